@@ -1,0 +1,93 @@
+// Discovery documents: aggregated (apidiscovery.k8s.io/v2, what kubectl 1.35 prefers) and legacy.
+import { RESOURCES, type ResourceInfo } from '../api/registry.js';
+
+export const AGGREGATED_CONTENT_TYPE = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList';
+
+export function wantsAggregated(accept: string | undefined): boolean {
+  return !!accept && accept.includes('as=APIGroupDiscoveryList') && accept.includes('v=v2');
+}
+
+function groups(): Map<string, ResourceInfo[]> {
+  const m = new Map<string, ResourceInfo[]>();
+  for (const r of RESOURCES) {
+    const list = m.get(r.group) ?? [];
+    list.push(r);
+    m.set(r.group, list);
+  }
+  return m;
+}
+
+function aggregatedResource(r: ResourceInfo) {
+  return {
+    resource: r.plural,
+    responseKind: { group: r.group, version: r.version, kind: r.kind },
+    scope: r.namespaced ? 'Namespaced' : 'Cluster',
+    singularResource: r.singular,
+    verbs: r.verbs,
+    ...(r.shortNames.length ? { shortNames: r.shortNames } : {}),
+    ...(r.categories.length ? { categories: r.categories } : {}),
+    ...(r.subresources.length
+      ? {
+          subresources: r.subresources.map((s) => ({
+            subresource: s,
+            responseKind:
+              s === 'scale'
+                ? { group: 'autoscaling', version: 'v1', kind: 'Scale' }
+                : s === 'status'
+                  ? { group: r.group, version: r.version, kind: r.kind }
+                  : { group: '', version: 'v1', kind: s === 'log' ? 'Pod' : 'Status' },
+            verbs: s === 'status' || s === 'scale' ? ['get', 'patch', 'update'] : s === 'log' ? ['get'] : ['create', 'get'],
+          })),
+        }
+      : {}),
+  };
+}
+
+/** GET /api (core) or /apis (named groups), aggregated form. */
+export function aggregatedDiscovery(core: boolean) {
+  const items = [];
+  for (const [group, resources] of groups()) {
+    if ((group === '') !== core) continue;
+    items.push({
+      metadata: group ? { name: group, creationTimestamp: null } : { creationTimestamp: null },
+      versions: [{ version: resources[0]!.version, resources: resources.map(aggregatedResource), freshness: 'Current' }],
+    });
+  }
+  return { kind: 'APIGroupDiscoveryList', apiVersion: 'apidiscovery.k8s.io/v2', metadata: {}, items };
+}
+
+export function legacyApiVersions() {
+  return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }] };
+}
+
+export function legacyApiGroupList() {
+  const list = [];
+  for (const [group, resources] of groups()) {
+    if (!group) continue;
+    const gv = { groupVersion: `${group}/${resources[0]!.version}`, version: resources[0]!.version };
+    list.push({ name: group, versions: [gv], preferredVersion: gv });
+  }
+  return { kind: 'APIGroupList', apiVersion: 'v1', groups: list };
+}
+
+/** GET /api/v1 or /apis/{group}/{version}. */
+export function apiResourceList(group: string, version: string) {
+  const resources = [];
+  for (const r of RESOURCES) {
+    if (r.group !== group || r.version !== version) continue;
+    resources.push({
+      name: r.plural,
+      singularName: r.singular,
+      namespaced: r.namespaced,
+      kind: r.kind,
+      verbs: r.verbs,
+      ...(r.shortNames.length ? { shortNames: r.shortNames } : {}),
+      ...(r.categories.length ? { categories: r.categories } : {}),
+    });
+    for (const s of r.subresources) {
+      resources.push({ name: `${r.plural}/${s}`, singularName: '', namespaced: r.namespaced, kind: s === 'scale' ? 'Scale' : r.kind, verbs: ['get'] });
+    }
+  }
+  if (!resources.length) return undefined;
+  return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: group ? `${group}/${version}` : version, resources };
+}

@@ -1,0 +1,29 @@
+// What the API server needs from the node (the kubelet) to serve pods' log and exec subresources.
+// The API server never talks to Docker itself: it asks the kubelet, as kube-apiserver does.
+import type { Pod } from '../api/types.js';
+import type { ExecSession } from '../runtime/runtime.js';
+
+export interface LogOptions {
+  container: string;
+  follow?: boolean;
+  tailLines?: number;
+  timestamps?: boolean;
+  sinceSeconds?: number;
+  sinceTime?: string;
+  previous?: boolean;
+  limitBytes?: number;
+}
+
+export interface ExecOptions {
+  container: string;
+  command: string[];
+  stdin: boolean;
+  tty: boolean;
+}
+
+export interface NodeApi {
+  logs(pod: Pod, opts: LogOptions): Promise<NodeJS.ReadableStream>;
+  exec(pod: Pod, opts: ExecOptions): Promise<ExecSession>;
+  /** A one-line message when the container engine cannot be reached, else undefined. */
+  runtimeError?(): Promise<string | undefined>;
+}

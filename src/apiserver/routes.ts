@@ -1,0 +1,63 @@
+// URL → resource request. Pure: no I/O, so the path grammar is unit-tested on its own.
+import { resourceByPlural, type ResourceInfo } from '../api/registry.js';
+
+export interface ResourceRequest {
+  info: ResourceInfo;
+  namespace?: string;
+  name?: string;
+  subresource?: string;
+}
+
+export type Route =
+  | { type: 'version' }
+  | { type: 'health' }
+  | { type: 'api' }
+  | { type: 'apis' }
+  | { type: 'groupVersion'; group: string; version: string }
+  | { type: 'resource'; req: ResourceRequest }
+  | { type: 'unknownResource' }
+  | { type: 'notFound' };
+
+/**
+ * /api/v1/pods                           all pods
+ * /api/v1/namespaces/{ns}/pods/{name}/log
+ * /api/v1/namespaces/{name}              a namespace (cluster-scoped)
+ * /apis/apps/v1/namespaces/{ns}/deployments/{name}/scale
+ */
+export function parsePath(pathname: string): Route {
+  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts.length === 1 && parts[0] === 'version') return { type: 'version' };
+  if (parts.length === 1 && ['healthz', 'readyz', 'livez'].includes(parts[0]!)) return { type: 'health' };
+  let group: string;
+  let version: string;
+  let rest: string[];
+  if (parts[0] === 'api') {
+    if (parts.length === 1) return { type: 'api' };
+    group = '';
+    version = parts[1]!;
+    rest = parts.slice(2);
+  } else if (parts[0] === 'apis') {
+    if (parts.length === 1) return { type: 'apis' };
+    if (parts.length === 2) return { type: 'notFound' };
+    group = parts[1]!;
+    version = parts[2]!;
+    rest = parts.slice(3);
+  } else {
+    return { type: 'notFound' };
+  }
+  if (version !== 'v1') return { type: 'notFound' };
+  if (rest.length === 0) return { type: 'groupVersion', group, version };
+  // namespaces/{ns}/{resource}/... is a namespaced request when the third part names a namespaced resource.
+  if (rest[0] === 'namespaces' && rest.length >= 3) {
+    const info = resourceByPlural(group, rest[2]!);
+    if (info?.namespaced) {
+      if (rest.length > 5) return { type: 'notFound' };
+      return { type: 'resource', req: { info, namespace: rest[1], name: rest[3], subresource: rest[4] } };
+    }
+    if (!info && group === '' && rest.length >= 3 && !['status', 'finalize'].includes(rest[2]!)) return { type: 'unknownResource' };
+  }
+  const info = resourceByPlural(group, rest[0]!);
+  if (!info) return { type: 'unknownResource' };
+  if (rest.length > 3) return { type: 'notFound' };
+  return { type: 'resource', req: { info, name: rest[1], subresource: rest[2] } };
+}

@@ -1,0 +1,116 @@
+// $KBX_HOME: where a cluster keeps its state, its identity and its credentials.
+//   kubeconfig        server URL + bearer token (mode 0600), usable by any Kubernetes client
+//   cluster.json      { id, port } — the id is in every Docker label kbx writes
+//   server.json       { pid, port, startedAt } while the control plane runs
+//   store/            snapshot + write-ahead log
+//   logs/             control-plane.log
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+export interface ClusterIdentity {
+  id: string;
+  token: string;
+  port: number;
+}
+
+export interface ServerInfo {
+  pid: number;
+  port: number;
+  startedAt: string;
+}
+
+export function kbxHome(): string {
+  return process.env.KBX_HOME || path.join(os.homedir(), '.kbx');
+}
+
+export function ensureHome(home = kbxHome()): string {
+  fs.mkdirSync(home, { recursive: true, mode: 0o700 });
+  try {
+    fs.chmodSync(home, 0o700);
+  } catch {
+    /* not ours to change: keep going */
+  }
+  return home;
+}
+
+export const paths = (home = kbxHome()) => ({
+  home,
+  kubeconfig: path.join(home, 'kubeconfig'),
+  cluster: path.join(home, 'cluster.json'),
+  server: path.join(home, 'server.json'),
+  lock: path.join(home, 'control-plane.lock'),
+  store: path.join(home, 'store'),
+  logs: path.join(home, 'logs'),
+  log: path.join(home, 'logs', 'control-plane.log'),
+});
+
+/** Reads the cluster's identity, creating it (id, token) the first time. */
+export function loadOrCreateIdentity(home = kbxHome()): ClusterIdentity {
+  const p = paths(home);
+  ensureHome(home);
+  try {
+    const c = JSON.parse(fs.readFileSync(p.cluster, 'utf8')) as ClusterIdentity;
+    if (c.id && c.token) return c;
+  } catch {
+    /* first run */
+  }
+  const c: ClusterIdentity = { id: randomBytes(4).toString('hex'), token: randomBytes(24).toString('base64url'), port: 0 };
+  writeFileAtomic(p.cluster, JSON.stringify(c, null, 2) + '\n');
+  return c;
+}
+
+export function saveIdentity(c: ClusterIdentity, home = kbxHome()): void {
+  writeFileAtomic(paths(home).cluster, JSON.stringify(c, null, 2) + '\n');
+}
+
+export function writeKubeconfig(c: ClusterIdentity, port: number, home = kbxHome()): void {
+  const text = `apiVersion: v1
+kind: Config
+clusters:
+- cluster:
+    server: http://127.0.0.1:${port}
+  name: kbx
+contexts:
+- context:
+    cluster: kbx
+    namespace: default
+    user: kbx
+  name: kbx
+current-context: kbx
+preferences: {}
+users:
+- name: kbx
+  user:
+    token: ${c.token}
+`;
+  writeFileAtomic(paths(home).kubeconfig, text);
+}
+
+export function readServerInfo(home = kbxHome()): ServerInfo | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(paths(home).server, 'utf8')) as ServerInfo;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes via a temp file and rename, mode 0600, so readers never see half a file. */
+export function writeFileAtomic(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  const fd = fs.openSync(tmp, 'w', 0o600);
+  fs.writeSync(fd, text);
+  fs.fsyncSync(fd);
+  fs.closeSync(fd);
+  fs.renameSync(tmp, file);
+}
+
+export function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,123 @@
+// The control plane process: store + API server + scheduler + controllers + kubelet, for one $KBX_HOME.
+// Started in the background by the first `kbx` command that needs it (see client/connect.ts).
+// It answers API requests before Docker is even contacted, so cold start stays fast.
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { Store } from '../store/store.js';
+import { Registry } from '../registry/registry.js';
+import { RESOURCES } from '../api/registry.js';
+import { createApiServer } from '../apiserver/server.js';
+import type { NodeApi } from '../apiserver/node-api.js';
+import {
+  ensureHome,
+  kbxHome,
+  loadOrCreateIdentity,
+  paths,
+  pidAlive,
+  saveIdentity,
+  writeFileAtomic,
+  writeKubeconfig,
+} from '../config/home.js';
+import { realClock, rfc3339 } from '../util/clock.js';
+import { VERSION } from '../version.js';
+
+const NAMESPACES = RESOURCES.find((r) => r.kind === 'Namespace')!;
+export const NODE_NAME = 'kbx';
+export const BUILTIN_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
+
+function acquireLock(file: string): boolean {
+  for (let i = 0; i < 3; i++) {
+    try {
+      const fd = fs.openSync(file, 'wx', 0o600);
+      fs.writeSync(fd, String(process.pid));
+      fs.closeSync(fd);
+      return true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const pid = Number(fs.readFileSync(file, 'utf8').trim());
+      if (pid && pid !== process.pid && pidAlive(pid)) return false;
+      fs.rmSync(file, { force: true }); // left by a control plane that was killed
+    }
+  }
+  return false;
+}
+
+export async function runControlPlane(): Promise<void> {
+  const t0 = performance.now();
+  const home = ensureHome(kbxHome());
+  const p = paths(home);
+  fs.mkdirSync(p.logs, { recursive: true, mode: 0o700 });
+  const logStream = fs.createWriteStream(p.log, { flags: 'a', mode: 0o600 });
+  const log = (m: string) => logStream.write(`${new Date().toISOString()} ${m}\n`);
+  if (!acquireLock(p.lock)) {
+    log('another control plane already runs for this KBX_HOME; exiting');
+    process.exit(0);
+  }
+  const identity = loadOrCreateIdentity(home);
+  const store = Store.open(p.store);
+  const registry = new Registry(store, realClock);
+  for (const ns of BUILTIN_NAMESPACES) {
+    if (!registry.tryGet(NAMESPACES, undefined, ns)) registry.create(NAMESPACES, undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+  }
+
+  // The node half loads after the API answers: dockerode and friends are not needed for that.
+  let node: (NodeApi & { runtimeError(): Promise<string | undefined> }) | undefined;
+  const lazyNode: NodeApi & { runtimeError(): Promise<string | undefined> } = {
+    logs: (pod, o) => ready.then(() => node!.logs(pod, o)),
+    exec: (pod, o) => ready.then(() => node!.exec(pod, o)),
+    runtimeError: () => ready.then(() => node!.runtimeError()),
+  };
+  let markReady!: () => void;
+  const ready = new Promise<void>((r) => (markReady = r));
+
+  const server = createApiServer({ registry, token: identity.token, node: lazyNode, version: { gitVersion: `v1.35.0-kbx.${VERSION}` }, log });
+  const port = await listen(server, identity.port);
+  if (port !== identity.port) saveIdentity({ ...identity, port }, home);
+  writeKubeconfig(identity, port, home);
+  writeFileAtomic(p.server, JSON.stringify({ pid: process.pid, port, startedAt: rfc3339(Date.now()) }) + '\n');
+  log(`control plane ${VERSION} listening on 127.0.0.1:${port} (pid ${process.pid}, ${Math.round(performance.now() - t0)} ms)`);
+
+  const { startNode } = await import('./node-half.js');
+  const half = await startNode({ registry, clusterId: identity.id, nodeName: NODE_NAME, log });
+  node = half.node;
+  markReady();
+
+  const shutdown = (sig: string) => {
+    log(`received ${sig}; stopping (containers keep running and are re-adopted at the next start)`);
+    half.stop();
+    server.close();
+    store.close();
+    try {
+      const info = JSON.parse(fs.readFileSync(p.server, 'utf8')) as { pid: number };
+      if (info.pid === process.pid) fs.rmSync(p.server, { force: true });
+    } catch {
+      /* already gone */
+    }
+    fs.rmSync(p.lock, { force: true });
+    logStream.end(() => process.exit(0));
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('uncaughtException', (e) => log(`uncaught: ${e.stack ?? e}`));
+  process.on('unhandledRejection', (e) => log(`unhandled rejection: ${(e as Error)?.stack ?? e}`));
+}
+
+function listen(server: import('node:http').Server, preferred: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const tryPort = (port: number) => {
+      server.once('error', (e: NodeJS.ErrnoException) => {
+        if (e.code === 'EADDRINUSE' && port !== 0) tryPort(0);
+        else reject(e);
+      });
+      server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+    };
+    tryPort(preferred);
+  });
+}
+
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  runControlPlane().catch((e) => {
+    process.stderr.write(`kbx control plane failed: ${(e as Error).stack ?? e}\n`);
+    process.exit(1);
+  });
+}

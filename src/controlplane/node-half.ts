@@ -1,0 +1,62 @@
+// The half of the control plane that touches Docker: kubelet, scheduler, controllers.
+// Loaded lazily by main.ts once the API server already answers.
+import type { Registry } from '../registry/registry.js';
+import { DockerRuntime } from '../runtime/docker/docker-runtime.js';
+import { Kubelet } from '../kubelet/kubelet.js';
+import { EventRecorder } from '../events/recorder.js';
+import { Scheduler } from '../controllers/scheduler.js';
+import { NamespaceController } from '../controllers/namespace.js';
+import { realClock } from '../util/clock.js';
+
+export interface NodeHalfOptions {
+  registry: Registry;
+  clusterId: string;
+  nodeName: string;
+  log: (m: string) => void;
+}
+
+export async function startNode(o: NodeHalfOptions) {
+  const runtime = new DockerRuntime();
+  const recorder = new EventRecorder(o.registry, o.nodeName);
+  const scheduler = new Scheduler(o.registry, recorder, o.nodeName);
+  const namespaces = new NamespaceController(o.registry);
+  const kubelet = new Kubelet({
+    registry: o.registry,
+    runtime,
+    clusterId: o.clusterId,
+    nodeName: o.nodeName,
+    clock: realClock,
+    recorder,
+    infraImage: process.env.KBX_INFRA_IMAGE || 'busybox:latest',
+    log: o.log,
+  });
+  scheduler.start();
+  namespaces.start();
+  await kubelet.start();
+  let lastCheck = 0;
+  let lastError: string | undefined;
+  const node = {
+    logs: kubelet.logs.bind(kubelet),
+    exec: kubelet.exec.bind(kubelet),
+    /** One line naming the Docker socket when the engine cannot be reached; checked at most once a second. */
+    async runtimeError(): Promise<string | undefined> {
+      if (Date.now() - lastCheck < 1000) return lastError;
+      lastCheck = Date.now();
+      try {
+        await runtime.ping();
+        lastError = undefined;
+      } catch (e) {
+        lastError = (e as Error).message;
+      }
+      return lastError;
+    },
+  };
+  return {
+    node,
+    stop() {
+      kubelet.stop();
+      scheduler.close();
+      namespaces.close();
+    },
+  };
+}

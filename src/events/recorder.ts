@@ -1,0 +1,93 @@
+// Records Kubernetes Events the way client-go's recorder does: an identical event (same source,
+// object, type, reason, message) updates one Event object (count++, lastTimestamp) instead of
+// piling up new ones.
+import type { EventObject, KObject } from '../api/types.js';
+import { RESOURCES } from '../api/registry.js';
+import type { Registry } from '../registry/registry.js';
+import { rfc3339 } from '../util/clock.js';
+import { isApiError } from '../api/errors.js';
+
+const EVENTS = RESOURCES.find((r) => r.kind === 'Event')!;
+
+export interface EventSource {
+  component: string;
+  host?: string;
+}
+
+export class EventRecorder {
+  /** dedup key → event name */
+  private names = new Map<string, string>();
+
+  constructor(
+    private readonly registry: Registry,
+    private readonly host: string,
+  ) {}
+
+  record(
+    source: string,
+    obj: KObject,
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string,
+    fieldPath?: string,
+  ): void {
+    const ns = obj.metadata.namespace ?? 'default';
+    const uid = obj.metadata.uid ?? '';
+    const key = [source, ns, uid, fieldPath ?? '', type, reason, message].join('\u0000');
+    const now = rfc3339(this.registry.clock.now());
+    const existing = this.names.get(key);
+    try {
+      if (existing) {
+        const updated = this.registry.mutate(EVENTS, ns, existing, (e) => {
+          const ev = e as EventObject;
+          ev.count = (ev.count ?? 1) + 1;
+          ev.lastTimestamp = now;
+        });
+        if (updated) return;
+      }
+      const name = `${obj.metadata.name}.${eventSuffix(this.registry.clock.now())}`;
+      const ev: EventObject = {
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: { name, namespace: ns },
+        involvedObject: {
+          kind: obj.kind,
+          namespace: obj.metadata.namespace,
+          name: obj.metadata.name,
+          uid: obj.metadata.uid,
+          apiVersion: obj.apiVersion,
+          resourceVersion: obj.metadata.resourceVersion,
+          ...(fieldPath ? { fieldPath } : {}),
+        },
+        reason,
+        message,
+        source: source === 'kubelet' ? { component: source, host: this.host } : { component: source },
+        firstTimestamp: now,
+        lastTimestamp: now,
+        count: 1,
+        type,
+        eventTime: null,
+        reportingComponent: source,
+        reportingInstance: source === 'kubelet' ? this.host : '',
+      };
+      this.registry.create(EVENTS, ns, ev);
+      this.names.set(key, name);
+      if (this.names.size > 4096) this.names.delete(this.names.keys().next().value!);
+    } catch (e) {
+      // Events are best effort: a namespace being deleted refuses them, and that is fine.
+      if (!isApiError(e)) throw e;
+    }
+  }
+
+  /** Forgets dedup entries of an object that is gone. */
+  forget(uid: string): void {
+    for (const k of this.names.keys()) if (k.includes(`\u0000${uid}\u0000`)) this.names.delete(k);
+  }
+}
+
+let seq = 0;
+/** Kubernetes names events `<object>.<hex of the timestamp in ns>`. */
+function eventSuffix(nowMs: number): string {
+  seq = (seq + 1) % 1_000_000;
+  return (BigInt(nowMs) * 1_000_000n + BigInt(seq)).toString(16);
+}

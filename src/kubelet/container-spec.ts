@@ -1,0 +1,120 @@
+// Pure translation of a Pod into the containers, volumes and names kbx asks the runtime for.
+// Names are deterministic, so after any restart the kubelet finds what it made before.
+import type { Container, Pod } from '../api/types.js';
+import { LABELS, type ContainerSpec } from '../runtime/runtime.js';
+import { cpuToNanoCpus, memoryToBytes } from '../api/quantity.js';
+
+export type Role = 'infra' | 'init' | 'app';
+
+export interface PodRef {
+  clusterId: string;
+  network: string;
+}
+
+export const INFRA_NAME = 'POD';
+
+export function networkName(clusterId: string): string {
+  return `kbx-${clusterId}`;
+}
+
+function shortUid(pod: Pod): string {
+  return (pod.metadata.uid ?? '').slice(0, 8);
+}
+
+/** `kbx-<cluster>_<container>_<pod>_<ns>_<uid8>_<attempt>`; '_' never appears in Kubernetes names. */
+export function containerName(clusterId: string, pod: Pod, container: string, attempt: number): string {
+  return `kbx-${clusterId}_${container}_${pod.metadata.name}_${pod.metadata.namespace}_${shortUid(pod)}_${attempt}`;
+}
+
+export function volumeName(clusterId: string, pod: Pod, volume: string): string {
+  return `kbx-${clusterId}_${shortUid(pod)}_${pod.metadata.name}_${volume}`.slice(0, 200);
+}
+
+export function podLabels(clusterId: string, pod: Pod): Record<string, string> {
+  return {
+    [LABELS.managed]: 'true',
+    [LABELS.cluster]: clusterId,
+    [LABELS.namespace]: pod.metadata.namespace!,
+    [LABELS.pod]: pod.metadata.name!,
+    [LABELS.podUid]: pod.metadata.uid!,
+  };
+}
+
+export function infraSpec(clusterId: string, pod: Pod, image: string): ContainerSpec {
+  // The pod's hostname is its name (truncated to a DNS label, as the kubelet does).
+  const hostname = (pod.spec.hostname ?? pod.metadata.name!).slice(0, 63).replace(/[.-]+$/, '');
+  return {
+    name: containerName(clusterId, pod, INFRA_NAME, 0),
+    image,
+    // PID 1 without a shell: ignores SIGTERM, so kbx stops it with SIGKILL when the pod goes.
+    entrypoint: ['/bin/sleep'],
+    cmd: ['2147483647'],
+    env: [],
+    labels: { ...podLabels(clusterId, pod), [LABELS.container]: INFRA_NAME, [LABELS.role]: 'infra', [LABELS.restartCount]: '0' },
+    hostname,
+    network: { mode: 'network', name: networkName(clusterId), aliases: [] },
+    mounts: [],
+  };
+}
+
+/**
+ * Kubernetes' command/args over Docker's entrypoint/cmd: `command` replaces the image's ENTRYPOINT
+ * (and then the image's CMD is dropped), `args` replaces CMD.
+ */
+export function appSpec(
+  clusterId: string,
+  pod: Pod,
+  c: Container,
+  role: 'init' | 'app',
+  attempt: number,
+  infraId: string,
+  extraEnv: string[] = [],
+): ContainerSpec {
+  const env = [...extraEnv, ...(c.env ?? []).filter((e) => e.value !== undefined || !e.valueFrom).map((e) => `${e.name}=${e.value ?? ''}`)];
+  const limits = c.resources?.limits ?? {};
+  const spec: ContainerSpec = {
+    name: containerName(clusterId, pod, c.name, attempt),
+    image: c.image,
+    env,
+    labels: {
+      ...podLabels(clusterId, pod),
+      [LABELS.container]: c.name,
+      [LABELS.role]: role,
+      [LABELS.restartCount]: String(attempt),
+    },
+    network: { mode: 'container', id: infraId },
+    mounts: mountsFor(clusterId, pod, c),
+  };
+  if (c.command?.length) {
+    spec.entrypoint = c.command;
+    spec.cmd = c.args ?? [];
+  } else if (c.args) {
+    spec.cmd = c.args;
+  }
+  if (c.workingDir) spec.workingDir = c.workingDir;
+  if (limits.memory !== undefined) spec.memoryBytes = memoryToBytes(String(limits.memory));
+  if (limits.cpu !== undefined) spec.nanoCpus = cpuToNanoCpus(String(limits.cpu));
+  if (c.tty) spec.tty = true;
+  if (c.stdin) spec.openStdin = true;
+  return spec;
+}
+
+function mountsFor(clusterId: string, pod: Pod, c: Container): ContainerSpec['mounts'] {
+  const out: ContainerSpec['mounts'] = [];
+  for (const m of c.volumeMounts ?? []) {
+    const v = (pod.spec.volumes ?? []).find((x) => x.name === m.name);
+    if (!v) continue;
+    if (v.hostPath) {
+      const source = m.subPath ? `${v.hostPath.path.replace(/\/+$/, '')}/${m.subPath}` : v.hostPath.path;
+      out.push({ type: 'bind', source, target: m.mountPath, readOnly: !!m.readOnly });
+    } else if (v.emptyDir) {
+      out.push({ type: 'volume', source: volumeName(clusterId, pod, v.name), target: m.mountPath, readOnly: !!m.readOnly });
+    }
+  }
+  return out;
+}
+
+/** Volumes the runtime must create for a pod (emptyDirs). */
+export function podVolumes(clusterId: string, pod: Pod): string[] {
+  return (pod.spec.volumes ?? []).filter((v) => v.emptyDir).map((v) => volumeName(clusterId, pod, v.name));
+}

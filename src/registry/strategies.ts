@@ -1,0 +1,90 @@
+// Per-kind behaviour of the API server's storage layer: defaults and initial status on create,
+// what an update may change, and whether a delete is graceful. Everything here is pure.
+import type { KObject, Pod } from '../api/types.js';
+import { defaultPod } from '../api/defaults.js';
+
+export interface StrategyContext {
+  now: number;
+}
+
+export interface Strategy {
+  /** Defaults and initial status for a new object (mutates `obj`). */
+  prepareForCreate?(obj: KObject, ctx: StrategyContext): void;
+  /** Defaults re-applied on update (mutates `obj`). */
+  prepareForUpdate?(obj: KObject, old: KObject, ctx: StrategyContext): void;
+  /**
+   * Seconds of grace a delete gets, or undefined when the object goes at once (unless finalizers
+   * hold it). `requested` is the client's gracePeriodSeconds.
+   */
+  gracePeriod?(obj: KObject, requested: number | undefined): number | undefined;
+  /** The kind has a status subresource: the main endpoint ignores status changes. */
+  hasStatus: boolean;
+}
+
+const podStrategy: Strategy = {
+  hasStatus: true,
+  prepareForCreate(obj) {
+    const pod = obj as Pod;
+    Object.assign(pod, defaultPod(pod));
+    pod.status = { phase: 'Pending', qosClass: qosClass(pod) };
+  },
+  prepareForUpdate(obj) {
+    const pod = obj as Pod;
+    Object.assign(pod, defaultPod(pod));
+  },
+  gracePeriod(obj, requested) {
+    const pod = obj as Pod;
+    const phase = pod.status?.phase;
+    // Pods that never reached a node, or that are done, have nothing to stop: they go at once.
+    if (!pod.spec.nodeName || phase === 'Succeeded' || phase === 'Failed') return 0;
+    const g = requested ?? pod.spec.terminationGracePeriodSeconds ?? 30;
+    return g < 0 ? 0 : g;
+  },
+};
+
+const namespaceStrategy: Strategy = {
+  hasStatus: true,
+  prepareForCreate(obj) {
+    obj.spec = { finalizers: ['kubernetes'], ...(obj.spec ?? {}) };
+    obj.status = { phase: 'Active' };
+    obj.metadata.labels = { ...(obj.metadata.labels ?? {}), 'kubernetes.io/metadata.name': obj.metadata.name! };
+  },
+  prepareForUpdate(obj) {
+    obj.metadata.labels = { ...(obj.metadata.labels ?? {}), 'kubernetes.io/metadata.name': obj.metadata.name! };
+  },
+};
+
+const plainStrategy: Strategy = { hasStatus: false };
+const withStatusStrategy: Strategy = { hasStatus: true };
+
+export function strategyFor(kind: string): Strategy {
+  switch (kind) {
+    case 'Pod':
+      return podStrategy;
+    case 'Namespace':
+      return namespaceStrategy;
+    case 'Event':
+      return plainStrategy;
+    default:
+      return withStatusStrategy;
+  }
+}
+
+/** Kubernetes' QoS class from requests and limits. */
+export function qosClass(pod: Pod): string {
+  const containers = [...(pod.spec.containers ?? []), ...(pod.spec.initContainers ?? [])];
+  let anySet = false;
+  let guaranteed = true;
+  for (const c of containers) {
+    const limits = c.resources?.limits ?? {};
+    const requests = c.resources?.requests ?? {};
+    if (Object.keys(limits).length || Object.keys(requests).length) anySet = true;
+    for (const r of ['cpu', 'memory']) {
+      const l = limits[r];
+      const q = requests[r] ?? l;
+      if (l === undefined || String(q) !== String(l)) guaranteed = false;
+    }
+  }
+  if (!anySet) return 'BestEffort';
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}
