@@ -1,0 +1,72 @@
+// kbx cluster status | stop | reset: the local control plane of $KBX_HOME.
+import fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import type { Ctx } from '../context.js';
+import { CliError } from '../errors.js';
+import { kbxHome, paths, pidAlive, readServerInfo } from '../../config/home.js';
+import { readKubeconfig } from '../../client/connect.js';
+
+async function waitExit(pid: number, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (!pidAlive(pid)) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return !pidAlive(pid);
+}
+
+async function stop(ctx: Ctx, quiet = false): Promise<boolean> {
+  const home = kbxHome();
+  const info = readServerInfo(home);
+  if (!info || !pidAlive(info.pid)) {
+    if (!quiet) ctx.out('kbx control plane is not running');
+    return false;
+  }
+  process.kill(info.pid, 'SIGTERM');
+  if (!(await waitExit(info.pid, 10_000))) {
+    process.kill(info.pid, 'SIGKILL');
+    await waitExit(info.pid, 5_000);
+  }
+  fs.rmSync(paths(home).server, { force: true });
+  fs.rmSync(paths(home).lock, { force: true });
+  if (!quiet) ctx.out(`kbx control plane stopped (pid ${info.pid}); containers keep running and are re-adopted at the next start`);
+  return true;
+}
+
+export async function run(ctx: Ctx, args: string[]): Promise<void> {
+  const sub = args[0] ?? 'status';
+  const home = kbxHome();
+  if (sub === 'status') {
+    const info = readServerInfo(home);
+    const kc = readKubeconfig(paths(home).kubeconfig);
+    if (!info || !pidAlive(info.pid) || !kc) {
+      ctx.out(`kbx control plane: stopped (KBX_HOME=${home})`);
+      ctx.exitCode = 3;
+      return;
+    }
+    const client = await ctx.client();
+    const node = (await client.request('GET', '/api/v1/nodes/kbx').catch(() => undefined))?.body as any;
+    const ready = node?.status?.conditions?.find((c: any) => c.type === 'Ready');
+    const pods = ((await client.request('GET', '/api/v1/pods')).body as any).items.length;
+    ctx.out(`kbx control plane: running (pid ${info.pid}, since ${info.startedAt})`);
+    ctx.out(`  API server:  ${kc.server}`);
+    ctx.out(`  kubeconfig:  ${paths(home).kubeconfig}`);
+    ctx.out(`  state:       ${paths(home).store}`);
+    ctx.out(`  Docker:      ${ready ? (ready.status === 'True' ? `reachable (${node.status.nodeInfo.containerRuntimeVersion})` : `unreachable: ${ready.message}`) : 'not contacted yet'}`);
+    ctx.out(`  pods:        ${pods}`);
+    return;
+  }
+  if (sub === 'stop') {
+    await stop(ctx);
+    return;
+  }
+  if (sub === 'reset') {
+    await stop(ctx, true);
+    // Removing containers needs Docker: the control plane's own code does it (the CLI never talks to Docker).
+    const entry = new URL('../../controlplane/reset.js', import.meta.url).pathname;
+    const r = spawnSync(process.execPath, [entry], { env: { ...process.env, KBX_HOME: home }, stdio: ['ignore', 'inherit', 'inherit'] });
+    if (r.status !== 0) throw new CliError('reset failed; see the message above');
+    return;
+  }
+  throw new CliError(`unknown command "${sub}" for "kbx cluster"\nRun 'kbx cluster --help' for usage.`, 1, true);
+}

@@ -1,0 +1,88 @@
+// kbx describe TYPE [NAME_PREFIX | -l sel] | TYPE/NAME: the object, plus its events.
+import type { EventObject, KObject } from '../../api/types.js';
+import { RESOURCES } from '../../api/registry.js';
+import { Ctx, parseResourceArgs } from '../context.js';
+import { CliError, formatError } from '../errors.js';
+import { StatusError, type ApiClient } from '../../client/client.js';
+import { describeObject } from '../../printers/describe.js';
+import { readManifests } from '../manifests.js';
+import { resolveObject } from '../objects.js';
+
+const EVENTS = RESOURCES.find((r) => r.kind === 'Event')!;
+
+interface DescribeOptions {
+  namespace?: string;
+  allNamespaces?: boolean;
+  selector?: string;
+  filename?: string[];
+  showEvents?: boolean;
+}
+
+async function eventsFor(client: ApiClient, obj: KObject): Promise<EventObject[]> {
+  const m = obj.metadata;
+  const fs = [`involvedObject.name=${m.name}`, ...(m.namespace ? [`involvedObject.namespace=${m.namespace}`] : []), `involvedObject.uid=${m.uid}`];
+  const list = await client.list(EVENTS, m.namespace ?? 'default', { fieldSelector: fs.join(',') });
+  return list.items as EventObject[];
+}
+
+export async function run(ctx: Ctx, args: string[], o: DescribeOptions): Promise<void> {
+  const client = await ctx.client();
+  const ns = await ctx.namespace(o);
+  const objects: KObject[] = [];
+  const errors: string[] = [];
+  if (o.filename?.length) {
+    for (const so of readManifests(o.filename)) {
+      const r = resolveObject(so, o.namespace, ns);
+      try {
+        objects.push(await client.get(r.info, r.namespace, r.object.metadata.name!));
+      } catch (e) {
+        errors.push(formatError(e).text);
+      }
+    }
+  } else {
+    if (!args.length) throw new CliError('You must specify the type of resource to describe. Use "kbx api-resources" for a complete list of supported resources.', 1, true);
+    for (const sel of parseResourceArgs(args)) {
+      const scope = sel.info.namespaced && !o.allNamespaces ? ns : undefined;
+      if (sel.names.length) {
+        for (const name of sel.names) {
+          try {
+            objects.push(await client.get(sel.info, sel.info.namespaced ? ns : undefined, name));
+          } catch (e) {
+            // kubectl falls back to a name-prefix match before giving up.
+            if (e instanceof StatusError && e.code === 404) {
+              const list = await client.list(sel.info, scope, { labelSelector: o.selector });
+              const matches = list.items.filter((i) => i.metadata.name!.startsWith(name));
+              if (matches.length) {
+                objects.push(...matches.map((m) => ({ apiVersion: sel.info.group ? `${sel.info.group}/${sel.info.version}` : sel.info.version, kind: sel.info.kind, ...m })));
+                continue;
+              }
+            }
+            errors.push(formatError(e).text);
+          }
+        }
+      } else {
+        const list = await client.list(sel.info, scope, { labelSelector: o.selector });
+        if (!list.items.length) {
+          ctx.err(sel.info.namespaced && !o.allNamespaces ? `No resources found in ${ns} namespace.` : 'No resources found');
+        }
+        objects.push(...list.items.map((m) => ({ apiVersion: sel.info.group ? `${sel.info.group}/${sel.info.version}` : sel.info.version, kind: sel.info.kind, ...m })));
+      }
+    }
+  }
+  const now = Date.now();
+  const texts: string[] = [];
+  for (const obj of objects) {
+    const events = o.showEvents === false ? undefined : await eventsFor(client, obj);
+    texts.push(describeObject(obj, events, now, { client: (kind, namespace, selector) => listFor(client, kind, namespace, selector) }));
+  }
+  if (texts.length) ctx.stdout.write(texts.join('\n\n'));
+  for (const e of errors) ctx.err(e);
+  if (errors.length) ctx.exitCode = 1;
+}
+
+/** Related objects some describers show (a deployment's ReplicaSets, a service's endpoints). */
+async function listFor(client: ApiClient, kind: string, namespace: string | undefined, labelSelector?: string): Promise<KObject[]> {
+  const info = RESOURCES.find((r) => r.kind === kind);
+  if (!info) return [];
+  return (await client.list(info, namespace, { labelSelector })).items;
+}

@@ -1,0 +1,274 @@
+// A small Kubernetes REST client over node:http: JSON, Tables, watch streams, logs and exec.
+// Used by the CLI and by integration tests; it speaks only the Kubernetes API, never Docker.
+import http from 'node:http';
+import type { KObject, StatusObject, Table, WatchEvent } from '../api/types.js';
+import { type ResourceInfo } from '../api/registry.js';
+
+export const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
+
+/** An error the API server answered with a Status. */
+export class StatusError extends Error {
+  constructor(readonly status: StatusObject) {
+    super(status.message ?? 'unknown error');
+  }
+  get code(): number {
+    return this.status.code ?? 0;
+  }
+  get reason(): string {
+    return this.status.reason ?? '';
+  }
+}
+
+/** The server could not be reached at all. */
+export class ConnectionError extends Error {}
+
+export interface RequestOptions {
+  query?: Record<string, string | number | boolean | undefined | string[]>;
+  body?: unknown;
+  contentType?: string;
+  accept?: string;
+}
+
+export interface Response {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: unknown;
+}
+
+export function resourcePath(info: ResourceInfo, namespace?: string, name?: string, sub?: string): string {
+  const base = info.group ? `/apis/${info.group}/${info.version}` : `/api/${info.version}`;
+  let p = base;
+  if (info.namespaced && namespace) p += `/namespaces/${encodeURIComponent(namespace)}`;
+  p += `/${info.plural}`;
+  if (name) p += `/${encodeURIComponent(name)}`;
+  if (sub) p += `/${sub}`;
+  return p;
+}
+
+function queryString(q?: RequestOptions['query']): string {
+  if (!q) return '';
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) {
+    if (v === undefined) continue;
+    if (Array.isArray(v)) for (const x of v) sp.append(k, x);
+    else sp.append(k, String(v));
+  }
+  const s = sp.toString();
+  return s ? `?${s}` : '';
+}
+
+export class ApiClient {
+  private agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+  private readonly url: URL;
+  /** Warnings the server sent (`Warning:` headers), printed by the CLI as kubectl does. */
+  onWarning?: (msg: string) => void;
+
+  constructor(
+    readonly server: string,
+    readonly token: string,
+  ) {
+    this.url = new URL(server);
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+
+  private headers(extra: Record<string, string> = {}): Record<string, string> {
+    return { Authorization: `Bearer ${this.token}`, 'User-Agent': 'kbx', ...extra };
+  }
+
+  async request(method: string, path: string, opts: RequestOptions = {}): Promise<Response> {
+    const body = opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
+    const headers = this.headers({ Accept: opts.accept ?? 'application/json' });
+    if (body !== undefined) {
+      headers['Content-Type'] = opts.contentType ?? 'application/json';
+      headers['Content-Length'] = String(Buffer.byteLength(body));
+    }
+    return new Promise((resolve, reject) => {
+      const req = http.request(
+        {
+          host: this.url.hostname,
+          port: this.url.port,
+          method,
+          path: path + queryString(opts.query),
+          headers,
+          agent: this.agent,
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            this.warnings(res.headers);
+            const text = Buffer.concat(chunks).toString('utf8');
+            const ct = String(res.headers['content-type'] ?? '');
+            let parsed: unknown = text;
+            if (ct.includes('json') && text) {
+              try {
+                parsed = JSON.parse(text);
+              } catch {
+                /* keep text */
+              }
+            }
+            const status = res.statusCode ?? 0;
+            if (status >= 400) {
+              const st =
+                parsed && typeof parsed === 'object' && (parsed as StatusObject).kind === 'Status'
+                  ? (parsed as StatusObject)
+                  : ({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: text || `HTTP ${status}`, code: status } as StatusObject);
+              reject(new StatusError(st));
+              return;
+            }
+            resolve({ status, headers: res.headers, body: parsed });
+          });
+          res.on('error', reject);
+        },
+      );
+      req.on('error', (e) => reject(new ConnectionError(this.refused(e))));
+      if (body !== undefined) req.write(body);
+      req.end();
+    });
+  }
+
+  private refused(e: Error): string {
+    const host = `${this.url.hostname}:${this.url.port}`;
+    if ((e as NodeJS.ErrnoException).code === 'ECONNREFUSED') {
+      return `The connection to the server ${host} was refused - did you specify the right host or port?`;
+    }
+    return `Unable to connect to the server: ${e.message}`;
+  }
+
+  private warnings(h: http.IncomingHttpHeaders): void {
+    const w = h['warning'];
+    if (!w || !this.onWarning) return;
+    for (const part of String(w).split(/,(?=\s*\d{3}\s)/)) {
+      const m = /^\s*\d{3}\s+\S+\s+"(.*)"\s*$/.exec(part);
+      this.onWarning(m ? m[1]!.replace(/\\"/g, '"') : part.trim());
+    }
+  }
+
+  async get<T = KObject>(info: ResourceInfo, ns: string | undefined, name: string): Promise<T> {
+    return (await this.request('GET', resourcePath(info, ns, name))).body as T;
+  }
+
+  async list(info: ResourceInfo, ns: string | undefined, query: RequestOptions['query'] = {}): Promise<{ items: KObject[]; metadata: { resourceVersion?: string } }> {
+    return (await this.request('GET', resourcePath(info, ns), { query })).body as { items: KObject[]; metadata: { resourceVersion?: string } };
+  }
+
+  async table(info: ResourceInfo, ns: string | undefined, name?: string, query: RequestOptions['query'] = {}): Promise<Table> {
+    return (await this.request('GET', resourcePath(info, ns, name), { query, accept: TABLE_ACCEPT })).body as Table;
+  }
+
+  async create(info: ResourceInfo, ns: string | undefined, obj: unknown, query?: RequestOptions['query']): Promise<KObject> {
+    return (await this.request('POST', resourcePath(info, ns), { body: obj, query })).body as KObject;
+  }
+
+  async update(info: ResourceInfo, ns: string | undefined, name: string, obj: unknown, sub?: string): Promise<KObject> {
+    return (await this.request('PUT', resourcePath(info, ns, name, sub), { body: obj })).body as KObject;
+  }
+
+  async patch(info: ResourceInfo, ns: string | undefined, name: string, patch: unknown, contentType: string, query?: RequestOptions['query'], sub?: string): Promise<KObject> {
+    return (await this.request('PATCH', resourcePath(info, ns, name, sub), { body: patch, contentType, query })).body as KObject;
+  }
+
+  async delete(info: ResourceInfo, ns: string | undefined, name: string, opts: Record<string, unknown> = {}): Promise<KObject> {
+    return (await this.request('DELETE', resourcePath(info, ns, name), { body: { kind: 'DeleteOptions', apiVersion: 'v1', ...opts } })).body as KObject;
+  }
+
+  /**
+   * Streams watch events until `signal` aborts or the server ends the stream.
+   * Resolves when the stream ends.
+   */
+  watch(
+    path: string,
+    query: RequestOptions['query'],
+    onEvent: (e: WatchEvent<any>) => void,
+    opts: { accept?: string; signal?: AbortSignal } = {},
+  ): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const req = http.request(
+        {
+          host: this.url.hostname,
+          port: this.url.port,
+          method: 'GET',
+          path: path + queryString({ ...query, watch: 'true' }),
+          headers: this.headers({ Accept: opts.accept ?? 'application/json' }),
+        },
+        (res) => {
+          if ((res.statusCode ?? 0) >= 400) {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => {
+              try {
+                reject(new StatusError(JSON.parse(Buffer.concat(chunks).toString()) as StatusObject));
+              } catch {
+                reject(new Error(`watch failed: HTTP ${res.statusCode}`));
+              }
+            });
+            return;
+          }
+          let buf = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            buf += chunk;
+            let nl: number;
+            while ((nl = buf.indexOf('\n')) >= 0) {
+              const line = buf.slice(0, nl).trim();
+              buf = buf.slice(nl + 1);
+              if (line) onEvent(JSON.parse(line) as WatchEvent);
+            }
+          });
+          res.on('end', () => resolve());
+          res.on('error', () => resolve());
+          res.on('close', () => resolve());
+        },
+      );
+      req.on('error', (e) => {
+        if (opts.signal?.aborted) resolve();
+        else reject(new ConnectionError(this.refused(e)));
+      });
+      opts.signal?.addEventListener('abort', () => {
+        req.destroy();
+        resolve();
+      });
+      req.end();
+    });
+  }
+
+  /** GET a streaming text endpoint (pod logs); `onData` gets raw bytes. */
+  stream(path: string, query: RequestOptions['query'], onData: (b: Buffer) => void, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const req = http.request(
+        { host: this.url.hostname, port: this.url.port, method: 'GET', path: path + queryString(query), headers: this.headers({ Accept: 'application/json, */*' }) },
+        (res) => {
+          if ((res.statusCode ?? 0) >= 400) {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => {
+              const text = Buffer.concat(chunks).toString();
+              try {
+                reject(new StatusError(JSON.parse(text) as StatusObject));
+              } catch {
+                reject(new Error(text || `HTTP ${res.statusCode}`));
+              }
+            });
+            return;
+          }
+          res.on('data', onData);
+          res.on('end', () => resolve());
+          res.on('close', () => resolve());
+        },
+      );
+      req.on('error', (e) => (signal?.aborted ? resolve() : reject(new ConnectionError(this.refused(e)))));
+      signal?.addEventListener('abort', () => {
+        req.destroy();
+        resolve();
+      });
+      req.end();
+    });
+  }
+
+  wsUrl(path: string, query: RequestOptions['query']): string {
+    return `ws://${this.url.host}${path}${queryString(query)}`;
+  }
+}

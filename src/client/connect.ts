@@ -1,0 +1,96 @@
+// Finds the control plane of $KBX_HOME and starts it in the background when it is not running.
+import fs from 'node:fs';
+import http from 'node:http';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import YAML from 'yaml';
+import { ApiClient } from './client.js';
+import { ensureHome, kbxHome, paths, pidAlive, readServerInfo } from '../config/home.js';
+
+export interface KubeconfigTarget {
+  server: string;
+  token: string;
+  namespace: string;
+}
+
+export function readKubeconfig(file: string): KubeconfigTarget | undefined {
+  let doc: any;
+  try {
+    doc = YAML.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  const ctxName = doc?.['current-context'];
+  const ctx = doc?.contexts?.find((c: any) => c.name === ctxName)?.context;
+  const cluster = doc?.clusters?.find((c: any) => c.name === ctx?.cluster)?.cluster;
+  const user = doc?.users?.find((u: any) => u.name === ctx?.user)?.user;
+  if (!cluster?.server) return undefined;
+  return { server: cluster.server, token: user?.token ?? '', namespace: ctx?.namespace || 'default' };
+}
+
+function healthy(server: string, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const url = new URL('/healthz', server);
+    const req = http.get({ host: url.hostname, port: url.port, path: url.pathname, timeout: timeoutMs }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('error', () => resolve(false));
+    req.on('timeout', () => {
+      req.destroy();
+      resolve(false);
+    });
+  });
+}
+
+export function controlPlaneEntry(): string {
+  return fileURLToPath(new URL('../controlplane/main.js', import.meta.url));
+}
+
+/** Starts the control plane process for `home` and waits until it answers. */
+export async function startControlPlane(home: string, announce: (msg: string) => void): Promise<KubeconfigTarget> {
+  const p = paths(home);
+  ensureHome(home);
+  fs.mkdirSync(p.logs, { recursive: true, mode: 0o700 });
+  const out = fs.openSync(p.log, 'a', 0o600);
+  const child = spawn(process.execPath, [controlPlaneEntry()], {
+    detached: true,
+    stdio: ['ignore', out, out],
+    env: { ...process.env, KBX_HOME: home },
+  });
+  child.unref();
+  fs.closeSync(out);
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const info = readServerInfo(home);
+    const kc = readKubeconfig(p.kubeconfig);
+    if (info && kc && pidAlive(info.pid) && (await healthy(kc.server, 1000))) {
+      announce(`kbx: started the control plane in the background (KBX_HOME=${home}, API ${kc.server}, pid ${info.pid})`);
+      return kc;
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`the kbx control plane did not start within 20s; see ${p.log}`);
+}
+
+export interface ConnectOptions {
+  autoStart?: boolean;
+  announce?: (msg: string) => void;
+}
+
+/** An API client for the running control plane, starting it first when needed. */
+export async function connect(opts: ConnectOptions = {}): Promise<{ client: ApiClient; namespace: string }> {
+  const home = kbxHome();
+  const p = paths(home);
+  let kc = readKubeconfig(p.kubeconfig);
+  const info = readServerInfo(home);
+  const running = !!(kc && info && pidAlive(info.pid) && (await healthy(kc.server, 2000)));
+  if (!running) {
+    if (opts.autoStart === false) {
+      const host = kc ? new URL(kc.server).host : 'the kbx control plane';
+      throw new Error(`The connection to the server ${host} was refused - did you specify the right host or port?`);
+    }
+    kc = await startControlPlane(home, opts.announce ?? ((m) => process.stderr.write(m + '\n')));
+  }
+  return { client: new ApiClient(kc!.server, kc!.token), namespace: kc!.namespace };
+}
