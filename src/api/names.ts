@@ -1,0 +1,29 @@
+// Generated names, as apiserver/pkg/storage/names and apimachinery/pkg/util/rand make them:
+// `generateName: web-` becomes `web-x7k2p`. The random source is injectable for tests.
+
+/** utilrand's alphabet: no vowels (no accidental words) and no confusable 0/1/3. */
+export const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+
+/** Length of the random part appended to a generateName. */
+export const RANDOM_LENGTH = 5;
+
+/** A generated name stays a valid 63-character label: the base is cut to 58. */
+export const MAX_GENERATED_NAME_LENGTH = 63 - RANDOM_LENGTH;
+
+/** Returns a float in [0, 1), like Math.random. */
+export type RandomSource = () => number;
+
+export function randomSuffix(n = RANDOM_LENGTH, rand: RandomSource = Math.random): string {
+  let s = '';
+  for (let i = 0; i < n; i++) {
+    const r = Math.min(NAME_ALPHABET.length - 1, Math.floor(rand() * NAME_ALPHABET.length));
+    s += NAME_ALPHABET[r];
+  }
+  return s;
+}
+
+/** SimpleNameGenerator.GenerateName: truncate the base to 58 characters, append 5 random ones. */
+export function generateNameFrom(base: string, rand: RandomSource = Math.random): string {
+  const b = base.length > MAX_GENERATED_NAME_LENGTH ? base.slice(0, MAX_GENERATED_NAME_LENGTH) : base;
+  return b + randomSuffix(RANDOM_LENGTH, rand);
+}
