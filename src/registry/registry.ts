@@ -7,7 +7,7 @@ import { Store, ResourceVersionTooOld } from '../store/store.js';
 import type { KObject, WatchEvent } from '../api/types.js';
 import { qualifiedResource, RESOURCES, type ResourceInfo } from '../api/registry.js';
 import * as errors from '../api/errors.js';
-import { validate, validateUpdate } from '../api/validation.js';
+import { validate, validateUpdate, decodeErrorFor } from '../api/validation.js';
 import { generateNameFrom } from '../api/names.js';
 import { parseLabelSelector, matchesLabels, parseFieldSelector, matchesFields } from '../api/selectors.js';
 import { applyPatch } from '../api/patch/index.js';
@@ -96,10 +96,12 @@ export class Registry {
     obj.apiVersion = apiVersionOf(info);
     obj.kind = info.kind;
     const strategy = strategyFor(info.kind);
+    const decodeErr = decodeErrorFor(obj, info);
+    if (decodeErr) throw errors.decodeError(info.kind, info.version, decodeErr);
     strategy.prepareForCreate?.(obj, { now });
     const errs = validate(obj, info);
     if (errs.length) throw errors.invalid(info.kind, obj.metadata.name ?? '', info.group, errs);
-    if (info.namespaced) this.checkNamespaceWritable(obj.metadata.namespace!);
+    if (info.namespaced) this.checkNamespaceWritable(obj.metadata.namespace!, info, obj.metadata.name ?? '');
     const key = this.key(info, obj.metadata.namespace, obj.metadata.name!);
     if (this.store.get(key)) throw errors.alreadyExists(qualifiedResource(info), obj.metadata.name!);
     obj.metadata.uid = randomUUID();
@@ -351,11 +353,11 @@ export class Registry {
   }
 
   /** Writes in a namespace need it to exist and not be terminating. */
-  private checkNamespaceWritable(ns: string): void {
+  private checkNamespaceWritable(ns: string, info: ResourceInfo, name: string): void {
     const nsObj = this.store.get(this.key(NS_INFO, undefined, ns));
     if (!nsObj) throw errors.notFound('namespaces', ns);
     if (nsObj.metadata.deletionTimestamp) {
-      throw errors.forbiddenCreateInTerminating(ns);
+      throw errors.forbiddenCreateInTerminating(ns, qualifiedResource(info), name);
     }
   }
 }

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The demo: applies the samples with kbx and shows what kubectl users expect to see.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export KBX_HOME="${KBX_HOME:-$HOME/.kbx-demo}"
+kbx() { node bin/kbx "$@"; }
+say() { printf '\n\033[1m$ kbx %s\033[0m\n' "$*"; }
+run() { say "$@"; kbx "$@"; }
+
+run apply -f samples/pods/two-container-pod.yaml
+for _ in $(seq 1 60); do
+  kbx get pod wp -o jsonpath='{.status.phase}' 2>/dev/null | grep -q Running && break
+  sleep 0.5
+done
+run get pods
+run get pods -o wide
+sleep 2
+run logs wp -c writer --tail=2
+run exec wp -c web -- ls -l /data
+run describe pod wp
+run delete -f samples/pods/two-container-pod.yaml
+run get pods
+printf '\nThe demo cluster lives in %s; remove it with: KBX_HOME=%s node bin/kbx cluster reset\n' "$KBX_HOME" "$KBX_HOME"
