@@ -89,7 +89,9 @@ async function change(ctx: Ctx, args: string[], o: LabelOptions, field: 'labels'
         continue;
       }
       await client.patch(t.info, t.ns, t.name, { metadata: { [field]: patchMap } }, 'application/merge-patch+json', { fieldManager: `kubectl-${verb}` });
-      ctx.out(`${display} ${verb === 'label' ? 'labeled' : 'annotated'}`);
+      // kubectl says "unlabeled" when the labels only shrank (and --overwrite was not given).
+      const shrank = !Object.keys(set).length && remove.length > 0;
+      ctx.out(`${display} ${verb === 'label' ? (shrank && !o.overwrite ? 'unlabeled' : 'labeled') : 'annotated'}`);
     } catch (e) {
       ctx.err(formatError(e).text);
       ctx.exitCode = 1;
