@@ -105,11 +105,12 @@ export class ImageManager {
 
   /** One pull per image at a time, shared by every pod that needs it. */
   private pull(image: string, onProgress?: (p: string) => void): Promise<void> {
-    let p = this.inflight.get(image);
-    if (!p) {
-      p = this.runtime.pullImage(image, (e: PullProgress) => onProgress?.(formatProgress(image, e))).finally(() => this.inflight.delete(image));
-      this.inflight.set(image, p);
-    }
+    const existing = this.inflight.get(image);
+    if (existing) return existing;
+    const p: Promise<void> = this.runtime
+      .pullImage(image, (e: PullProgress) => onProgress?.(formatProgress(image, e)))
+      .finally(() => this.inflight.delete(image));
+    this.inflight.set(image, p);
     return p;
   }
 }

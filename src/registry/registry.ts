@@ -11,6 +11,7 @@ import { validate, validateUpdate, decodeErrorFor } from '../api/validation.js';
 import { generateNameFrom } from '../api/names.js';
 import { parseLabelSelector, matchesLabels, parseFieldSelector, matchesFields } from '../api/selectors.js';
 import { applyPatch } from '../api/patch/index.js';
+import { isPatchError, UnsupportedPatchTypeError } from '../api/patch/errors.js';
 import { strategyFor } from './strategies.js';
 import { rfc3339, type Clock } from '../util/clock.js';
 
@@ -146,9 +147,9 @@ export class Registry {
       patched = applyPatch(contentType, withTypeMeta(info, structuredClone(old)), body, info.kind) as KObject;
     } catch (e) {
       if (errors.isApiError(e)) throw e;
-      const msg = (e as Error).message;
-      if ((e as Error).name === 'UnsupportedPatchTypeError') throw errors.unsupportedMediaType(contentType);
-      throw errors.invalidPatch(msg);
+      if (e instanceof UnsupportedPatchTypeError) throw errors.unsupportedMediaType(contentType);
+      if (isPatchError(e) && e.code === 400) throw errors.badRequest(e.message);
+      throw errors.invalidPatch((e as Error).message);
     }
     const rv = patched.metadata?.resourceVersion;
     if (rv && rv !== old.metadata.resourceVersion) {
@@ -184,8 +185,9 @@ export class Registry {
     obj.metadata = obj.metadata ?? {};
     // Identity and server-managed fields cannot be changed by a client.
     for (const f of ['name', 'namespace', 'uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'] as const) {
-      if (old.metadata[f] === undefined) delete obj.metadata[f];
-      else obj.metadata[f] = old.metadata[f];
+      const meta = obj.metadata as Record<string, unknown>;
+      if (old.metadata[f] === undefined) delete meta[f];
+      else meta[f] = old.metadata[f];
     }
     if (opts.subresource === 'binding') {
       // pods/binding: the scheduler sets spec.nodeName and nothing else.
