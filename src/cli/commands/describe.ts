@@ -73,16 +73,10 @@ export async function run(ctx: Ctx, args: string[], o: DescribeOptions): Promise
   const texts: string[] = [];
   for (const obj of objects) {
     const events = o.showEvents === false ? undefined : await eventsFor(client, obj);
-    texts.push(describeObject(obj, events, now, { client: (kind, namespace, selector) => listFor(client, kind, namespace, selector) }));
+    texts.push(describeObject(obj, events, { now }));
   }
   if (texts.length) ctx.stdout.write(texts.join('\n\n'));
   for (const e of errors) ctx.err(e);
   if (errors.length) ctx.exitCode = 1;
 }
 
-/** Related objects some describers show (a deployment's ReplicaSets, a service's endpoints). */
-async function listFor(client: ApiClient, kind: string, namespace: string | undefined, labelSelector?: string): Promise<KObject[]> {
-  const info = RESOURCES.find((r) => r.kind === kind);
-  if (!info) return [];
-  return (await client.list(info, namespace, { labelSelector })).items;
-}

@@ -5,7 +5,7 @@ import { qualifiedSingular } from '../../api/registry.js';
 import { Ctx, parseResourceArgs, type ResourceSelection } from '../context.js';
 import { CliError, formatError } from '../errors.js';
 import { resourcePath, StatusError, TABLE_ACCEPT, type ApiClient } from '../../client/client.js';
-import { renderTable } from '../../printers/render-table.js';
+import { renderTable, TableStream } from '../../printers/render-table.js';
 import { formatObjects, parseOutput, type OutputFormat } from '../output/print.js';
 import { executeJsonPath } from '../output/jsonpath.js';
 import { readManifests } from '../manifests.js';
@@ -186,15 +186,14 @@ async function watch(ctx: Ctx, client: ApiClient, sel: ResourceSelection, ns: st
     labelColumns: (o.labelColumns ?? []).flatMap((l) => l.split(',')).filter(Boolean),
     namespaceColumn: !!o.allNamespaces && sel.info.namespaced,
   };
-  let headerPrinted = o.headers === false;
+  const stream = new TableStream({ ...renderOpts, noHeaders: o.headers === false });
   let columns: Table['columnDefinitions'] | undefined;
   let rv: string | undefined;
   const printTable = (t: Table) => {
     if (t.columnDefinitions?.length) columns = t.columnDefinitions;
     const full: Table = { ...t, columnDefinitions: columns ?? t.columnDefinitions };
     if (!full.rows.length) return;
-    ctx.stdout.write(renderTable(full, { ...renderOpts, noHeaders: headerPrinted } as any));
-    headerPrinted = true;
+    ctx.stdout.write(stream.render(full));
   };
   const printObj = (obj: KObject) => ctx.stdout.write(formatObjects([obj], fmt, true));
   if (!o.watchOnly) {

@@ -7,7 +7,7 @@ import { toKubectlYaml } from './yaml.js';
 import { toKubectlJson } from './json.js';
 import { asListObject } from './list.js';
 import { executeJsonPath } from './jsonpath.js';
-import { renderCustomColumns, parseCustomColumns } from './custom-columns.js';
+import { renderCustomColumns, parseCustomColumns, parseCustomColumnsTemplate } from './custom-columns.js';
 import { nameOf } from './name.js';
 import fs from 'node:fs';
 
@@ -16,6 +16,8 @@ export type OutputKind = 'table' | 'wide' | 'yaml' | 'json' | 'name' | 'jsonpath
 export interface OutputFormat {
   kind: OutputKind;
   template?: string;
+  /** custom-columns read from a file (header line + paths line). */
+  file?: boolean;
 }
 
 const SUPPORTED = 'custom-columns, custom-columns-file, go-template, go-template-file, json, jsonpath, jsonpath-as-json, jsonpath-file, name, template, templatefile, wide, yaml';
@@ -36,7 +38,7 @@ export function parseOutput(o: string | undefined): OutputFormat {
     if (!val) throw new CliError('custom-columns format specified but no custom columns given');
     return { kind: 'custom-columns', template: val };
   }
-  if (key === 'custom-columns-file') return { kind: 'custom-columns', template: fs.readFileSync(val, 'utf8') };
+  if (key === 'custom-columns-file') return { kind: 'custom-columns', template: fs.readFileSync(val, 'utf8'), file: true };
   throw new CliError(`unable to match a printer suitable for the output format "${o}", allowed formats are: ${SUPPORTED}`);
 }
 
@@ -54,13 +56,13 @@ export function formatObjects(objs: KObject[], fmt: OutputFormat, single: boolea
     case 'yaml':
       return toKubectlYaml(data);
     case 'json':
-      return toKubectlJson(data);
+      return toKubectlJson(data, { sortKeys: true });
     case 'name':
       return objs.map((o) => nameOf(o, groupOf(o)) + '\n').join('');
     case 'jsonpath':
       return executeJsonPath(fmt.template!, data);
     case 'custom-columns':
-      return renderCustomColumns(parseCustomColumns(fmt.template!), objs, { noHeaders: opts.noHeaders });
+      return renderCustomColumns(fmt.file ? parseCustomColumnsTemplate(fmt.template!) : parseCustomColumns(fmt.template!), objs, { noHeaders: opts.noHeaders });
     default:
       throw new CliError(`unsupported output format ${fmt.kind}`);
   }
