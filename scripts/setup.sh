@@ -64,14 +64,18 @@ DOCKERFILE
 fi
 
 # Offline web servers that answer with their version and hostname (an nginx stand-in for the samples).
+# The label says which recipe built an image, so a machine that kept an older build gets the new one.
+WEB_RECIPE=2
 for v in 1 2; do
-  if ! have_image "kbx-test/web:$v"; then
+  if [ "$(docker image inspect -f '{{index .Config.Labels "io.kbx.recipe"}}' "kbx-test/web:$v" 2>/dev/null)" != "$WEB_RECIPE" ]; then
     ctx=$(mktemp -d)
     cat > "$ctx/Dockerfile" <<DOCKERFILE
 FROM busybox:latest
+LABEL io.kbx.recipe=$WEB_RECIPE
 RUN mkdir -p /www
 EXPOSE 80
-CMD ["sh", "-c", "echo \"web v$v \$(hostname)\" > /www/index.html; echo ok > /www/healthz; exec httpd -f -v -p 80 -h /www"]
+# sh is PID 1 and exits on SIGTERM (httpd as PID 1 would ignore it and wait for the grace period).
+CMD ["sh", "-c", "echo \"web v$v \$(hostname)\" > /www/index.html; echo ok > /www/healthz; trap 'exit 0' TERM; httpd -f -v -p 80 -h /www & wait"]
 DOCKERFILE
     docker build -q -t "kbx-test/web:$v" "$ctx" >/dev/null
     rm -rf "$ctx"

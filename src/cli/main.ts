@@ -64,7 +64,8 @@ function verb(program: Command, ctx: Ctx, name: string, load: Loader, configure:
   cmd.helpInformation = () => formatVerbHelp(name, cmd);
   cmd.action(async (...a: unknown[]) => {
     const command = a[a.length - 1] as Command;
-    const opts = command.opts();
+    // -n may be given before the verb (`kbx -n x get pods`) or after it: merge both levels.
+    const opts = command.optsWithGlobals();
     const args = command.args;
     const { run } = await load();
     await run(ctx, args, opts);
@@ -75,7 +76,8 @@ export function buildProgram(ctx: Ctx): Command {
   const program = new Command('kbx');
   program
     .exitOverride()
-    .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) })
+    // Errors are reported by reportError in kubectl's words, not by commander.
+    .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s), outputError: () => {} })
     .helpOption('-h, --help', 'help for kbx')
     .addHelpCommand(false)
     .allowExcessArguments(true)

@@ -31,6 +31,9 @@ export async function run(ctx: Ctx, args: string[], o: ApplyOptions): Promise<vo
     try {
       const r = resolveObject(so, o.namespace, defaultNs);
       let manifest = r.object;
+      // kubectl sets the namespace on the object before computing anything, so it is part of both
+      // the last-applied configuration and the new one.
+      if (r.namespace) manifest = { ...manifest, metadata: { ...manifest.metadata, namespace: r.namespace } };
       if (o.record) manifest = withAnnotation(manifest, CHANGE_CAUSE, ctx.commandLine());
       const modified = withAnnotation(manifest, LAST_APPLIED, lastAppliedOf(manifest, r.namespace));
       const name = modified.metadata.name;

@@ -100,7 +100,7 @@ export async function run(ctx: Ctx, args: string[], o: GetOptions): Promise<void
         showKind: multiType,
         kindPrefix: qualifiedSingular(sel.info),
       } as any);
-      if (printedTables > 0 && !noHeaders) ctx.out('');
+      if (printedTables > 0 && !noHeaders) ctx.stdout.write('\n');
       ctx.stdout.write(text);
       printedTables++;
     } else {
