@@ -6,6 +6,7 @@ import { Kubelet } from '../kubelet/kubelet.js';
 import { EventRecorder } from '../events/recorder.js';
 import { Scheduler } from '../controllers/scheduler.js';
 import { NamespaceController } from '../controllers/namespace.js';
+import { EventTTLController } from '../controllers/event-ttl.js';
 import { realClock } from '../util/clock.js';
 
 export interface NodeHalfOptions {
@@ -20,6 +21,7 @@ export async function startNode(o: NodeHalfOptions) {
   const recorder = new EventRecorder(o.registry, o.nodeName);
   const scheduler = new Scheduler(o.registry, recorder, o.nodeName);
   const namespaces = new NamespaceController(o.registry);
+  const eventTTL = new EventTTLController(o.registry);
   const kubelet = new Kubelet({
     registry: o.registry,
     runtime,
@@ -32,6 +34,7 @@ export async function startNode(o: NodeHalfOptions) {
   });
   scheduler.start();
   namespaces.start();
+  eventTTL.start();
   await kubelet.start();
   let lastCheck = 0;
   let lastError: string | undefined;
@@ -57,6 +60,7 @@ export async function startNode(o: NodeHalfOptions) {
       kubelet.stop();
       scheduler.close();
       namespaces.close();
+      eventTTL.close();
     },
   };
 }
