@@ -25,7 +25,16 @@ const NAMESPACES = RESOURCES.find((r) => r.kind === 'Namespace')!;
 export const NODE_NAME = 'kbx';
 export const BUILTIN_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
-function acquireLock(file: string): boolean {
+async function acquireLock(file: string): Promise<boolean> {
+  // A control plane that was just killed may take a moment to disappear: give it a few seconds.
+  for (let i = 0; i < 60; i++) {
+    if (tryLock(file)) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return false;
+}
+
+function tryLock(file: string): boolean {
   for (let i = 0; i < 3; i++) {
     try {
       const fd = fs.openSync(file, 'wx', 0o600);
@@ -49,7 +58,7 @@ export async function runControlPlane(): Promise<void> {
   fs.mkdirSync(p.logs, { recursive: true, mode: 0o700 });
   const logStream = fs.createWriteStream(p.log, { flags: 'a', mode: 0o600 });
   const log = (m: string) => logStream.write(`${new Date().toISOString()} ${m}\n`);
-  if (!acquireLock(p.lock)) {
+  if (!(await acquireLock(p.lock))) {
     log('another control plane already runs for this KBX_HOME; exiting');
     process.exit(0);
   }

@@ -1,79 +1,250 @@
-// What kubectl does with a server's Table: pick the columns (-o wide shows priority 1), add
-// NAMESPACE (-A), LABELS (--show-labels) and -L columns, prefix names with `kind/` when several types
-// are printed, and align with Go's tabwriter as kubectl configures it.
-import type { Table, TableRow } from '../api/types.js';
-import { tabwrite } from '../cli/output/tabwriter.js';
+// What kubectl does with a server's Table (cli-runtime printers/tableprinter.go + kubectl get):
+// decorateTable adds NAMESPACE (-A, from rows[].object.metadata.namespace), -L label columns and
+// LABELS (--show-labels), and the `kind/` name prefix when several types are printed; printTable drops
+// priority-1 columns unless -o wide, upper-cases headers and writes tab-separated cells; Go's
+// tabwriter, configured as kubectl's GetNewTabWriter (minwidth 6, tabwidth 4, padding 3, ' ',
+// RememberWidths), aligns them.
+import type { Table, TableColumnDefinition, TableRow } from '../api/types.js';
+import { formatLabels } from './columns.js';
+import { REMEMBER_WIDTHS, TabWriter } from './tabwriter.js';
 
 export interface RenderOptions {
+  /** `-o wide`: also print the priority-1 columns. */
   wide?: boolean;
   noHeaders?: boolean;
+  /** `--show-labels`: a trailing LABELS column. */
   showLabels?: boolean;
+  /** `-L key,...`: one column per key, headed by the key's last path segment. */
   labelColumns?: string[];
+  /** `-A`: a leading NAMESPACE column from rows[].object.metadata.namespace. */
   namespaceColumn?: boolean;
+  /** Prefix names with `<kindPrefix>/` (kubectl does so when the output mixes several types). */
   showKind?: boolean;
-  /** `pod`, `deployment.apps`: the prefix used with showKind. */
+  /** `pod`, `deployment.apps` (lower-cased GroupKind); used with showKind when a table has none of its own. */
   kindPrefix?: string;
 }
 
-function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '<none>';
-  if (typeof v === 'object') return JSON.stringify(v);
+/** One resource type's table; kubectl prints each type as its own block. */
+export interface TableGroup {
+  table: Table;
+  /** `pod`, `deployment.apps`: the lower-cased GroupKind, used when showKind is set. */
+  kindPrefix?: string;
+}
+
+const newTabWriter = () => new TabWriter(6, 4, 3, REMEMBER_WIDTHS);
+
+// ---------------------------------------------------------------------------------------------
+// decorateTable
+
+interface Decorated {
+  columns: TableColumnDefinition[];
+  rows: unknown[][];
+}
+
+function rowMeta(r: TableRow): { namespace?: string; labels?: Record<string, string> } | undefined {
+  const o = r.object as { metadata?: { namespace?: string; labels?: Record<string, string> } } | null | undefined;
+  if (!o || typeof o !== 'object') return undefined;
+  return o.metadata ?? {};
+}
+
+/** formatLabelHeaders: `example.com/tier` → `TIER`. */
+function labelHeader(key: string): string {
+  const parts = key.split('/');
+  return parts[parts.length - 1]!.toUpperCase();
+}
+
+function decorateTable(table: Table, opts: RenderOptions, kindPrefix: string | undefined): Decorated {
+  const defs = table.columnDefinitions ?? [];
+  const labelKeys = opts.labelColumns ?? [];
+  const width = defs.length + labelKeys.length + (opts.namespaceColumn ? 1 : 0) + (opts.showLabels ? 1 : 0);
+  let columns = defs;
+  // The kind prefix goes on the first string column formatted as a name (the last one, for events).
+  let nameColumn = -1;
+  if (opts.showKind && kindPrefix) nameColumn = defs.findIndex((c) => c.format === 'name' && c.type === 'string');
+  if (width !== defs.length) {
+    columns = [];
+    if (opts.namespaceColumn) columns.push({ name: 'Namespace', type: 'string', format: '', description: '', priority: 0 });
+    columns.push(...defs);
+    for (const k of labelKeys) columns.push({ name: labelHeader(k), type: 'string', format: '', description: '', priority: 0 });
+    if (opts.showLabels) columns.push({ name: 'Labels', type: 'string', format: '', description: '', priority: 0 });
+  }
+  const includeLabels = labelKeys.length > 0 || !!opts.showLabels;
+  const rows = (table.rows ?? []).map((r) => {
+    let cells = [...(r.cells ?? [])];
+    if (!(includeLabels || opts.namespaceColumn || nameColumn !== -1)) return cells;
+    if (nameColumn !== -1 && nameColumn < cells.length) cells[nameColumn] = `${kindPrefix}/${goSprint(cells[nameColumn])}`;
+    const meta = rowMeta(r);
+    if (!meta) {
+      // Without an object, the added columns are left empty.
+      if (opts.namespaceColumn) cells = [null, ...cells];
+      // Go's loop re-evaluates width-len(cells) as cells grows, so it may pad fewer cells than
+      // columns; reproduced as is, since the row then has fewer tab-separated cells.
+      for (let j = 0; j < width - cells.length; j++) cells.push(null);
+      return cells;
+    }
+    if (opts.namespaceColumn) cells = [meta.namespace ?? '', ...cells];
+    if (includeLabels) {
+      for (const k of labelKeys) cells.push(meta.labels?.[k] ?? '');
+      if (opts.showLabels) cells.push(formatLabels(meta.labels));
+    }
+    return cells;
+  });
+  return { columns, rows };
+}
+
+// ---------------------------------------------------------------------------------------------
+// printTable
+
+/** fmt.Sprint of a JSON-decoded value: numbers, booleans, and Go's map/slice syntax for the rest. */
+export function goSprint(v: unknown): string {
+  if (v === null || v === undefined) return '<nil>';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return goFloat(v);
+  if (typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  if (Array.isArray(v)) return `[${v.map(goSprint).join(' ')}]`;
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return `map[${Object.keys(o)
+      .sort()
+      .map((k) => `${k}:${goSprint(o[k])}`)
+      .join(' ')}]`;
+  }
   return String(v);
 }
 
-function rowMeta(r: TableRow): { namespace?: string; labels?: Record<string, string> } {
-  const o = r.object as { metadata?: { namespace?: string; labels?: Record<string, string> } } | undefined;
-  return o?.metadata ?? {};
+/** Whole numbers decode to int64 (printed plainly); others are float64, printed with %v ('g', shortest). */
+function goFloat(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) < 2 ** 63) return BigInt(n).toString();
+  if (!Number.isFinite(n)) return n > 0 ? '+Inf' : n < 0 ? '-Inf' : 'NaN';
+  const abs = Math.abs(n);
+  if (abs !== 0 && (abs < 1e-4 || abs >= 1e21)) {
+    // %v switches to exponent form with at least two exponent digits: 1e-05, 1e+21.
+    const [m, e] = n.toExponential().split('e');
+    const exp = Number(e);
+    return `${m}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+  }
+  return String(n);
 }
 
-function labelsText(labels: Record<string, string> | undefined): string {
-  const keys = Object.keys(labels ?? {}).sort();
-  return keys.length ? keys.map((k) => `${k}=${labels![k]}`).join(',') : '<none>';
+/** printers.WriteEscaped: neutralise terminal escapes. */
+function escapeTerminal(s: string): string {
+  return s.replace(/\x1b/g, '^[').replace(/\r/g, '\\r');
 }
 
-/** The header cells and row cells kubectl would print, before alignment. */
-export function tableCells(table: Table, opts: RenderOptions): { header: string[]; rows: string[][] } {
-  const cols = table.columnDefinitions.map((c, i) => ({ c, i })).filter(({ c }) => opts.wide || c.priority === 0);
-  const header = cols.map(({ c }) => c.name.toUpperCase());
-  const labelCols = opts.labelColumns ?? [];
-  if (opts.namespaceColumn) header.unshift('NAMESPACE');
-  for (const l of labelCols) header.push(l.split('/').pop()!.toUpperCase());
-  if (opts.showLabels) header.push('LABELS');
-  const rows = table.rows.map((r) => {
-    const meta = rowMeta(r);
-    const cells = cols.map(({ i }) => cellText(r.cells[i]));
-    if (opts.showKind && opts.kindPrefix && cols[0]?.c.format === 'name') cells[0] = `${opts.kindPrefix}/${cells[0]}`;
-    if (opts.namespaceColumn) cells.unshift(meta.namespace ?? '');
-    for (const l of labelCols) cells.push(meta.labels?.[l] ?? '');
-    if (opts.showLabels) cells.push(labelsText(meta.labels));
-    return cells;
-  });
-  return { header, rows };
+/** A cell's text: strings are cut at the first line break (`...` appended); nil prints nothing. */
+function cellText(cell: unknown): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'string') {
+    const br = cell.search(/[\f\n\r]/);
+    return br >= 0 ? escapeTerminal(cell.slice(0, br)) + '...' : escapeTerminal(cell);
+  }
+  return escapeTerminal(goSprint(cell));
 }
 
-export function renderTable(table: Table, opts: RenderOptions = {}): string {
-  const { header, rows } = tableCells(table, opts);
-  const lines = opts.noHeaders ? rows : [header, ...rows];
-  return tabwrite(lines.map((l) => l.join('\t')).join('\n') + '\n');
+/** The tab-separated text kubectl feeds its tabwriter for one decorated table. */
+function tableText(d: Decorated, opts: { wide?: boolean; noHeaders?: boolean }): string {
+  const visible = (c: TableColumnDefinition) => opts.wide || (c.priority ?? 0) === 0;
+  let out = '';
+  if (!opts.noHeaders) {
+    // No rows, no header.
+    if (!d.rows.length) return '';
+    out += d.columns.filter(visible).map((c) => c.name.toUpperCase()).join('\t') + '\n';
+  }
+  for (const row of d.rows) {
+    const cells: string[] = [];
+    for (let i = 0; i < row.length; i++) {
+      // More cells than columns: ignore the extra ones (bad server output).
+      if (i >= d.columns.length) break;
+      if (!visible(d.columns[i]!)) continue;
+      cells.push(cellText(row[i]));
+    }
+    out += cells.join('\t') + '\n';
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public API
+
+function isTable(x: unknown): x is Table {
+  return !!x && typeof x === 'object' && !Array.isArray(x) && 'rows' in (x as object);
 }
 
 /**
- * For `get -w`: each event is printed as it comes; column widths are remembered across events
- * (tabwriter's RememberWidths), so later rows line up with earlier ones unless they are wider.
+ * kubectl's human-readable `get` output. A single Table is one resource type; an array holds one
+ * group per resource type, printed in order, each with its own header and alignment, separated by
+ * a blank line when headers are on (as `kubectl get pods,svc`). Same-type tables must be merged
+ * into one group by the caller (kubectl aligns them together). Empty tables print nothing.
+ */
+export function renderTable(tables: TableGroup[] | Table, opts: RenderOptions = {}): string {
+  const groups: TableGroup[] = isTable(tables) ? [{ table: tables }] : tables;
+  let out = '';
+  let separatorReady = false;
+  groups.forEach((g, i) => {
+    // kubectl arms a blank line before each new type once something has been written.
+    if (i > 0 && !opts.noHeaders && out.length > 0) separatorReady = true;
+    const tw = newTabWriter();
+    tw.write(tableText(decorateTable(g.table, opts, g.kindPrefix ?? opts.kindPrefix), opts));
+    tw.flush();
+    const text = tw.take();
+    if (text && separatorReady) {
+      out += '\n';
+      separatorReady = false;
+    }
+    out += text;
+  });
+  return out;
+}
+
+const WATCH_EVENT_TYPES: Record<string, string> = {
+  ADDED: 'ADDED   ',
+  MODIFIED: 'MODIFIED',
+  DELETED: 'DELETED ',
+  ERROR: 'ERROR   ',
+};
+
+/**
+ * `kubectl get -w`: one HumanReadablePrinter and one tabwriter for the whole stream. The header is
+ * printed once (again only if the column definitions change); each call is one flush, and the
+ * tabwriter's RememberWidths keeps columns at least as wide as in earlier flushes.
  */
 export class TableStream {
-  private widths: number[] = [];
-  private headerDone = false;
+  private readonly tw = newTabWriter();
+  private lastColumns: TableColumnDefinition[] | undefined;
+  private printedHeaders = false;
 
-  constructor(private readonly opts: RenderOptions) {}
+  constructor(private readonly opts: RenderOptions = {}) {}
 
-  render(table: Table): string {
-    const { header, rows } = tableCells(table, this.opts);
-    const lines: string[][] = [];
-    if (!this.headerDone && !this.opts.noHeaders) lines.push(header);
-    this.headerDone = true;
-    lines.push(...rows);
-    for (const l of lines) l.slice(0, -1).forEach((c, i) => (this.widths[i] = Math.max(this.widths[i] ?? 6, [...c].length + 3)));
-    return lines.map((l) => l.map((c, i) => (i < l.length - 1 ? c.padEnd(this.widths[i]!) : c)).join('')).join('\n') + (lines.length ? '\n' : '');
+  /**
+   * Text for one list or watch event (a Table, possibly with null column definitions). With
+   * `eventType` (--output-watch-events) an EVENT column is prepended.
+   */
+  render(table: Table, eventType?: string): string {
+    let noHeaders = !!this.opts.noHeaders;
+    const defs = table.columnDefinitions ?? [];
+    if (this.printedHeaders && (defs.length === 0 || sameColumns(defs, this.lastColumns))) noHeaders = true;
+    let effective = table;
+    if (defs.length === 0) effective = { ...table, columnDefinitions: this.lastColumns ?? [] };
+    else if (!sameColumns(defs, this.lastColumns)) {
+      this.lastColumns = defs;
+      this.printedHeaders = false;
+    }
+    if ((table.rows ?? []).length > 0) this.printedHeaders = true;
+    const d = decorateTable(effective, this.opts, this.opts.showKind ? this.opts.kindPrefix : undefined);
+    if (eventType) {
+      d.columns = [{ name: 'Event', type: 'string', format: '', description: '', priority: 0 }, ...d.columns];
+      d.rows = d.rows.map((r) => [WATCH_EVENT_TYPES[eventType] ?? eventType, ...r]);
+    }
+    this.tw.write(tableText(d, { wide: this.opts.wide, noHeaders }));
+    this.tw.flush();
+    return this.tw.take();
   }
+}
+
+function sameColumns(a: TableColumnDefinition[], b: TableColumnDefinition[] | undefined): boolean {
+  if (!b || a.length !== b.length) return false;
+  return a.every((c, i) => {
+    const o = b[i]!;
+    return c.name === o.name && c.type === o.type && (c.format ?? '') === (o.format ?? '') && (c.description ?? '') === (o.description ?? '') && (c.priority ?? 0) === (o.priority ?? 0);
+  });
 }

@@ -1,14 +1,25 @@
-// The container-runtime port, in kbx's own words. Only runtime/docker/ knows Docker's shapes.
+// The container-runtime port, in kbx's own words. Only runtime/docker/ knows Docker's shapes, so the kubelet can be
+// unit-tested against FakeRuntime and another engine could be plugged in later.
+
+/**
+ * Label keys on every container, network and volume kbx creates. They are how kbx re-finds its objects after a
+ * restart (adoption), and kbx never touches an object without them.
+ */
 export const LABELS = {
-  managed: 'io.kbx.managed',
-  cluster: 'io.kbx.cluster',
+  managed: 'io.kbx.managed', // always 'true'
+  cluster: 'io.kbx.cluster', // cluster id
   namespace: 'io.kbx.namespace',
   pod: 'io.kbx.pod',
   podUid: 'io.kbx.pod-uid',
-  container: 'io.kbx.container',
-  role: 'io.kbx.role',
+  container: 'io.kbx.container', // container name; INFRA_CONTAINER_NAME for the infrastructure container
+  role: 'io.kbx.role', // ContainerRole
   restartCount: 'io.kbx.restart-count',
 } as const;
+
+/** The `io.kbx.container` value of a pod's infrastructure container (Kubernetes calls it POD too). */
+export const INFRA_CONTAINER_NAME = 'POD';
+
+export type ContainerRole = 'infra' | 'init' | 'app' | 'helper';
 
 export interface Mount {
   type: 'volume' | 'bind';
@@ -17,59 +28,98 @@ export interface Mount {
   readOnly?: boolean;
 }
 
+export interface PortBinding {
+  containerPort: number;
+  protocol: 'tcp' | 'udp';
+  hostIp: string;
+  hostPort: number;
+}
+
+export type NetworkAttachment =
+  | { mode: 'network'; name: string; aliases?: string[] }
+  /** Joins another container's network namespace (a pod's infra container). Hostname, DNS and extra hosts are then inherited from it. */
+  | { mode: 'container'; id: string }
+  | { mode: 'none' };
+
 export interface ContainerSpec {
+  /** The runtime's container name (deterministic, so a restarted kubelet finds what it made). */
   name: string;
   image: string;
   entrypoint?: string[];
   cmd?: string[];
+  /** "K=V" */
   env: string[];
   workingDir?: string;
   labels: Record<string, string>;
   hostname?: string;
-  network?: { mode: 'network'; name: string; aliases?: string[] } | { mode: 'container'; id: string } | { mode: 'none' };
+  network?: NetworkAttachment;
   mounts: Mount[];
   memoryBytes?: number;
   nanoCpus?: number;
   stopSignal?: string;
   tty?: boolean;
   openStdin?: boolean;
-  portBindings?: { containerPort: number; protocol: 'tcp' | 'udp'; hostIp: string; hostPort: number }[];
+  portBindings?: PortBinding[];
+  /** "host:ip" */
   extraHosts?: string[];
   dns?: string[];
   dnsSearch?: string[];
   dnsOptions?: string[];
 }
 
+export type ContainerStateName = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
+
 export interface RuntimeContainer {
   id: string;
   name: string;
   labels: Record<string, string>;
+  /** The image reference the container was created from. */
   image: string;
   imageId: string;
-  state: 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
+  state: ContainerStateName;
   exitCode: number;
+  /** Only known from inspectContainer (listContainers says false). */
   oomKilled: boolean;
+  /** Why the runtime could not start the container (e.g. executable not found); only from inspectContainer. */
   error: string;
+  /** ISO 8601 */
   createdAt: string;
+  /** ISO 8601; only from inspectContainer; undefined if never started. */
   startedAt?: string;
+  /** ISO 8601; only from inspectContainer; undefined if never finished. */
   finishedAt?: string;
+  /** On the container's named network, if it has one. */
   ipAddress?: string;
+  /** Only from inspectContainer, while running. */
   pid?: number;
 }
 
 export interface PullProgress {
   status: string;
+  /** Layer id, when the message is about one layer. */
   id?: string;
   current?: number;
   total?: number;
 }
 
+export interface ExecOptions {
+  cmd: string[];
+  stdin?: boolean;
+  tty?: boolean;
+  env?: string[];
+  workingDir?: string;
+}
+
 export interface ExecSession {
+  /** null unless the exec was started with stdin: true. end() it to send EOF. */
   stdin: NodeJS.WritableStream | null;
   stdout: NodeJS.ReadableStream;
+  /** Empty (ends at once) when tty: a terminal merges both streams into stdout. */
   stderr: NodeJS.ReadableStream;
   resize(w: number, h: number): Promise<void>;
+  /** Resolves with the process's exit code once its output has ended. */
   wait(): Promise<number>;
+  /** Drops the connection (the process may go on running in the container). */
   close(): void;
 }
 
@@ -78,14 +128,24 @@ export interface LogStreamOptions {
   tail?: number;
   timestamps?: boolean;
   sinceSeconds?: number;
+  /** ISO 8601 */
   sinceTime?: string;
 }
 
 export interface RuntimeEvent {
   id: string;
+  /** start, die, destroy, oom, kill */
   action: string;
+  /** The container's labels. */
   labels: Record<string, string>;
+  /** On die. */
   exitCode?: number;
+  /** On kill: the signal sent. */
+  signal?: string;
+  /** The container's name. */
+  name?: string;
+  /** When the runtime reported it (ms since the epoch). */
+  time?: number;
 }
 
 export interface EngineInfo {
@@ -96,31 +156,64 @@ export interface EngineInfo {
   memTotal: number;
 }
 
+export interface NetworkInfo {
+  id: string;
+  subnet?: string;
+  gateway?: string;
+}
+
+export interface RemoveOptions {
+  force?: boolean;
+  removeVolumes?: boolean;
+}
+
 export interface ContainerRuntime {
+  /** Rejects with RuntimeUnavailableError when the engine cannot be reached. */
   ping(): Promise<void>;
   info(): Promise<EngineInfo>;
-  ensureNetwork(name: string, labels: Record<string, string>): Promise<{ id: string; subnet?: string; gateway?: string }>;
+  /** Creates the bridge network unless one of that name exists. */
+  ensureNetwork(name: string, labels: Record<string, string>): Promise<NetworkInfo>;
+  /** No error if it is already gone. */
   removeNetwork(name: string): Promise<void>;
   listNetworks(labels: Record<string, string>): Promise<{ id: string; name: string; labels: Record<string, string> }[]>;
   imagePresent(ref: string): Promise<{ id: string; size: number } | null>;
+  /** Rejects with ImagePullError carrying the engine's own words (what Kubernetes shows after ErrImagePull). */
   pullImage(ref: string, onProgress?: (p: PullProgress) => void): Promise<void>;
+  /** Resolves with the new container's id. Rejects with ContainerNameInUseError when the name is taken. */
   createContainer(spec: ContainerSpec): Promise<string>;
+  /** No error if it already runs; ContainerNotFoundError if it does not exist. */
   startContainer(id: string): Promise<void>;
+  /** The stop signal, then SIGKILL after graceSeconds. No error if it is already stopped or gone. */
   stopContainer(id: string, graceSeconds: number): Promise<void>;
+  /** No error if it is not running or gone. */
   killContainer(id: string, signal: string): Promise<void>;
-  removeContainer(id: string, opts?: { force?: boolean; removeVolumes?: boolean }): Promise<void>;
+  /** No error if it is already gone. */
+  removeContainer(id: string, opts?: RemoveOptions): Promise<void>;
+  /** null if there is no such container. */
   inspectContainer(idOrName: string): Promise<RuntimeContainer | null>;
+  /** Every container (any state) carrying all of these labels, in one call to the engine. */
   listContainers(labels: Record<string, string>): Promise<RuntimeContainer[]>;
+  /** No error if it exists. */
   createVolume(name: string, labels: Record<string, string>): Promise<void>;
+  /** No error if it is already gone. */
   removeVolume(name: string): Promise<void>;
   listVolumes(labels: Record<string, string>): Promise<{ name: string; labels: Record<string, string> }[]>;
+  /**
+   * stdout and stderr merged in the order they were written. Ends at the end of the log or, when following, when
+   * the container stops. Destroy the stream to stop following. ContainerNotFoundError if there is no such container.
+   */
   logs(id: string, opts: LogStreamOptions): Promise<NodeJS.ReadableStream>;
-  exec(id: string, opts: { cmd: string[]; stdin?: boolean; tty?: boolean; env?: string[]; workingDir?: string }): Promise<ExecSession>;
+  exec(id: string, opts: ExecOptions): Promise<ExecSession>;
+  /** Container events (start, die, destroy, oom, kill) of containers carrying all of these labels; reconnects by itself. */
   events(labels: Record<string, string>, onEvent: (e: RuntimeEvent) => void): { close(): void };
+  /**
+   * Builds a small image from files (path → content; a `Dockerfile` among them). A path ending in `*` is written
+   * without the `*` and made executable (0755); others are 0644.
+   */
   buildImage(tag: string, contextFiles: Record<string, Buffer | string>): Promise<void>;
 }
 
-/** Docker (or another engine) cannot be reached. The message is one line naming where and how to start it. */
+/** The engine cannot be reached. The message is one line naming where kbx looked and how to start it. */
 export class RuntimeUnavailableError extends Error {
   constructor(message: string) {
     super(message);
@@ -128,6 +221,7 @@ export class RuntimeUnavailableError extends Error {
   }
 }
 
+/** A pull failed; the message is the engine's (e.g. "pull access denied for x, repository does not exist …"). */
 export class ImagePullError extends Error {
   constructor(message: string) {
     super(message);
@@ -139,5 +233,13 @@ export class ContainerNotFoundError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'ContainerNotFoundError';
+  }
+}
+
+/** createContainer found the name taken: usually by a container an interrupted sync made, to be adopted. */
+export class ContainerNameInUseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ContainerNameInUseError';
   }
 }

@@ -28,7 +28,7 @@ spec:
   - name: main
     image: busybox:latest
     imagePullPolicy: IfNotPresent
-    command: ["sleep", "3600"]
+    command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
 `,
     )
     .join('---\n');
