@@ -79,6 +79,24 @@ export class EventRecorder {
     }
   }
 
+  /**
+   * Rewrites the message of the newest event with this reason for this object (pull progress),
+   * instead of creating one event per progress step; records a new one if there is none.
+   */
+  amend(source: string, obj: KObject, type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string): void {
+    const prefix = [source, obj.metadata.namespace ?? 'default', obj.metadata.uid ?? '', fieldPath ?? '', type, reason].join('\u0000') + '\u0000';
+    const key = [...this.names.keys()].reverse().find((k) => k.startsWith(prefix));
+    if (!key) return this.record(source, obj, type, reason, message, fieldPath);
+    try {
+      this.registry.mutate(EVENTS, obj.metadata.namespace ?? 'default', this.names.get(key)!, (e) => {
+        (e as EventObject).message = message;
+        (e as EventObject).lastTimestamp = rfc3339(this.registry.clock.now());
+      });
+    } catch (e) {
+      if (!isApiError(e)) throw e;
+    }
+  }
+
   /** Forgets dedup entries of an object that is gone. */
   forget(uid: string): void {
     for (const k of this.names.keys()) if (k.includes(`\u0000${uid}\u0000`)) this.names.delete(k);

@@ -82,6 +82,7 @@ export class ImageManager {
     }
     this.backoff.reset(key);
     this.lastFailure.delete(key);
+    this.recorder.amend('kubelet', pod, 'Normal', 'Pulling', `Pulling image "${image}"`, fieldPath);
     const secs = ((this.clock.now() - started) / 1000).toFixed(3).replace(/\.?0+$/, '');
     const info = await this.runtime.imagePresent(image);
     ev('Normal', 'Pulled', `Successfully pulled image "${image}" in ${secs}s (${secs}s including waiting). Image size: ${info?.size ?? 0} bytes.`);

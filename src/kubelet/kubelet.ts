@@ -410,7 +410,8 @@ export class Kubelet implements NodeApi {
     if (now - (this.lastProgress.get(key) ?? 0) < 1000) return;
     this.lastProgress.set(key, now);
     this.waiting.set(key, { reason: 'ContainerCreating', message: msg });
-    this.d.recorder.record('kubelet', pod, 'Normal', 'Pulling', msg, `spec.containers{${c.name}}`);
+    // One Pulling event whose message shows the progress; the final message is Kubernetes' own.
+    this.d.recorder.amend('kubelet', pod, 'Normal', 'Pulling', msg, `spec.containers{${c.name}}`);
   }
 
   private writeStatus(pod: Pod, obs: Parameters<typeof computePodStatus>[1]): void {
