@@ -31,6 +31,14 @@ export const RESOURCES: ResourceInfo[] = [
     namespaced: true, categories: [], verbs: ALL_VERBS, subresources: [],
   },
   {
+    group: 'apps', version: 'v1', kind: 'Deployment', plural: 'deployments', singular: 'deployment', shortNames: ['deploy'],
+    namespaced: true, categories: ['all'], verbs: ALL_VERBS, subresources: ['status', 'scale'],
+  },
+  {
+    group: 'apps', version: 'v1', kind: 'ReplicaSet', plural: 'replicasets', singular: 'replicaset', shortNames: ['rs'],
+    namespaced: true, categories: ['all'], verbs: ALL_VERBS, subresources: ['status', 'scale'],
+  },
+  {
     group: '', version: 'v1', kind: 'Node', plural: 'nodes', singular: 'node', shortNames: ['no'],
     namespaced: false, categories: [], verbs: ['get', 'list', 'watch'], subresources: ['status'],
   },

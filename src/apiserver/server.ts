@@ -20,6 +20,7 @@ import {
 import { toTable } from '../printers/columns.js';
 import type { NodeApi } from './node-api.js';
 import { handleExecUpgrade } from './exec-ws.js';
+import { applyPatch } from '../api/patch/index.js';
 
 export interface ApiServerOptions {
   registry: Registry;
@@ -116,6 +117,20 @@ async function handleResource(
     throw errors.notFoundPath();
   }
 
+  if (r.subresource === 'scale') {
+    if (!r.name || !r.info.subresources.includes('scale')) throw errors.notFoundPath();
+    if (method === 'GET') return sendJson(res, 200, registry.getScale(r.info, ns, r.name));
+    if (method === 'PUT') {
+      const body = (await readBody(req)) as KObject;
+      return sendJson(res, 200, registry.writeScale(r.info, ns, r.name, () => body, { dryRun }));
+    }
+    if (method === 'PATCH') {
+      const ct = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
+      const body = await readBody(req);
+      return sendJson(res, 200, registry.writeScale(r.info, ns, r.name, (scale) => applyPatch(ct, scale, body, 'Scale') as KObject, { dryRun }));
+    }
+    throw errors.methodNotAllowed();
+  }
   if (r.subresource === 'log') {
     if (method !== 'GET') throw errors.methodNotAllowed();
     return handleLog(opts, r, q, res);

@@ -38,7 +38,7 @@ export function normalizeArgs(args: string[]): string[] {
 const BOOLEAN_FLAGS = new Set([
   'watch', 'watch-only', 'record', 'overwrite', 'all', 'all-namespaces', 'show-labels', 'no-headers', 'follow', 'previous',
   'timestamps', 'all-containers', 'wait', 'force', 'now', 'ignore-not-found', 'recursive', 'stdin', 'tty', 'rm', 'command',
-  'client', 'prefix', 'validate', 'quiet', 'local', 'include-uninitialized',
+  'client', 'prefix', 'validate', 'quiet', 'local', 'include-uninitialized', 'show-events',
 ]);
 
 function common(cmd: Command): Command {
@@ -215,6 +215,41 @@ export function buildProgram(ctx: Ctx): Command {
       .option('-w, --watch', 'After listing the requested events, watch for more events.')
       .option('--no-headers', 'do not print headers'),
   );
+  verb(program, ctx, 'scale', () => import('./commands/scale.js'), (c) =>
+    outputOpts(c)
+      .argument('[args...]')
+      .option('--replicas <n>', 'The new desired number of replicas. Required.')
+      .option('--current-replicas <n>', 'Precondition for current size. Requires that the current size of the resource match this value in order to scale.', '-1')
+      .option('--resource-version <rv>', 'Precondition for resource version.')
+      .option('-l, --selector <selector>', 'Selector (label query) to filter on')
+      .option('--all', 'Select all resources in the namespace of the specified resource types')
+      .option('-f, --filename <file>', 'Filename identifying the resource to set a new size', collect)
+      .option('--record', 'Record current kubectl command in the resource annotation.')
+      .option('--timeout <duration>', 'The length of time to wait before giving up on a scale operation', '0s'),
+  );
+  verb(program, ctx, 'set', () => import('./commands/set.js'), (c) =>
+    outputOpts(c)
+      .argument('[args...]')
+      .option('--all', 'Select all resources, in the namespace of the specified resource types')
+      .option('-l, --selector <selector>', 'Selector (label query) to filter on')
+      .option('-f, --filename <file>', 'Filename identifying the resource', collect)
+      .option('-c, --containers <names>', 'The names of containers in the selected pod templates to change (set env)', '*')
+      .option('-e, --env <env>', 'Specify a key-value pair for an environment variable to set into each container.', collect)
+      .option('--record', 'Record current kubectl command in the resource annotation.')
+      .option('--dry-run <mode>', 'Must be "none", "server", or "client".'),
+  );
+  verb(program, ctx, 'rollout', () => import('./commands/rollout.js'), (c) =>
+    outputOpts(c)
+      .argument('[args...]')
+      .option('--revision <n>', 'See the details, including podTemplate of the revision specified (history), or pin to a revision (status)', '0')
+      .option('--to-revision <n>', 'The revision to rollback to. Default to 0 (last revision).', '0')
+      .option('-w, --watch', 'Watch the status of the rollout until it\'s done.', true)
+      .option('--no-watch', 'do not watch')
+      .option('--timeout <duration>', 'The length of time to wait before ending watch, zero means never.', '0s')
+      .option('-l, --selector <selector>', 'Selector (label query) to filter on')
+      .option('-f, --filename <file>', 'Filename identifying the resource', collect)
+      .option('--dry-run <mode>', 'Must be "none", "server", or "client".'),
+  );
   verb(program, ctx, 'cluster', () => import('./commands/cluster.js'), (c) =>
     c.argument('[args...]').option('--keep-state', 'reset: keep nothing but say what would be removed'),
   );
@@ -243,7 +278,7 @@ export async function main(argv: string[]): Promise<void> {
   process.exit(code);
 }
 
-const VERBS = ['get', 'describe', 'apply', 'create', 'delete', 'logs', 'exec', 'run', 'label', 'annotate', 'version', 'api-resources', 'cluster-info', 'events', 'cluster'];
+const VERBS = ['get', 'describe', 'apply', 'create', 'delete', 'logs', 'exec', 'run', 'label', 'annotate', 'version', 'api-resources', 'cluster-info', 'events', 'cluster', 'scale', 'set', 'rollout'];
 
 function reportError(ctx: Ctx, e: unknown, args: string[]): number {
   if (e instanceof CommanderError) {

@@ -9,7 +9,7 @@ import { qualifiedResource, RESOURCES, type ResourceInfo } from '../api/registry
 import * as errors from '../api/errors.js';
 import { validate, validateUpdate, decodeErrorFor } from '../api/validation.js';
 import { generateNameFrom } from '../api/names.js';
-import { parseLabelSelector, matchesLabels, parseFieldSelector, matchesFields } from '../api/selectors.js';
+import { parseLabelSelector, matchesLabels, parseFieldSelector, matchesFields, labelSelectorFromSpec, selectorToString } from '../api/selectors.js';
 import { applyPatch } from '../api/patch/index.js';
 import { isPatchError, UnsupportedPatchTypeError } from '../api/patch/errors.js';
 import { strategyFor } from './strategies.js';
@@ -290,7 +290,30 @@ export class Registry {
     this.store.delete(key);
   }
 
+  /** GET …/scale: the autoscaling/v1 Scale view of a Deployment or ReplicaSet. */
+  getScale(info: ResourceInfo, ns: string | undefined, name: string): KObject {
+    return scaleOf(this.get(info, ns, name));
+  }
+
+  /** PUT or PATCH …/scale: only spec.replicas of the object changes. */
+  writeScale(info: ResourceInfo, ns: string | undefined, name: string, next: (scale: KObject) => KObject, opts: WriteOptions = {}): KObject {
+    const key = this.key(info, ns, name);
+    const old = this.store.get(key);
+    if (!old) throw errors.notFound(qualifiedResource(info), name);
+    const scale = next(scaleOf(withTypeMeta(info, structuredClone(old))));
+    const rv = scale.metadata?.resourceVersion;
+    if (rv && rv !== old.metadata.resourceVersion) throw errors.conflict(qualifiedResource(info), name, errors.OBJECT_MODIFIED);
+    const replicas = scale.spec?.replicas;
+    if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0) {
+      throw errors.invalid('Scale', name, 'autoscaling', [{ type: 'Invalid', field: 'spec.replicas', badValue: replicas, detail: 'must be greater than or equal to 0' } as never]);
+    }
+    const obj = structuredClone(old);
+    obj.spec = { ...obj.spec, replicas };
+    return scaleOf(this.commitUpdate(info, key, old, obj, opts));
+  }
+
   /**
+   * Streams changes.  /**
    * Streams changes. Without a resourceVersion (or "0") the current objects come first as ADDED.
    * Returns a function that stops the watch.
    */
@@ -372,6 +395,29 @@ function withTypeMeta(info: ResourceInfo, o: KObject): KObject {
   // apiVersion and kind first, as the API server serialises them.
   const { apiVersion: _a, kind: _k, ...rest } = o;
   return { apiVersion: apiVersionOf(info), kind: info.kind, ...rest } as KObject;
+}
+
+function scaleOf(o: KObject): KObject {
+  const sel = o.spec?.selector as { matchLabels?: Record<string, string>; matchExpressions?: unknown[] } | undefined;
+  let selector = '';
+  try {
+    selector = selectorToString(labelSelectorFromSpec(sel as never));
+  } catch {
+    selector = '';
+  }
+  return {
+    kind: 'Scale',
+    apiVersion: 'autoscaling/v1',
+    metadata: {
+      name: o.metadata.name,
+      namespace: o.metadata.namespace,
+      uid: o.metadata.uid,
+      resourceVersion: o.metadata.resourceVersion,
+      creationTimestamp: o.metadata.creationTimestamp,
+    },
+    spec: { replicas: o.spec?.replicas ?? 0 },
+    status: { replicas: o.status?.replicas ?? 0, selector },
+  };
 }
 
 function stripRv(o: KObject): unknown {
