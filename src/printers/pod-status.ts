@@ -2,7 +2,7 @@
 // functions. The three cells come out of one intertwined pass over the container statuses, so
 // podRowInfo computes them together and the single-cell helpers delegate to it.
 import type { Container, ContainerStatus, Pod } from '../api/types.js';
-import { parseTime, translateTimestampSince } from './duration.js';
+import { humanDuration, parseTime } from './duration.js';
 
 /** metav1.TableRowCondition, which the pod printer attaches to Succeeded/Failed rows. */
 export interface TableRowCondition {
@@ -120,7 +120,7 @@ export function podRowInfo(pod: Pod, now: number): PodRowInfo {
 
   let restartsCell = String(restarts);
   if (restarts !== 0 && lastRestart !== undefined) {
-    restartsCell = `${restarts} (${translateTimestampSince(new Date(lastRestart).toISOString(), now)} ago)`;
+    restartsCell = `${restarts} (${humanDuration(now - lastRestart)} ago)`;
   }
   return {
     ready: `${readyContainers}/${totalContainers}`,

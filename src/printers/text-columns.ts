@@ -1,9 +1,9 @@
-// Column alignment as kubectl's tabwriter does it (padding 3, left aligned, no trailing spaces).
+// Client-side tables kubectl prints itself (api-resources, events): cells joined by tabs and aligned
+// by its GetNewTabWriter (minwidth 6, padding 3), so the Go tabwriter rules apply as they do to
+// `get`: the last cell is never padded, an empty last cell leaves the padding before it.
+import { REMEMBER_WIDTHS, tabify } from './tabwriter.js';
+
 export function renderColumns(rows: string[][], padding = 3): string {
   if (!rows.length) return '';
-  const widths: number[] = [];
-  for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, [...c].length)));
-  return rows
-    .map((r) => r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat(widths[i]! - [...c].length + padding))).join(''))
-    .join('\n') + '\n';
+  return tabify(rows.map((r) => r.join('\t')).join('\n') + '\n', 6, 4, padding, REMEMBER_WIDTHS);
 }
