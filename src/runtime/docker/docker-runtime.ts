@@ -1,100 +1,155 @@
 // The only module that talks to Docker (through dockerode). Maps Docker's shapes to runtime.ts's.
-// Works with API 1.41 (Docker 20.10) and newer engines; honours DOCKER_HOST like the docker CLI.
+// Requests go unversioned (/containers/json, not /v1.41/…): every engine then answers in its own current API
+// version with no negotiation round trip, and kbx only reads fields that API 1.41 (Docker 20.10) already has.
+// (Pinning /v1.41 would break on Docker 29, whose minimum API version is 1.44.)
+import http from 'node:http';
+import https from 'node:https';
 import Docker from 'dockerode';
-import { PassThrough, Readable } from 'node:stream';
 import {
+  ContainerNameInUseError,
+  ContainerNotFoundError,
   ImagePullError,
   RuntimeUnavailableError,
   type ContainerRuntime,
   type ContainerSpec,
   type EngineInfo,
+  type ExecOptions,
   type ExecSession,
   type LogStreamOptions,
+  type NetworkInfo,
   type PullProgress,
+  type RemoveOptions,
   type RuntimeContainer,
   type RuntimeEvent,
 } from '../runtime.js';
+import { createOptions, dockerMessage, fromEvent, fromInspect, fromListItem, labelFilter, sinceAfter, statusOf } from './convert.js';
+import { resolveDockerEndpoint, type DockerEndpoint } from './endpoint.js';
+import { readExecOutput } from './exec.js';
+import { mergeFrames, passRaw } from './demux.js';
+import { readJsonLines } from './json-lines.js';
 import { tarFiles } from './tar.js';
-import { demuxInto } from './demux.js';
 
-interface Endpoint {
-  options: Docker.DockerOptions;
-  describe: string;
+export interface DockerRuntimeOptions {
+  /** Where DOCKER_HOST, DOCKER_CONTEXT, DOCKER_TLS_VERIFY… are read from. */
+  env?: NodeJS.ProcessEnv;
+  /** How long ping waits for an answer before calling the engine unavailable. */
+  pingTimeoutMs?: number;
+  /** A pull with no answer from the registry this long is cancelled (the kubelet's image-pull-progress-deadline). */
+  pullStartTimeoutMs?: number;
+  /** A started pull with no progress this long is cancelled. */
+  pullStallTimeoutMs?: number;
 }
 
-export function dockerEndpoint(env = process.env): Endpoint {
-  const host = env.DOCKER_HOST;
-  if (!host || host.startsWith('unix://')) {
-    const socketPath = host ? host.slice('unix://'.length) : '/var/run/docker.sock';
-    return { options: { socketPath }, describe: `unix://${socketPath}` };
-  }
-  if (host.startsWith('tcp://') || host.startsWith('http://')) {
-    const u = new URL(host.replace(/^tcp:/, 'http:'));
-    return { options: { host: u.hostname, port: Number(u.port || 2375), protocol: 'http' }, describe: host };
-  }
-  if (host.startsWith('npipe://')) {
-    return { options: { socketPath: host.slice('npipe://'.length) }, describe: host };
-  }
-  return { options: { socketPath: host }, describe: host };
-}
+/** Socket errors that mean "no engine there" rather than "the engine said no". */
+const UNREACHABLE = new Set([
+  'ECONNREFUSED', 'ENOENT', 'EACCES', 'EPERM', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EPIPE',
+  'ENOTFOUND', 'EAI_AGAIN', 'ENOTSOCK',
+]);
 
-const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOENT', 'EACCES', 'ECONNRESET', 'EHOSTUNREACH', 'ETIMEDOUT', 'EPIPE']);
-
-function statusOf(e: unknown): number | undefined {
-  return (e as { statusCode?: number }).statusCode;
-}
-
-function messageOf(e: unknown): string {
-  const j = (e as { json?: { message?: string } }).json;
-  if (j?.message) return j.message;
-  const reason = (e as { reason?: string }).reason;
-  const msg = (e as Error).message ?? String(e);
-  return msg.replace(/^\(HTTP code \d+\) [a-z ]+ - /, '') || reason || msg;
-}
-
-/** `busybox` → `busybox:latest` (the API pulls every tag when none is given). */
-export function withDefaultTag(ref: string): string {
-  if (ref.includes('@')) return ref;
-  const last = ref.split('/').pop()!;
-  return last.includes(':') ? ref : `${ref}:latest`;
-}
-
-function labelFilters(labels: Record<string, string>): string[] {
-  return Object.entries(labels).map(([k, v]) => `${k}=${v}`);
-}
-
-function iso(t: string | undefined): string | undefined {
-  if (!t || t.startsWith('0001-01-01')) return undefined;
-  return t;
-}
+const EVENT_ACTIONS = ['start', 'die', 'destroy', 'oom', 'kill'];
 
 export class DockerRuntime implements ContainerRuntime {
-  private docker: Docker;
-  private readonly where: string;
+  readonly endpoint: DockerEndpoint;
+  private readonly docker: Docker;
+  private readonly agent?: http.Agent;
+  private readonly pingTimeoutMs: number;
+  private readonly pullStartTimeoutMs: number;
+  private readonly pullStallTimeoutMs: number;
 
-  constructor(env = process.env) {
-    const ep = dockerEndpoint(env);
-    this.docker = new Docker(ep.options);
-    this.where = ep.describe;
+  constructor(opts: DockerRuntimeOptions = {}) {
+    const env = opts.env ?? process.env;
+    this.endpoint = resolveDockerEndpoint(env);
+    this.pingTimeoutMs = opts.pingTimeoutMs ?? 5_000;
+    this.pullStartTimeoutMs = opts.pullStartTimeoutMs ?? 20_000;
+    this.pullStallTimeoutMs = opts.pullStallTimeoutMs ?? 60_000;
+    const ep = this.endpoint;
+    // One keep-alive agent for every request: no connection set-up per call (idle sockets are unref'd, so they
+    // never keep the process alive).
+    if (ep.protocol === 'https') {
+      this.agent = new https.Agent({ keepAlive: true, ca: ep.tls?.ca, cert: ep.tls?.cert, key: ep.tls?.key, rejectUnauthorized: ep.tls?.verify ?? true });
+    } else if (ep.protocol === 'http') {
+      this.agent = new http.Agent({ keepAlive: true });
+    }
+    // Every key is given, so dockerode's own reading of process.env (DOCKER_HOST, DOCKER_CLIENT_TIMEOUT…) cannot
+    // override what was resolved from `env`. No `version`: see the top of the file. No timeout: stop and follow
+    // requests legitimately last long.
+    this.docker = new Docker({
+      socketPath: ep.socketPath,
+      host: ep.host,
+      port: ep.port,
+      protocol: ep.protocol,
+      username: ep.username,
+      ca: ep.tls?.ca,
+      cert: ep.tls?.cert,
+      key: ep.tls?.key,
+      version: undefined,
+      timeout: undefined,
+      sshOptions: ep.protocol === 'ssh' ? { agent: env.SSH_AUTH_SOCK } : undefined,
+      agent: this.agent,
+    } as Docker.DockerOptions);
   }
 
-  /** Turns "cannot connect" into one clear line; other errors pass through. */
+  /** Releases pooled connections (optional: they never hold the process open). */
+  close(): void {
+    this.agent?.destroy();
+  }
+
+  // ------------------------------------------------------------------------------------------------ errors
+
+  private unavailable(cause?: unknown, detail = ''): RuntimeUnavailableError {
+    const url = this.endpoint.url;
+    const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+    let msg: string;
+    if (code === 'EACCES' || code === 'EPERM') {
+      msg = `permission denied while trying to connect to the Docker daemon socket at ${url} (add yourself to the docker group: sudo usermod -aG docker $USER, then log in again)`;
+    } else if (url.startsWith('unix://')) {
+      msg = `Cannot connect to the Docker daemon at ${url}${detail}. Is the docker daemon running? (start it with: sudo dockerd &, or start Docker Desktop)`;
+    } else {
+      msg = `Cannot connect to the Docker daemon at ${url}${detail}. Is the docker daemon running? (start it, or point DOCKER_HOST at a running engine)`;
+    }
+    const err = new RuntimeUnavailableError(msg);
+    (err as { cause?: unknown }).cause = cause;
+    return err;
+  }
+
+  private isUnreachable(e: unknown): boolean {
+    const code = (e as NodeJS.ErrnoException).code;
+    return !!code && UNREACHABLE.has(code) && statusOf(e) === undefined;
+  }
+
+  /** Runs one engine call, turning "nobody answers" into RuntimeUnavailableError; other errors pass through. */
   private async call<T>(fn: () => Promise<T>): Promise<T> {
     try {
       return await fn();
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code && CONNECT_CODES.has(code)) {
-        throw new RuntimeUnavailableError(
-          `Cannot connect to the Docker daemon at ${this.where}. Is the docker daemon running? (start it with 'sudo dockerd &' or 'sudo systemctl start docker', or start Docker Desktop)`,
-        );
-      }
+      if (this.isUnreachable(e)) throw this.unavailable(e);
       throw e;
     }
   }
 
+  /** An engine error as an Error with Docker's own words ("No such image: x"), keeping the original as cause. */
+  private engineError(e: unknown): Error {
+    if (e instanceof RuntimeUnavailableError) return e;
+    if (this.isUnreachable(e)) return this.unavailable(e);
+    const err = new Error(dockerMessage(e));
+    (err as { cause?: unknown }).cause = e;
+    return err;
+  }
+
+  // ------------------------------------------------------------------------------------------------ engine
+
   async ping(): Promise<void> {
-    await this.call(() => this.docker.ping());
+    try {
+      // dockerode's types omit ping's options; it does pass abortSignal on.
+      const ping = this.docker.ping as (this: Docker, o: { abortSignal: AbortSignal }) => Promise<unknown>;
+      await ping.call(this.docker, { abortSignal: AbortSignal.timeout(this.pingTimeoutMs) });
+    } catch (e) {
+      if (this.isUnreachable(e)) throw this.unavailable(e);
+      if ((e as Error).name === 'AbortError' || (e as Error).name === 'TimeoutError') {
+        throw this.unavailable(e, ` (no answer within ${this.pingTimeoutMs / 1000}s)`);
+      }
+      throw this.engineError(e);
+    }
   }
 
   async info(): Promise<EngineInfo> {
@@ -102,23 +157,36 @@ export class DockerRuntime implements ContainerRuntime {
     return { serverVersion: info.ServerVersion, apiVersion: version.ApiVersion, os: info.OperatingSystem, ncpu: info.NCPU, memTotal: info.MemTotal };
   }
 
-  async ensureNetwork(name: string, labels: Record<string, string>): Promise<{ id: string; subnet?: string; gateway?: string }> {
+  // ------------------------------------------------------------------------------------------------ networks
+
+  async ensureNetwork(name: string, labels: Record<string, string>): Promise<NetworkInfo> {
     return this.call(async () => {
-      const found = (await this.docker.listNetworks({ filters: { name: [name] } })).find((n) => n.Name === name);
-      let id = found?.Id;
-      if (!id) {
+      let net = await this.inspectNetwork(name);
+      if (!net) {
         try {
-          const created = await this.docker.createNetwork({ Name: name, Driver: 'bridge', Labels: labels, CheckDuplicate: true } as Docker.NetworkCreateOptions);
-          id = created.id;
+          // CheckDuplicate: without it Docker 20.10 happily makes two networks of one name (newer engines ignore it
+          // and always check).
+          await this.docker.createNetwork({ Name: name, Driver: 'bridge', Labels: labels, CheckDuplicate: true });
         } catch (e) {
-          if (statusOf(e) !== 409) throw e;
-          id = (await this.docker.listNetworks({ filters: { name: [name] } })).find((n) => n.Name === name)!.Id;
+          if (statusOf(e) !== 409) throw this.engineError(e); // 409: made meanwhile by someone else, fine
         }
+        net = await this.inspectNetwork(name);
+        if (!net) throw new Error(`network ${name} vanished right after it was created`);
       }
-      const net = await this.docker.getNetwork(id!).inspect();
       const cfg = net.IPAM?.Config?.[0] ?? {};
-      return { id: id!, subnet: cfg.Subnet, gateway: cfg.Gateway };
+      return { id: net.Id, ...(cfg.Subnet ? { subnet: cfg.Subnet } : {}), ...(cfg.Gateway ? { gateway: cfg.Gateway } : {}) };
     });
+  }
+
+  /** By exact name (Docker would also match an id prefix). */
+  private async inspectNetwork(name: string): Promise<Docker.NetworkInspectInfo | null> {
+    try {
+      const net = (await this.docker.getNetwork(name).inspect()) as Docker.NetworkInspectInfo;
+      return net.Name === name ? net : null;
+    } catch (e) {
+      if (statusOf(e) === 404) return null;
+      throw e;
+    }
   }
 
   async removeNetwork(name: string): Promise<void> {
@@ -126,99 +194,117 @@ export class DockerRuntime implements ContainerRuntime {
       try {
         await this.docker.getNetwork(name).remove();
       } catch (e) {
-        if (statusOf(e) !== 404) throw e;
+        if (statusOf(e) !== 404) throw this.engineError(e);
       }
     });
   }
 
-  async listNetworks(labels: Record<string, string>) {
-    const nets = await this.call(() => this.docker.listNetworks({ filters: { label: labelFilters(labels) } }));
+  async listNetworks(labels: Record<string, string>): Promise<{ id: string; name: string; labels: Record<string, string> }[]> {
+    const nets = await this.call(() => this.docker.listNetworks({ filters: { label: labelFilter(labels) } }));
     return nets.map((n) => ({ id: n.Id, name: n.Name, labels: n.Labels ?? {} }));
   }
+
+  // ------------------------------------------------------------------------------------------------ images
 
   async imagePresent(ref: string): Promise<{ id: string; size: number } | null> {
     return this.call(async () => {
       try {
-        const i = await this.docker.getImage(withDefaultTag(ref)).inspect();
+        const i = await this.docker.getImage(ref).inspect();
         return { id: i.Id, size: i.Size };
       } catch (e) {
         if (statusOf(e) === 404) return null;
-        throw e;
+        throw this.engineError(e);
       }
     });
   }
 
+  /**
+   * Pulls with progress. A registry that does not answer is given up on after pullStartTimeoutMs (and a stalled
+   * download after pullStallTimeoutMs) with the kubelet's own words, instead of waiting for Docker's dial timeouts.
+   */
   async pullImage(ref: string, onProgress?: (p: PullProgress) => void): Promise<void> {
-    const full = withDefaultTag(ref);
-    await this.call(async () => {
-      let stream: NodeJS.ReadableStream;
+    const abort = new AbortController();
+    let latest = '';
+    let timedOut: string | undefined;
+    let stream: NodeJS.ReadableStream | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const arm = (ms: number) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        timedOut = `Cancel pulling image "${ref}" because of no progress for ${ms / 1000}s, latest progress: "${latest}"`;
+        abort.abort();
+        (stream as { destroy?: () => void } | undefined)?.destroy?.();
+      }, ms);
+    };
+    arm(this.pullStartTimeoutMs);
+    try {
       try {
-        stream = (await this.docker.pull(full)) as NodeJS.ReadableStream;
+        stream = (await this.docker.pull(ref, { abortSignal: abort.signal })) as NodeJS.ReadableStream;
       } catch (e) {
-        throw new ImagePullError(messageOf(e));
+        if (timedOut) throw new ImagePullError(timedOut);
+        if (this.isUnreachable(e)) throw this.unavailable(e);
+        throw new ImagePullError(dockerMessage(e));
       }
+      arm(this.pullStallTimeoutMs);
       await new Promise<void>((resolve, reject) => {
-        this.docker.modem.followProgress(
-          stream,
-          (err: Error | null, out: { error?: string }[]) => {
-            const failed = err ? messageOf(err) : out?.find((o) => o.error)?.error;
-            if (failed) reject(new ImagePullError(failed));
+        readJsonLines(
+          stream!,
+          (line) => {
+            const m = line as { status?: string; id?: string; progress?: string; error?: string; errorDetail?: { message?: string }; progressDetail?: { current?: number; total?: number } };
+            if (m.error || m.errorDetail?.message) throw new ImagePullError(m.errorDetail?.message || m.error || 'pull failed');
+            arm(this.pullStallTimeoutMs);
+            latest = [m.id, m.status, m.progress].filter(Boolean).join(' ');
+            onProgress?.({
+              status: m.status ?? '',
+              ...(m.id ? { id: m.id } : {}),
+              ...(m.progressDetail?.current !== undefined ? { current: m.progressDetail.current } : {}),
+              ...(m.progressDetail?.total !== undefined ? { total: m.progressDetail.total } : {}),
+            });
+          },
+          (err) => {
+            if (timedOut) reject(new ImagePullError(timedOut));
+            else if (err instanceof ImagePullError) reject(err);
+            else if (err) reject(new ImagePullError(`pulling image "${ref}": ${err.message}`));
             else resolve();
           },
-          (e: { status?: string; id?: string; progressDetail?: { current?: number; total?: number } }) =>
-            onProgress?.({ status: e.status ?? '', id: e.id, current: e.progressDetail?.current, total: e.progressDetail?.total }),
         );
       });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async buildImage(tag: string, contextFiles: Record<string, Buffer | string>): Promise<void> {
+    const stream = await this.call(async () => {
+      try {
+        return (await this.docker.buildImage(tarFiles(contextFiles) as unknown as NodeJS.ReadableStream, { t: tag, rm: true, forcerm: true })) as NodeJS.ReadableStream;
+      } catch (e) {
+        throw this.engineError(e);
+      }
+    });
+    await new Promise<void>((resolve, reject) => {
+      let tail: string[] = [];
+      readJsonLines(
+        stream,
+        (line) => {
+          const m = line as { stream?: string; error?: string; errorDetail?: { message?: string } };
+          if (m.error || m.errorDetail?.message) throw new Error(`building ${tag}: ${m.errorDetail?.message || m.error}\n${tail.join('')}`);
+          if (m.stream) tail = [...tail, m.stream].slice(-10); // the build's last words, to explain a failure
+        },
+        (err) => (err ? reject(err) : resolve()),
+      );
     });
   }
 
+  // ------------------------------------------------------------------------------------------------ containers
+
   async createContainer(spec: ContainerSpec): Promise<string> {
-    const hostConfig: Docker.HostConfig = {
-      Mounts: spec.mounts.map((m) => ({ Type: m.type, Source: m.source, Target: m.target, ReadOnly: !!m.readOnly })),
-    };
-    let networking: Docker.ContainerCreateOptions['NetworkingConfig'];
-    if (spec.network?.mode === 'container') hostConfig.NetworkMode = `container:${spec.network.id}`;
-    else if (spec.network?.mode === 'none') hostConfig.NetworkMode = 'none';
-    else if (spec.network?.mode === 'network') {
-      hostConfig.NetworkMode = spec.network.name;
-      networking = { EndpointsConfig: { [spec.network.name]: { Aliases: spec.network.aliases ?? [] } } };
-    }
-    if (spec.memoryBytes) hostConfig.Memory = spec.memoryBytes;
-    if (spec.nanoCpus) hostConfig.NanoCpus = spec.nanoCpus;
-    if (spec.extraHosts?.length) hostConfig.ExtraHosts = spec.extraHosts;
-    if (spec.dns?.length) hostConfig.Dns = spec.dns;
-    if (spec.dnsSearch?.length) hostConfig.DnsSearch = spec.dnsSearch;
-    if (spec.dnsOptions?.length) hostConfig.DnsOptions = spec.dnsOptions;
-    const exposed: Record<string, object> = {};
-    if (spec.portBindings?.length) {
-      hostConfig.PortBindings = {};
-      for (const p of spec.portBindings) {
-        const key = `${p.containerPort}/${p.protocol}`;
-        exposed[key] = {};
-        (hostConfig.PortBindings[key] ??= []).push({ HostIp: p.hostIp, HostPort: String(p.hostPort) });
-      }
-    }
-    const opts: Docker.ContainerCreateOptions = {
-      name: spec.name,
-      Image: spec.image,
-      Env: spec.env,
-      Labels: spec.labels,
-      HostConfig: hostConfig,
-      ...(networking ? { NetworkingConfig: networking } : {}),
-      ...(spec.entrypoint ? { Entrypoint: spec.entrypoint } : {}),
-      ...(spec.cmd ? { Cmd: spec.cmd } : {}),
-      ...(spec.workingDir ? { WorkingDir: spec.workingDir } : {}),
-      ...(spec.hostname ? { Hostname: spec.hostname } : {}),
-      ...(spec.stopSignal ? { StopSignal: spec.stopSignal } : {}),
-      ...(spec.tty ? { Tty: true } : {}),
-      ...(spec.openStdin ? { OpenStdin: true, AttachStdin: true } : {}),
-      ...(Object.keys(exposed).length ? { ExposedPorts: exposed } : {}),
-    };
     return this.call(async () => {
       try {
-        return (await this.docker.createContainer(opts)).id;
+        return (await this.docker.createContainer(createOptions(spec))).id;
       } catch (e) {
-        throw new Error(messageOf(e));
+        if (statusOf(e) === 409) throw new ContainerNameInUseError(dockerMessage(e));
+        throw this.engineError(e);
       }
     });
   }
@@ -228,8 +314,9 @@ export class DockerRuntime implements ContainerRuntime {
       try {
         await this.docker.getContainer(id).start();
       } catch (e) {
-        if (statusOf(e) === 304) return;
-        throw new Error(messageOf(e));
+        if (statusOf(e) === 304) return; // already running
+        if (statusOf(e) === 404) throw new ContainerNotFoundError(dockerMessage(e));
+        throw this.engineError(e);
       }
     });
   }
@@ -237,11 +324,12 @@ export class DockerRuntime implements ContainerRuntime {
   async stopContainer(id: string, graceSeconds: number): Promise<void> {
     await this.call(async () => {
       try {
+        // The engine sends the stop signal, waits t seconds, then SIGKILLs; the request returns once it stopped.
         await this.docker.getContainer(id).stop({ t: Math.max(0, Math.ceil(graceSeconds)) });
       } catch (e) {
         const s = statusOf(e);
-        if (s === 304 || s === 404) return;
-        throw e;
+        if (s === 304 || s === 404) return; // already stopped, or gone
+        throw this.engineError(e);
       }
     });
   }
@@ -252,76 +340,52 @@ export class DockerRuntime implements ContainerRuntime {
         await this.docker.getContainer(id).kill({ signal });
       } catch (e) {
         const s = statusOf(e);
-        if (s === 404 || s === 409) return;
-        throw e;
+        if (s === 404 || s === 409) return; // gone, or not running
+        throw this.engineError(e);
       }
     });
   }
 
-  async removeContainer(id: string, opts: { force?: boolean; removeVolumes?: boolean } = {}): Promise<void> {
+  async removeContainer(id: string, opts: RemoveOptions = {}): Promise<void> {
     await this.call(async () => {
       try {
         await this.docker.getContainer(id).remove({ force: !!opts.force, v: !!opts.removeVolumes });
       } catch (e) {
         const s = statusOf(e);
-        if (s === 404 || s === 409) return; // gone, or already being removed
-        throw e;
+        if (s === 404) return;
+        if (s === 409 && /already in progress/i.test(dockerMessage(e))) return;
+        throw this.engineError(e);
       }
     });
   }
 
   async inspectContainer(idOrName: string): Promise<RuntimeContainer | null> {
     return this.call(async () => {
-      let i: Docker.ContainerInspectInfo;
       try {
-        i = await this.docker.getContainer(idOrName).inspect();
+        return fromInspect(await this.docker.getContainer(idOrName).inspect());
       } catch (e) {
         if (statusOf(e) === 404) return null;
-        throw e;
+        throw this.engineError(e);
       }
-      const nets = Object.values(i.NetworkSettings?.Networks ?? {});
-      return {
-        id: i.Id,
-        name: i.Name.replace(/^\//, ''),
-        labels: i.Config.Labels ?? {},
-        image: i.Config.Image,
-        imageId: i.Image,
-        state: i.State.Status as RuntimeContainer['state'],
-        exitCode: i.State.ExitCode,
-        oomKilled: i.State.OOMKilled,
-        error: i.State.Error ?? '',
-        createdAt: i.Created,
-        startedAt: iso(i.State.StartedAt),
-        finishedAt: iso(i.State.FinishedAt),
-        ipAddress: nets.find((n) => n.IPAddress)?.IPAddress || undefined,
-        pid: i.State.Pid || undefined,
-      };
     });
   }
 
+  /** One GET /containers/json?all=1 with label filters: state and exit code come from the list itself. */
   async listContainers(labels: Record<string, string>): Promise<RuntimeContainer[]> {
-    const list = await this.call(() => this.docker.listContainers({ all: true, filters: { label: labelFilters(labels) } }));
-    return list.map((c) => {
-      const exit = /^Exited \((-?\d+)\)/.exec(c.Status);
-      const nets = Object.values(c.NetworkSettings?.Networks ?? {});
-      return {
-        id: c.Id,
-        name: (c.Names[0] ?? '').replace(/^\//, ''),
-        labels: c.Labels ?? {},
-        image: c.Image,
-        imageId: c.ImageID,
-        state: c.State as RuntimeContainer['state'],
-        exitCode: exit ? Number(exit[1]) : 0,
-        oomKilled: false,
-        error: '',
-        createdAt: new Date(c.Created * 1000).toISOString(),
-        ipAddress: nets.find((n) => n.IPAddress)?.IPAddress || undefined,
-      };
-    });
+    const list = await this.call(() => this.docker.listContainers({ all: true, filters: { label: labelFilter(labels) } }));
+    return list.map(fromListItem);
   }
+
+  // ------------------------------------------------------------------------------------------------ volumes
 
   async createVolume(name: string, labels: Record<string, string>): Promise<void> {
-    await this.call(() => this.docker.createVolume({ Name: name, Labels: labels }));
+    await this.call(async () => {
+      try {
+        await this.docker.createVolume({ Name: name, Labels: labels });
+      } catch (e) {
+        throw this.engineError(e);
+      }
+    });
   }
 
   async removeVolume(name: string): Promise<void> {
@@ -329,145 +393,135 @@ export class DockerRuntime implements ContainerRuntime {
       try {
         await this.docker.getVolume(name).remove();
       } catch (e) {
-        if (statusOf(e) !== 404) throw e;
+        if (statusOf(e) !== 404) throw this.engineError(e);
       }
     });
   }
 
-  async listVolumes(labels: Record<string, string>) {
-    const r = await this.call(() => this.docker.listVolumes({ filters: { label: labelFilters(labels) } }));
+  async listVolumes(labels: Record<string, string>): Promise<{ name: string; labels: Record<string, string> }[]> {
+    const r = await this.call(() => this.docker.listVolumes({ filters: { label: labelFilter(labels) } }));
     return (r.Volumes ?? []).map((v) => ({ name: v.Name, labels: v.Labels ?? {} }));
   }
 
+  // ------------------------------------------------------------------------------------------------ logs, exec
+
   async logs(id: string, opts: LogStreamOptions): Promise<NodeJS.ReadableStream> {
-    return this.call(async () => {
-      const c = this.docker.getContainer(id);
-      const info = await c.inspect();
-      let since: number | undefined;
-      if (opts.sinceSeconds) since = Math.floor(Date.now() / 1000) - opts.sinceSeconds;
-      if (opts.sinceTime) since = Math.floor(Date.parse(opts.sinceTime) / 1000);
-      const base = { stdout: true, stderr: true, timestamps: !!opts.timestamps, tail: opts.tail !== undefined && opts.tail >= 0 ? opts.tail : ('all' as unknown as number), ...(since ? { since } : {}) };
-      const out = new PassThrough();
-      if (opts.follow) {
-        const raw = (await c.logs({ ...base, follow: true })) as unknown as NodeJS.ReadableStream;
-        if (info.Config.Tty) raw.pipe(out);
-        else demuxInto(raw, out, out);
-        out.on('close', () => (raw as unknown as { destroy?: () => void }).destroy?.());
-      } else {
-        const buf = (await c.logs({ ...base, follow: false })) as unknown as Buffer;
-        const raw = Readable.from([buf]);
-        if (info.Config.Tty) raw.pipe(out);
-        else demuxInto(raw, out, out);
+    // Whether the log is framed depends on the container's TTY; API 1.41 does not say so in the response.
+    const tty = await this.call(async () => {
+      try {
+        return !!(await this.docker.getContainer(id).inspect()).Config.Tty;
+      } catch (e) {
+        if (statusOf(e) === 404) throw new ContainerNotFoundError(dockerMessage(e));
+        throw this.engineError(e);
       }
-      return out;
+    });
+    let since: string | undefined;
+    if (opts.sinceTime) since = String(Date.parse(opts.sinceTime) / 1000);
+    else if (opts.sinceSeconds) since = String(Date.now() / 1000 - opts.sinceSeconds);
+    const query = {
+      stdout: true,
+      stderr: true,
+      follow: !!opts.follow,
+      timestamps: !!opts.timestamps,
+      tail: opts.tail !== undefined && opts.tail >= 0 ? String(opts.tail) : 'all',
+      ...(since ? { since } : {}),
+    };
+    // Always as a stream (dockerode buffers a non-follow log and JSON-parses it, which mangles a log that is JSON).
+    const raw = await this.call(
+      () =>
+        new Promise<NodeJS.ReadableStream>((resolve, reject) => {
+          this.docker.modem.dial(
+            { path: `/containers/${encodeURIComponent(id)}/logs?`, method: 'GET', options: query, isStream: true, statusCodes: { 200: true, 404: 'no such container', 500: 'server error' } },
+            (err: unknown, res: unknown) => (err ? reject(err) : resolve(res as NodeJS.ReadableStream)),
+          );
+        }),
+    ).catch((e: unknown) => {
+      if (statusOf(e) === 404) throw new ContainerNotFoundError(dockerMessage(e));
+      throw this.engineError(e);
+    });
+    return tty ? passRaw(raw) : mergeFrames(raw);
+  }
+
+  async exec(id: string, opts: ExecOptions): Promise<ExecSession> {
+    return this.call(async () => {
+      let exec: Docker.Exec;
+      try {
+        exec = await this.docker.getContainer(id).exec({
+          Cmd: opts.cmd,
+          AttachStdin: !!opts.stdin,
+          AttachStdout: true,
+          AttachStderr: true,
+          Tty: !!opts.tty,
+          ...(opts.env ? { Env: opts.env } : {}),
+          ...(opts.workingDir ? { WorkingDir: opts.workingDir } : {}),
+        });
+      } catch (e) {
+        if (statusOf(e) === 404) throw new ContainerNotFoundError(dockerMessage(e));
+        throw this.engineError(e);
+      }
+      // Tty must be repeated at start: it is what tells the engine whether to frame the output.
+      const socket = (await exec.start({ hijack: true, stdin: !!opts.stdin, Detach: false, Tty: !!opts.tty }).catch((e: unknown) => {
+        throw this.engineError(e);
+      })) as unknown as import('node:stream').Duplex;
+      return readExecOutput(socket, exec, !!opts.stdin, !!opts.tty);
     });
   }
 
-  async exec(id: string, opts: { cmd: string[]; stdin?: boolean; tty?: boolean; env?: string[]; workingDir?: string }): Promise<ExecSession> {
-    return this.call(async () => {
-      const exec = await this.docker.getContainer(id).exec({
-        Cmd: opts.cmd,
-        AttachStdin: !!opts.stdin,
-        AttachStdout: true,
-        AttachStderr: true,
-        Tty: !!opts.tty,
-        ...(opts.env ? { Env: opts.env } : {}),
-        ...(opts.workingDir ? { WorkingDir: opts.workingDir } : {}),
-      });
-      const stream = (await exec.start({ hijack: true, stdin: !!opts.stdin, Tty: !!opts.tty })) as unknown as import('node:stream').Duplex;
-      const stdout = new PassThrough();
-      const stderr = new PassThrough();
-      if (opts.tty) {
-        stream.pipe(stdout);
-        stream.on('end', () => stderr.end());
-      } else demuxInto(stream, stdout, stderr);
-      const ended = new Promise<void>((r) => {
-        stream.on('end', r);
-        stream.on('close', r);
-        stream.on('error', () => r());
-      });
-      return {
-        stdin: opts.stdin ? stream : null,
-        stdout,
-        stderr,
-        resize: async (w: number, h: number) => {
-          await exec.resize({ w, h }).catch(() => {});
-        },
-        wait: async () => {
-          await ended;
-          for (let i = 0; i < 100; i++) {
-            const st = await exec.inspect();
-            if (!st.Running) return st.ExitCode ?? 0;
-            await new Promise((r) => setTimeout(r, 20));
-          }
-          return (await exec.inspect()).ExitCode ?? 0;
-        },
-        close: () => stream.destroy(),
-      };
-    });
-  }
+  // ------------------------------------------------------------------------------------------------ events
 
   events(labels: Record<string, string>, onEvent: (e: RuntimeEvent) => void): { close(): void } {
     let closed = false;
-    let current: NodeJS.ReadableStream | undefined;
+    let abort: AbortController | undefined;
+    let stream: NodeJS.ReadableStream | undefined;
+    let retry: NodeJS.Timeout | undefined;
     let delay = 250;
+    // Where to resume after a drop, so events that happened meanwhile are replayed rather than lost.
+    let since: string | undefined;
+    let lastNano: bigint | undefined;
+    const reconnect = () => {
+      if (closed || retry) return;
+      // Right after the last event seen; with none seen yet, from (a second before) the first drop, which a run of
+      // failed attempts must not move forward. Replayed duplicates are harmless to level-triggered readers.
+      if (lastNano !== undefined) since = sinceAfter(lastNano);
+      else since ??= String(Math.floor(Date.now() / 1000) - 1);
+      retry = setTimeout(() => {
+        retry = undefined;
+        connect();
+      }, delay);
+      retry.unref();
+      delay = Math.min(delay * 2, 5_000);
+    };
     const connect = () => {
       if (closed) return;
+      abort = new AbortController();
+      const filters = { type: ['container'], label: labelFilter(labels), event: EVENT_ACTIONS };
       this.docker
-        .getEvents({ filters: { type: ['container'], label: labelFilters(labels), event: ['start', 'die', 'destroy', 'oom', 'kill', 'stop', 'create'] } })
-        .then((stream) => {
+        .getEvents({ filters, ...(since ? { since } : {}), abortSignal: abort.signal } as Docker.GetEventsOptions)
+        .then((s) => {
+          if (closed) return void (s as { destroy?: () => void }).destroy?.();
+          stream = s;
           delay = 250;
-          current = stream;
-          let buf = '';
-          stream.on('data', (chunk: Buffer) => {
-            buf += chunk.toString('utf8');
-            let nl: number;
-            while ((nl = buf.indexOf('\n')) >= 0) {
-              const line = buf.slice(0, nl).trim();
-              buf = buf.slice(nl + 1);
-              if (!line) continue;
-              try {
-                const e = JSON.parse(line) as { Action: string; Actor: { ID: string; Attributes: Record<string, string> } };
-                const attrs = e.Actor.Attributes ?? {};
-                onEvent({ id: e.Actor.ID, action: e.Action, labels: attrs, exitCode: attrs.exitCode !== undefined ? Number(attrs.exitCode) : undefined });
-              } catch {
-                /* a malformed line: skip it */
-              }
-            }
-          });
-          const again = () => {
-            if (closed) return;
-            setTimeout(connect, delay).unref();
-            delay = Math.min(delay * 2, 5000);
-          };
-          stream.on('end', again);
-          stream.on('error', again);
+          readJsonLines(
+            s,
+            (line, raw) => {
+              const nano = /"timeNano":(\d+)/.exec(raw)?.[1];
+              if (nano) lastNano = BigInt(nano);
+              const ev = fromEvent(line as Parameters<typeof fromEvent>[0]);
+              if (ev) onEvent(ev);
+            },
+            () => reconnect(), // ended or broke: the engine restarted, or the connection dropped
+          );
         })
-        .catch(() => {
-          if (closed) return;
-          setTimeout(connect, delay).unref();
-          delay = Math.min(delay * 2, 5000);
-        });
+        .catch(() => reconnect());
     };
     connect();
     return {
       close: () => {
         closed = true;
-        (current as unknown as { destroy?: () => void })?.destroy?.();
+        clearTimeout(retry);
+        abort?.abort();
+        (stream as { destroy?: () => void } | undefined)?.destroy?.();
       },
     };
-  }
-
-  async buildImage(tag: string, contextFiles: Record<string, Buffer | string>): Promise<void> {
-    await this.call(async () => {
-      const stream = await this.docker.buildImage(Readable.from([tarFiles(contextFiles)]), { t: tag });
-      await new Promise<void>((resolve, reject) => {
-        this.docker.modem.followProgress(stream, (err: Error | null, out: { error?: string }[]) => {
-          const failed = err?.message ?? out?.find((o) => o.error)?.error;
-          if (failed) reject(new Error(failed));
-          else resolve();
-        });
-      });
-    });
   }
 }

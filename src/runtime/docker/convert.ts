@@ -1,0 +1,171 @@
+// Pure translations between kbx's runtime shapes and Docker Engine API shapes (API 1.41 and newer).
+import type Docker from 'dockerode';
+import type { ContainerSpec, ContainerStateName, RuntimeContainer, RuntimeEvent } from '../runtime.js';
+
+/** Docker's "never" timestamp. */
+const ZERO_TIME = '0001-01-01';
+
+/** RFC 3339 with nanoseconds → ISO 8601 with milliseconds; undefined for Docker's zero time. */
+export function isoTime(t: string | undefined): string | undefined {
+  if (!t || t.startsWith(ZERO_TIME)) return undefined;
+  const ms = Date.parse(t);
+  return Number.isNaN(ms) ? t : new Date(ms).toISOString();
+}
+
+export function labelFilter(labels: Record<string, string>): string[] {
+  return Object.entries(labels).map(([k, v]) => `${k}=${v}`);
+}
+
+/** The body of POST /containers/create. */
+export function createOptions(spec: ContainerSpec): Docker.ContainerCreateOptions {
+  const joined = spec.network?.mode === 'container';
+  const host: Docker.HostConfig = {
+    Mounts: spec.mounts.map((m) => ({ Type: m.type, Source: m.source, Target: m.target, ReadOnly: !!m.readOnly })),
+    // Logs must stay readable through the API whatever the engine's default driver is, and bounded like the
+    // kubelet's (10Mi per file).
+    LogConfig: { Type: 'json-file', Config: { 'max-size': '10m', 'max-file': '3' } },
+  };
+  let networking: Docker.ContainerCreateOptions['NetworkingConfig'];
+  if (spec.network?.mode === 'container') host.NetworkMode = `container:${spec.network.id}`;
+  else if (spec.network?.mode === 'none') host.NetworkMode = 'none';
+  else if (spec.network?.mode === 'network') {
+    host.NetworkMode = spec.network.name;
+    networking = { EndpointsConfig: { [spec.network.name]: { Aliases: spec.network.aliases ?? [] } } };
+  }
+  if (spec.memoryBytes) {
+    host.Memory = spec.memoryBytes;
+    host.MemorySwap = spec.memoryBytes; // no swap on top, as on a Kubernetes node: exceeding the limit is an OOM kill
+  }
+  if (spec.nanoCpus) host.NanoCpus = spec.nanoCpus;
+  // A container that joins another's network namespace shares its hostname, /etc/hosts and /etc/resolv.conf, and
+  // Docker rejects setting them ("conflicting options: hostname and the network mode"): the infra container has them.
+  if (!joined) {
+    if (spec.extraHosts?.length) host.ExtraHosts = spec.extraHosts;
+    if (spec.dns?.length) host.Dns = spec.dns;
+    if (spec.dnsSearch?.length) host.DnsSearch = spec.dnsSearch;
+    if (spec.dnsOptions?.length) host.DnsOptions = spec.dnsOptions;
+  }
+  const exposed: Record<string, object> = {};
+  if (spec.portBindings?.length) {
+    host.PortBindings = {};
+    for (const p of spec.portBindings) {
+      const key = `${p.containerPort}/${p.protocol}`;
+      exposed[key] = {};
+      (host.PortBindings[key] ??= []).push({ HostIp: p.hostIp, HostPort: String(p.hostPort) });
+    }
+  }
+  return {
+    name: spec.name,
+    Image: spec.image,
+    Env: spec.env,
+    Labels: spec.labels,
+    HostConfig: host,
+    ...(networking ? { NetworkingConfig: networking } : {}),
+    ...(spec.entrypoint ? { Entrypoint: spec.entrypoint } : {}),
+    ...(spec.cmd ? { Cmd: spec.cmd } : {}),
+    ...(spec.workingDir ? { WorkingDir: spec.workingDir } : {}),
+    ...(spec.hostname && !joined ? { Hostname: spec.hostname } : {}),
+    ...(spec.stopSignal ? { StopSignal: spec.stopSignal } : {}),
+    ...(spec.tty ? { Tty: true } : {}),
+    // Stdin stays open (a process reading it waits rather than seeing EOF), like a pod container with stdin: true.
+    ...(spec.openStdin ? { OpenStdin: true } : {}),
+    ...(Object.keys(exposed).length ? { ExposedPorts: exposed } : {}),
+  };
+}
+
+/** The IP on the container's own network (not a joined namespace, which has none of its own). */
+function ipOn(networkMode: string | undefined, networks: Record<string, { IPAddress?: string }> | undefined): string | undefined {
+  if (!networks) return undefined;
+  const own = networkMode ? networks[networkMode]?.IPAddress : undefined;
+  return own || Object.values(networks).find((n) => n.IPAddress)?.IPAddress || undefined;
+}
+
+/** "Exited (137) 5 seconds ago" / "Restarting (1) 2 seconds ago" → the code; the list has no other field for it. */
+export function exitCodeFromStatus(status: string): number {
+  const m = /^(?:Exited|Restarting) \((-?\d+)\)/.exec(status);
+  return m ? Number(m[1]) : 0;
+}
+
+export function fromListItem(c: Docker.ContainerInfo): RuntimeContainer {
+  return {
+    id: c.Id,
+    name: (c.Names?.[0] ?? '').replace(/^\//, ''),
+    labels: c.Labels ?? {},
+    image: c.Image,
+    imageId: c.ImageID,
+    state: c.State as ContainerStateName,
+    exitCode: exitCodeFromStatus(c.Status ?? ''),
+    oomKilled: false,
+    error: '',
+    createdAt: new Date(c.Created * 1000).toISOString(),
+    ipAddress: ipOn(c.HostConfig?.NetworkMode, c.NetworkSettings?.Networks),
+  };
+}
+
+export function fromInspect(i: Docker.ContainerInspectInfo): RuntimeContainer {
+  return {
+    id: i.Id,
+    name: i.Name.replace(/^\//, ''),
+    labels: i.Config.Labels ?? {},
+    image: i.Config.Image,
+    imageId: i.Image,
+    state: i.State.Status as ContainerStateName,
+    exitCode: i.State.ExitCode,
+    oomKilled: i.State.OOMKilled,
+    error: i.State.Error ?? '',
+    createdAt: isoTime(i.Created) ?? i.Created,
+    startedAt: isoTime(i.State.StartedAt),
+    finishedAt: isoTime(i.State.FinishedAt),
+    ipAddress: ipOn(i.HostConfig?.NetworkMode, i.NetworkSettings?.Networks),
+    pid: i.State.Pid || undefined,
+  };
+}
+
+/** Attributes Docker adds beside the container's labels in an event. */
+const EVENT_ATTRIBUTES = new Set(['image', 'name', 'exitCode', 'signal']);
+
+/** One line of GET /events; undefined when it is not a container event. */
+export function fromEvent(e: {
+  Type?: string;
+  Action?: string;
+  Actor?: { ID?: string; Attributes?: Record<string, string> };
+  time?: number;
+  timeNano?: number;
+}): RuntimeEvent | undefined {
+  if (e.Type !== 'container' || !e.Action || !e.Actor?.ID) return undefined;
+  const attrs = e.Actor.Attributes ?? {};
+  const labels: Record<string, string> = {};
+  for (const [k, v] of Object.entries(attrs)) if (!EVENT_ATTRIBUTES.has(k)) labels[k] = v;
+  return {
+    id: e.Actor.ID,
+    action: e.Action,
+    labels,
+    ...(attrs.exitCode !== undefined ? { exitCode: Number(attrs.exitCode) } : {}),
+    ...(attrs.signal !== undefined ? { signal: attrs.signal } : {}),
+    ...(attrs.name !== undefined ? { name: attrs.name } : {}),
+    ...(e.timeNano ? { time: Math.floor(e.timeNano / 1e6) } : e.time ? { time: e.time * 1000 } : {}),
+  };
+}
+
+/**
+ * Docker's `since` for events after a given one: "seconds.nanoseconds". timeNano exceeds 2^53, so it is read from
+ * the raw JSON text, not from the parsed (rounded) number. 1700000000123456789 → "1700000000.123456790".
+ */
+export function sinceAfter(timeNano: bigint): string {
+  const next = timeNano + 1n;
+  return `${next / 1_000_000_000n}.${(next % 1_000_000_000n).toString().padStart(9, '0')}`;
+}
+
+/** "Error response from daemon"-style text out of a dockerode error. */
+export function dockerMessage(e: unknown): string {
+  const j = (e as { json?: unknown }).json;
+  if (j && typeof j === 'object' && typeof (j as { message?: unknown }).message === 'string') return (j as { message: string }).message;
+  if (typeof j === 'string' && j.trim()) return j.trim();
+  if (Buffer.isBuffer(j) && j.length) return j.toString('utf8').trim();
+  const msg = e instanceof Error ? e.message : String(e);
+  return msg.replace(/^\(HTTP code \d+\) [^-]*- /, '').trim();
+}
+
+export function statusOf(e: unknown): number | undefined {
+  return (e as { statusCode?: number }).statusCode;
+}
