@@ -65,7 +65,7 @@ describe('the two-container pod', () => {
     expect(d).toMatch(/Conditions:\n\s+Type\s+Status/);
     expect(d).toMatch(/Events:\n\s+Type\s+Reason\s+Age\s+From\s+Message/);
     expect(d).toMatch(/Normal\s+Scheduled\s+\S+\s+default-scheduler\s+Successfully assigned default\/wp to kbx/);
-    expect(d).toMatch(/Normal\s+Started\s+\S+\s+kubelet\s+Started container writer/);
+    expect(d).toMatch(/Normal\s+Started\s+\S+\s+kubelet\s+spec\.containers\{writer\}: Started container writer/);
   });
 
   it('delete removes the pod and its containers, and says so as kubectl does', async () => {
@@ -85,7 +85,7 @@ describe('failures', () => {
     expect(row('crash')!.restarts).toMatch(/^\d+ \(\d+s ago\)$/);
     const d = c.ok(['describe', 'pod', 'crash']);
     expect(d).toMatch(/Last State:\s+Terminated\n\s+Reason:\s+Error\n\s+Exit Code:\s+1/);
-    expect(d).toMatch(/Warning\s+BackOff\s+.*Back-off restarting failed container crash in pod crash_default/);
+    expect(d).toMatch(/Warning\s+BackOff\s+.*spec\.containers\{crash\}: Back-off restarting failed container crash in pod crash_default/);
     expect(c.ok(['logs', 'crash', '--previous'])).toBe('attempt\n');
     // The backoff holds: no restart storm (at most 3 attempts in the first ~15 s).
     expect(Number(row('crash')!.restarts.split(' ')[0])).toBeLessThanOrEqual(3);
