@@ -145,8 +145,10 @@ done
 # 3. Node modules and build ----------------------------------------------------------------------------------------
 have node && have npm || fail "Node.js 20 or newer is needed (https://nodejs.org, or your package manager), then run this again"
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing node modules (npm ci)"
-  quietly npm ci --no-audit --no-fund
+  say "installing node modules"
+  # npm ci refuses lock files whose platform-specific optional dependencies (rollup's) were left
+  # out by the npm that wrote them; npm install honours the same lock file and fills them in.
+  npm ci --no-audit --no-fund >/dev/null 2>&1 || quietly npm install --no-audit --no-fund
 fi
 quietly npm run build
 say "built kbx (npm run build)"

@@ -1,0 +1,82 @@
+// A keyed work queue, as client-go's: a key waiting is not added twice, one key is never synced by
+// two workers at once (a change while it syncs marks it dirty and it runs again), later retries
+// are delayed with backoff, and `addAfter` schedules a look at a given time.
+import type { Clock } from '../util/clock.js';
+
+export class WorkQueue {
+  private queued = new Set<string>();
+  private running = new Set<string>();
+  private dirty = new Set<string>();
+  private timers = new Map<string, { at: number; timer: NodeJS.Timeout }>();
+  private failures = new Map<string, number>();
+  private stopped = false;
+  private pumping = false;
+
+  constructor(
+    private readonly sync: (key: string) => Promise<void> | void,
+    private readonly clock: Clock,
+    private readonly log: (m: string) => void = () => {},
+    private readonly maxRetries = 15,
+  ) {}
+
+  add(key: string): void {
+    if (this.stopped) return;
+    if (this.running.has(key)) {
+      this.dirty.add(key);
+      return;
+    }
+    this.queued.add(key);
+    this.pump();
+  }
+
+  /** Looks at `key` again after `ms` (keeps the earliest of several requests). */
+  addAfter(key: string, ms: number): void {
+    if (this.stopped) return;
+    if (ms <= 0) return this.add(key);
+    const at = this.clock.now() + ms;
+    const t = this.timers.get(key);
+    if (t && t.at <= at) return;
+    if (t) clearTimeout(t.timer);
+    const timer = setTimeout(() => {
+      this.timers.delete(key);
+      this.add(key);
+    }, ms);
+    timer.unref();
+    this.timers.set(key, { at, timer });
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const t of this.timers.values()) clearTimeout(t.timer);
+    this.timers.clear();
+  }
+
+  /** Keys are synced one after another on the event loop; syncs are short and in-process. */
+  private pump(): void {
+    if (this.pumping) return;
+    this.pumping = true;
+    queueMicrotask(async () => {
+      try {
+        while (this.queued.size && !this.stopped) {
+          const key = this.queued.values().next().value as string;
+          this.queued.delete(key);
+          this.running.add(key);
+          try {
+            await this.sync(key);
+            this.failures.delete(key);
+          } catch (e) {
+            const n = (this.failures.get(key) ?? 0) + 1;
+            this.failures.set(key, n);
+            this.log(`sync ${key} failed (attempt ${n}): ${(e as Error)?.stack ?? e}`);
+            if (n < this.maxRetries) this.addAfter(key, Math.min(5 * 2 ** n, 30_000));
+          } finally {
+            this.running.delete(key);
+            if (this.dirty.delete(key)) this.queued.add(key);
+          }
+        }
+      } finally {
+        this.pumping = false;
+      }
+    });
+  }
+}
