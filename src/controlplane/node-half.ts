@@ -7,6 +7,7 @@ import { EventRecorder } from '../events/recorder.js';
 import { Scheduler } from '../controllers/scheduler.js';
 import { NamespaceController } from '../controllers/namespace.js';
 import { EventTTLController } from '../controllers/event-ttl.js';
+import { GarbageCollector } from '../controllers/gc.js';
 import { realClock } from '../util/clock.js';
 
 export interface NodeHalfOptions {
@@ -22,6 +23,7 @@ export async function startNode(o: NodeHalfOptions) {
   const scheduler = new Scheduler(o.registry, recorder, o.nodeName);
   const namespaces = new NamespaceController(o.registry);
   const eventTTL = new EventTTLController(o.registry);
+  const gc = new GarbageCollector(o.registry, o.log);
   const kubelet = new Kubelet({
     registry: o.registry,
     runtime,
@@ -35,6 +37,7 @@ export async function startNode(o: NodeHalfOptions) {
   scheduler.start();
   namespaces.start();
   eventTTL.start();
+  gc.start();
   await kubelet.start();
   let lastCheck = 0;
   let lastError: string | undefined;
@@ -61,6 +64,7 @@ export async function startNode(o: NodeHalfOptions) {
       scheduler.close();
       namespaces.close();
       eventTTL.close();
+      gc.close();
     },
   };
 }
