@@ -8,6 +8,7 @@ import { Scheduler } from '../controllers/scheduler.js';
 import { NamespaceController } from '../controllers/namespace.js';
 import { EventTTLController } from '../controllers/event-ttl.js';
 import { GarbageCollector } from '../controllers/gc.js';
+import { ReplicaSetController } from '../controllers/replicaset/controller.js';
 import { realClock } from '../util/clock.js';
 
 export interface NodeHalfOptions {
@@ -24,6 +25,7 @@ export async function startNode(o: NodeHalfOptions) {
   const namespaces = new NamespaceController(o.registry);
   const eventTTL = new EventTTLController(o.registry);
   const gc = new GarbageCollector(o.registry, o.log);
+  const replicaSets = new ReplicaSetController(o.registry, recorder, o.log);
   const kubelet = new Kubelet({
     registry: o.registry,
     runtime,
@@ -38,6 +40,7 @@ export async function startNode(o: NodeHalfOptions) {
   namespaces.start();
   eventTTL.start();
   gc.start();
+  replicaSets.start();
   await kubelet.start();
   let lastCheck = 0;
   let lastError: string | undefined;
@@ -65,6 +68,7 @@ export async function startNode(o: NodeHalfOptions) {
       namespaces.close();
       eventTTL.close();
       gc.close();
+      replicaSets.close();
     },
   };
 }

@@ -236,7 +236,8 @@ export class Kubelet implements NodeApi {
     for (const c of pod.spec.containers) {
       const [cur, prev] = instances(containers, c.name);
       if (initialized && !initFailed) {
-        if (!cur) await this.startContainer(pod, c, 'app', 0, infra);
+        // A container removed behind kbx's back (docker rm -f) comes back as a restart.
+        if (!cur) await this.startContainer(pod, c, 'app', this.knownRestarts(pod, c.name), infra);
         else if (cur.state === 'running' && cur.labels[SANDBOX_LABEL] && cur.labels[SANDBOX_LABEL] !== infra.id) {
           // Its network namespace died with the old sandbox: restart it in the new one.
           await runtime.stopContainer(cur.id, 0);
@@ -273,6 +274,12 @@ export class Kubelet implements NodeApi {
       const cur = this.pods.get(uid);
       if (cur?.status?.phase === 'Succeeded' || cur?.status?.phase === 'Failed') this.enqueue(uid, 100);
     }
+  }
+
+  /** The attempt number for a container that has no Docker container: 0, or one more than the API last saw. */
+  private knownRestarts(pod: Pod, name: string): number {
+    const st = pod.status?.containerStatuses?.find((s) => s.name === name);
+    return st?.containerID ? st.restartCount + 1 : 0;
   }
 
   private observed(pod: Pod, c: Container, cur?: RuntimeContainer, prev?: RuntimeContainer): ObservedContainer {
