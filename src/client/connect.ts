@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import YAML from 'yaml';
+import { createRequire } from 'node:module';
 import { ApiClient } from './client.js';
 import { ensureHome, kbxHome, paths, pidAlive, readServerInfo } from '../config/home.js';
 
@@ -13,10 +13,31 @@ export interface KubeconfigTarget {
   namespace: string;
 }
 
+/**
+ * Reads the kubeconfig kbx writes. The common case is parsed by hand: the `yaml` package costs more
+ * to load than the whole request, so it is only loaded for a file someone restructured.
+ */
 export function readKubeconfig(file: string): KubeconfigTarget | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const server = /^\s+server:\s*(\S+)\s*$/m.exec(text)?.[1];
+  const token = /^\s+token:\s*(\S+)\s*$/m.exec(text)?.[1];
+  const namespace = /^\s+namespace:\s*(\S+)\s*$/m.exec(text)?.[1];
+  const contexts = text.match(/^- context:/gm)?.length ?? 0;
+  if (server && contexts <= 1) return { server, token: token ?? '', namespace: namespace || 'default' };
+  return readKubeconfigYaml(text);
+}
+
+function readKubeconfigYaml(text: string): KubeconfigTarget | undefined {
+  const require = createRequire(import.meta.url);
+  const YAML = require('yaml') as typeof import('yaml');
   let doc: any;
   try {
-    doc = YAML.parse(fs.readFileSync(file, 'utf8'));
+    doc = YAML.parse(text);
   } catch {
     return undefined;
   }

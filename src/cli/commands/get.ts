@@ -6,9 +6,7 @@ import { Ctx, parseResourceArgs, type ResourceSelection } from '../context.js';
 import { CliError, formatError } from '../errors.js';
 import { resourcePath, StatusError, TABLE_ACCEPT, type ApiClient } from '../../client/client.js';
 import { renderTable, TableStream } from '../../printers/render-table.js';
-import { formatObjects, parseOutput, type OutputFormat } from '../output/print.js';
-import { executeJsonPath } from '../output/jsonpath.js';
-import { readManifests } from '../manifests.js';
+import { parseOutput, type OutputFormat } from '../output/format.js';
 import { resourceByKind } from '../../api/registry.js';
 
 interface GetOptions {
@@ -36,9 +34,13 @@ See 'kbx get -h' for help and examples`;
 
 export async function run(ctx: Ctx, args: string[], o: GetOptions): Promise<void> {
   const fmt = parseOutput(o.output);
+  // Object printers and JSONPath load only when an -o format or --sort-by needs them.
+  if (fmt.kind !== 'table' && fmt.kind !== 'wide') ({ formatObjects } = await import('../output/print.js'));
+  if (o.sortBy) ({ executeJsonPath } = await import('../output/jsonpath.js'));
   let selections: ResourceSelection[];
   if (o.filename?.length) {
     selections = [];
+    const { readManifests } = await import('../manifests.js');
     for (const { object } of readManifests(o.filename, o.recursive)) {
       const info = resourceByKind(object.apiVersion, object.kind);
       if (!info) throw new CliError(`the server doesn't have a resource type "${object.kind}"`);
@@ -134,6 +136,9 @@ export async function run(ctx: Ctx, args: string[], o: GetOptions): Promise<void
   for (const e of errors) ctx.err(e);
   if (errors.length) ctx.exitCode = 1;
 }
+
+let formatObjects: typeof import('../output/print.js').formatObjects;
+let executeJsonPath: typeof import('../output/jsonpath.js').executeJsonPath;
 
 function noResources(ctx: Ctx, selections: ResourceSelection[], ns: string, allNs: boolean): void {
   const namespaced = selections.some((s) => s.info.namespaced);
