@@ -2,7 +2,7 @@
 // Status. No business logic lives here.
 import http from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
-import YAML from 'yaml';
+import { createRequire } from 'node:module';
 import type { Duplex } from 'node:stream';
 import type { KObject, Pod, StatusObject, WatchEvent } from '../api/types.js';
 import { qualifiedResource } from '../api/registry.js';
@@ -19,8 +19,6 @@ import {
 } from './discovery.js';
 import { toTable } from '../printers/columns.js';
 import type { NodeApi } from './node-api.js';
-import { handleExecUpgrade } from './exec-ws.js';
-import { applyPatch } from '../api/patch/index.js';
 
 export interface ApiServerOptions {
   registry: Registry;
@@ -46,7 +44,10 @@ export function createApiServer(opts: ApiServerOptions): http.Server {
     const route = parsePath(url.pathname);
     if (route.type === 'resource' && route.req.info.kind === 'Pod' && route.req.subresource === 'exec' && route.req.name) {
       const pod = opts.registry.tryGet(route.req.info, route.req.namespace, route.req.name) as Pod | undefined;
-      handleExecUpgrade(req, socket, head, url, pod, route.req, opts.node).catch(() => socket.destroy());
+      // The WebSocket code loads on the first exec, not at start-up.
+      import('./exec-ws.js')
+        .then(({ handleExecUpgrade }) => handleExecUpgrade(req, socket, head, url, pod, route.req, opts.node))
+        .catch(() => socket.destroy());
       return;
     }
     socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n');
@@ -127,6 +128,7 @@ async function handleResource(
     if (method === 'PATCH') {
       const ct = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
       const body = await readBody(req);
+      const { applyPatch } = await import('../api/patch/index.js');
       return sendJson(res, 200, registry.writeScale(r.info, ns, r.name, (scale) => applyPatch(ct, scale, body, 'Scale') as KObject, { dryRun }));
     }
     throw errors.methodNotAllowed();
@@ -178,7 +180,8 @@ async function handleResource(
       // Server-side apply of a missing object creates it.
       return sendJson(res, 201, registry.create(r.info, ns, body as KObject, { dryRun }));
     }
-    return sendJson(res, 200, registry.patch(r.info, ns, r.name, ct, body, { dryRun, subresource: r.subresource }));
+    const { applyPatch } = await import('../api/patch/index.js');
+    return sendJson(res, 200, registry.patch(r.info, ns, r.name, ct, body, { dryRun, subresource: r.subresource, patcher: applyPatch }));
   }
   if (method === 'DELETE') {
     const body = ((await readBody(req)) ?? {}) as Record<string, unknown>;
@@ -332,6 +335,8 @@ async function readBody(req: http.IncomingMessage): Promise<unknown> {
     return JSON.parse(text);
   } catch {
     try {
+      // YAML bodies are rare (kubectl sends JSON): load the parser only for them.
+      const YAML = createRequire(import.meta.url)('yaml') as typeof import('yaml');
       return YAML.parse(text);
     } catch (e) {
       throw errors.badRequest(`the body of the request could not be decoded: ${(e as Error).message}`);

@@ -10,7 +10,6 @@ import * as errors from '../api/errors.js';
 import { validate, validateUpdate, decodeErrorFor } from '../api/validation.js';
 import { generateNameFrom } from '../api/names.js';
 import { parseLabelSelector, matchesLabels, parseFieldSelector, matchesFields, labelSelectorFromSpec, selectorToString } from '../api/selectors.js';
-import { applyPatch } from '../api/patch/index.js';
 import { isPatchError, UnsupportedPatchTypeError } from '../api/patch/errors.js';
 import { strategyFor } from './strategies.js';
 import { rfc3339, type Clock } from '../util/clock.js';
@@ -131,20 +130,24 @@ export class Registry {
     return this.commitUpdate(info, key, old, structuredClone(input), opts);
   }
 
+  /**
+   * PATCH: `patcher` computes the patched object (the API layer passes the patch engine, loaded
+   * when the first PATCH arrives, so the registry does not pay for it at start-up).
+   */
   patch(
     info: ResourceInfo,
     ns: string | undefined,
     name: string,
     contentType: string,
     body: unknown,
-    opts: WriteOptions = {},
+    opts: WriteOptions & { patcher: (contentType: string, target: unknown, body: unknown, kind: string) => unknown },
   ): KObject {
     const key = this.key(info, ns, name);
     const old = this.store.get(key);
     if (!old) throw errors.notFound(qualifiedResource(info), name);
     let patched: KObject;
     try {
-      patched = applyPatch(contentType, withTypeMeta(info, structuredClone(old)), body, info.kind) as KObject;
+      patched = opts.patcher(contentType, withTypeMeta(info, structuredClone(old)), body, info.kind) as KObject;
     } catch (e) {
       if (errors.isApiError(e)) throw e;
       if (e instanceof UnsupportedPatchTypeError) throw errors.unsupportedMediaType(contentType);

@@ -5,6 +5,9 @@ import { RESOURCES } from '../../src/api/registry.js';
 import { FakeClock } from '../../src/util/clock.js';
 import { EventTTLController } from '../../src/controllers/event-ttl.js';
 import type { KObject, WatchEvent } from '../../src/api/types.js';
+import { applyPatch } from '../../src/api/patch/index.js';
+
+const P = { patcher: applyPatch };
 
 const PODS = RESOURCES.find((r) => r.kind === 'Pod')!;
 const NS = RESOURCES.find((r) => r.kind === 'Namespace')!;
@@ -46,9 +49,9 @@ describe('Registry', () => {
 
   it('bumps generation on spec changes only, and refuses stale resourceVersions', () => {
     const p = reg.create(PODS, 'default', pod('a'));
-    const labeled = reg.patch(PODS, 'default', 'a', 'application/merge-patch+json', { metadata: { labels: { x: 'y' } } });
+    const labeled = reg.patch(PODS, 'default', 'a', 'application/merge-patch+json', { metadata: { labels: { x: 'y' } } }, P);
     expect(labeled.metadata.generation).toBe(1);
-    const imaged = reg.patch(PODS, 'default', 'a', 'application/strategic-merge-patch+json', { spec: { containers: [{ name: 'c', image: 'busybox:2' }] } });
+    const imaged = reg.patch(PODS, 'default', 'a', 'application/strategic-merge-patch+json', { spec: { containers: [{ name: 'c', image: 'busybox:2' }] } }, P);
     expect(imaged.metadata.generation).toBe(2);
     expect(() => reg.update(PODS, 'default', 'a', { ...p })).toThrow(/the object has been modified/);
   });
@@ -93,7 +96,7 @@ describe('Registry', () => {
     const seen: string[] = [];
     const stop = reg.watch(PODS, 'default', { labelSelector: 'app=x' }, (e: WatchEvent) => seen.push(`${e.type} ${e.object.metadata.name}`));
     reg.create(PODS, 'default', pod('b'));
-    reg.patch(PODS, 'default', 'a', 'application/merge-patch+json', { metadata: { labels: { app: 'other' } } });
+    reg.patch(PODS, 'default', 'a', 'application/merge-patch+json', { metadata: { labels: { app: 'other' } } }, P);
     stop();
     expect(seen).toEqual(['ADDED a', 'ADDED b', 'DELETED a']);
   });
