@@ -126,7 +126,7 @@ function defaultFieldRef(ref: Obj | undefined): void {
 
 function defaultContainer(c: Obj, hostNetwork: boolean): void {
   if (!c.imagePullPolicy) c.imagePullPolicy = defaultImagePullPolicy(String(c.image ?? ''));
-  if (!c.terminationMessagePath) c.terminationMessagePath = '/dev/termination-message';
+  if (!c.terminationMessagePath) c.terminationMessagePath = '/dev/termination-log';
   if (!c.terminationMessagePolicy) c.terminationMessagePolicy = 'File';
   for (const port of (c.ports ?? []) as Obj[]) {
     if (!port.protocol) port.protocol = 'TCP';

@@ -9,6 +9,7 @@ import { NamespaceController } from '../controllers/namespace.js';
 import { EventTTLController } from '../controllers/event-ttl.js';
 import { GarbageCollector } from '../controllers/gc.js';
 import { ReplicaSetController } from '../controllers/replicaset/controller.js';
+import { DeploymentController } from '../controllers/deployment/controller.js';
 import { realClock } from '../util/clock.js';
 
 export interface NodeHalfOptions {
@@ -26,6 +27,7 @@ export async function startNode(o: NodeHalfOptions) {
   const eventTTL = new EventTTLController(o.registry);
   const gc = new GarbageCollector(o.registry, o.log);
   const replicaSets = new ReplicaSetController(o.registry, recorder, o.log);
+  const deployments = new DeploymentController(o.registry, recorder, o.log);
   const kubelet = new Kubelet({
     registry: o.registry,
     runtime,
@@ -41,6 +43,7 @@ export async function startNode(o: NodeHalfOptions) {
   eventTTL.start();
   gc.start();
   replicaSets.start();
+  deployments.start();
   await kubelet.start();
   let lastCheck = 0;
   let lastError: string | undefined;
@@ -69,6 +72,7 @@ export async function startNode(o: NodeHalfOptions) {
       eventTTL.close();
       gc.close();
       replicaSets.close();
+      deployments.close();
     },
   };
 }

@@ -8,6 +8,9 @@ import type { KObject, WatchEvent } from '../api/types.js';
 import { qualifiedResource, RESOURCES, type ResourceInfo } from '../api/registry.js';
 import * as errors from '../api/errors.js';
 import { validate, validateUpdate, decodeErrorFor } from '../api/validation.js';
+import { registerAppsValidation } from '../api/validation-apps.js';
+
+registerAppsValidation();
 import { generateNameFrom } from '../api/names.js';
 import { parseLabelSelector, matchesLabels, parseFieldSelector, matchesFields, labelSelectorFromSpec, selectorToString } from '../api/selectors.js';
 import { isPatchError, UnsupportedPatchTypeError } from '../api/patch/errors.js';
@@ -205,7 +208,7 @@ export class Registry {
     } else {
       if (strategy.hasStatus) obj.status = structuredClone(old.status);
       strategy.prepareForUpdate?.(obj, old, { now });
-      const errs = [...validate(obj, info), ...validateUpdate(old, obj)];
+      const errs = [...validate(obj, info), ...validateUpdate(old, obj), ...(strategy.validateUpdate?.(obj, old) ?? [])];
       if (errs.length) throw errors.invalid(info.kind, obj.metadata.name ?? '', info.group, errs);
       if (JSON.stringify(obj.spec) !== JSON.stringify(old.spec)) obj.metadata.generation = (old.metadata.generation ?? 1) + 1;
     }

@@ -2,6 +2,9 @@
 // what an update may change, and whether a delete is graceful. Everything here is pure.
 import type { KObject, Pod } from '../api/types.js';
 import { defaultPod } from '../api/defaults.js';
+import { defaultDeployment, defaultReplicaSet } from '../api/defaults-apps.js';
+import { validateDeploymentUpdate, validateReplicaSetUpdate } from '../api/validation-apps.js';
+import type { FieldError } from '../api/field-errors.js';
 
 export interface StrategyContext {
   now: number;
@@ -19,6 +22,8 @@ export interface Strategy {
   gracePeriod?(obj: KObject, requested: number | undefined): number | undefined;
   /** The kind has a status subresource: the main endpoint ignores status changes. */
   hasStatus: boolean;
+  /** Kind-specific update rules (immutable fields). */
+  validateUpdate?(obj: KObject, old: KObject): FieldError[];
 }
 
 const podStrategy: Strategy = {
@@ -54,6 +59,24 @@ const namespaceStrategy: Strategy = {
   },
 };
 
+/** Deployments and ReplicaSets: apps/v1 defaults on create and update, an immutable selector. */
+function appsStrategy(defaults: (o: KObject) => KObject, validateUpdate: (n: KObject, o: KObject) => FieldError[]): Strategy {
+  return {
+    hasStatus: true,
+    prepareForCreate(obj) {
+      Object.assign(obj, defaults(obj));
+      obj.status = {};
+    },
+    prepareForUpdate(obj) {
+      Object.assign(obj, defaults(obj));
+    },
+    validateUpdate,
+  };
+}
+
+const deploymentStrategy = appsStrategy((o) => defaultDeployment(o) as KObject, validateDeploymentUpdate);
+const replicaSetStrategy = appsStrategy((o) => defaultReplicaSet(o) as KObject, validateReplicaSetUpdate);
+
 const plainStrategy: Strategy = { hasStatus: false };
 const withStatusStrategy: Strategy = { hasStatus: true };
 
@@ -65,6 +88,10 @@ export function strategyFor(kind: string): Strategy {
       return namespaceStrategy;
     case 'Event':
       return plainStrategy;
+    case 'Deployment':
+      return deploymentStrategy;
+    case 'ReplicaSet':
+      return replicaSetStrategy;
     default:
       return withStatusStrategy;
   }

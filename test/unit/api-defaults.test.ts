@@ -22,7 +22,7 @@ describe('defaultPod', () => {
           image: 'nginx',
           resources: {},
           imagePullPolicy: 'Always',
-          terminationMessagePath: '/dev/termination-message',
+          terminationMessagePath: '/dev/termination-log',
           terminationMessagePolicy: 'File',
         },
       ],
