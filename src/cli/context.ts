@@ -52,9 +52,12 @@ export class Ctx {
     return (await this.connect()).namespace;
   }
 
+  /** Set by main.ts from the parsed command: see changeCause(). */
+  recorded?: string;
+
   /** The command line as kubectl records it in `kubernetes.io/change-cause`. */
   commandLine(): string {
-    return ['kbx', ...this.argv, ...(this.dashArgs.length ? ['--', ...this.dashArgs] : [])].join(' ');
+    return this.recorded ?? ['kbx', ...this.argv, ...(this.dashArgs.length ? ['--', ...this.dashArgs] : [])].join(' ');
   }
 
   close(): void {

@@ -67,6 +67,7 @@ function verb(program: Command, ctx: Ctx, name: string, load: Loader, configure:
     // -n may be given before the verb (`kbx -n x get pods`) or after it: merge both levels.
     const opts = command.optsWithGlobals();
     const args = command.args;
+    ctx.recorded = changeCause(name, command, ctx.argv);
     const { run } = await load();
     await run(ctx, args, opts);
   });
@@ -255,6 +256,35 @@ export function buildProgram(ctx: Ctx): Command {
   );
   program.addOption(new Option('-n, --namespace <namespace>').hideHelp());
   return program;
+}
+
+/**
+ * kubectl's change-cause text: the command path, the positional arguments, then every flag given
+ * as `--name=value` in the order typed (`kubectl create --filename=vote.yaml --record=true`).
+ */
+export function changeCause(verbName: string, cmd: Command, argv: string[]): string {
+  const tokens = normalizeArgs(argv);
+  const start = tokens.indexOf(verbName);
+  const positional: string[] = [];
+  const flags: string[] = [];
+  for (let i = start + 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!t.startsWith('-') || t === '-') {
+      positional.push(t);
+      continue;
+    }
+    const eq = t.indexOf('=');
+    const flag = eq > 0 ? t.slice(0, eq) : t;
+    const opt = cmd.options.find((o) => o.long === flag || o.short === flag || o.long === flag.replace(/^--no-/, '--'));
+    if (!opt) continue;
+    const long = opt.long!.replace(/^--/, '');
+    if (opt.negate || flag.startsWith('--no-')) flags.push(`--${long}=false`);
+    else if (!opt.required && !opt.optional) flags.push(`--${long}=true`);
+    else if (eq > 0) flags.push(`--${long}=${t.slice(eq + 1)}`);
+    else if (t.length > 2 && !t.startsWith('--')) flags.push(`--${long}=${t.slice(2)}`);
+    else flags.push(`--${long}=${tokens[++i] ?? ''}`);
+  }
+  return ['kbx', verbName, ...positional, ...flags].join(' ');
 }
 
 export async function main(argv: string[]): Promise<void> {
