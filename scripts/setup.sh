@@ -125,7 +125,7 @@ fi
 # Offline web servers that answer with their version and hostname (an nginx stand-in for the samples and tests).
 # The label says which recipe built an image, so a machine that kept an older build gets the new one.
 WEB_RECIPE=2
-for v in 1 2; do
+for v in 1 2 3; do
   if [ "$(docker image inspect -f '{{index .Config.Labels "io.kbx.recipe"}}' "kbx-test/web:$v" 2>/dev/null)" != "$WEB_RECIPE" ]; then
     ctx=$(mktemp -d)
     cat >"$ctx/Dockerfile" <<DOCKERFILE
