@@ -19,5 +19,19 @@ run logs wp -c writer --tail=2
 run exec wp -c web -- ls -l /data
 run describe pod wp
 run delete -f samples/pods/two-container-pod.yaml
-run get pods
+
+# A Deployment: rolling update, history, undo.
+run create -f samples/deployments/vote-deployment.yaml --record=true
+run rollout status deployment/vote-deploy --timeout=120s
+run get deploy,rs,pods
+run set image deployment/vote-deploy vote=kbx-test/web:2 --record
+run rollout status deployment/vote-deploy --timeout=120s
+run get rs
+run rollout history deployment/vote-deploy
+run rollout undo deployment/vote-deploy --to-revision=1
+run rollout status deployment/vote-deploy --timeout=120s
+run rollout history deployment/vote-deploy
+run exec "$(kbx get pods -l app=vote -o jsonpath='{.items[0].metadata.name}')" -- cat /www/index.html
+run delete deployment vote-deploy
+run get all
 printf '\nThe demo cluster lives in %s; remove it with: KBX_HOME=%s node bin/kbx cluster reset\n' "$KBX_HOME" "$KBX_HOME"
