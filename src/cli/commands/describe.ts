@@ -4,7 +4,12 @@ import { RESOURCES } from '../../api/registry.js';
 import { Ctx, parseResourceArgs } from '../context.js';
 import { CliError, formatError } from '../errors.js';
 import { StatusError, type ApiClient } from '../../client/client.js';
-import { describeObject } from '../../printers/describe.js';
+import { describeObject, registerDescriber } from '../../printers/describe.js';
+import { describeDeploymentWithContext, describeReplicaSetWithContext } from '../../printers/describe-apps.js';
+import { formatLabelSelector } from '../../api/selectors.js';
+
+registerDescriber('Deployment', describeDeploymentWithContext);
+registerDescriber('ReplicaSet', describeReplicaSetWithContext);
 import { readManifests } from '../manifests.js';
 import { resolveObject } from '../objects.js';
 
@@ -73,10 +78,19 @@ export async function run(ctx: Ctx, args: string[], o: DescribeOptions): Promise
   const texts: string[] = [];
   for (const obj of objects) {
     const events = o.showEvents === false ? undefined : await eventsFor(client, obj);
-    texts.push(describeObject(obj, events, { now }));
+    texts.push(describeObject(obj, events, { now, related: await relatedTo(client, obj) }));
   }
   if (texts.length) ctx.stdout.write(texts.join('\n\n'));
   for (const e of errors) ctx.err(e);
   if (errors.length) ctx.exitCode = 1;
 }
 
+/** What a describer shows besides the object: a deployment's ReplicaSets, a ReplicaSet's pods. */
+async function relatedTo(client: ApiClient, obj: KObject): Promise<Record<string, unknown> | undefined> {
+  const kind = obj.kind === 'Deployment' ? 'ReplicaSet' : obj.kind === 'ReplicaSet' ? 'Pod' : undefined;
+  if (!kind) return undefined;
+  const info = RESOURCES.find((r) => r.kind === kind)!;
+  const selector = formatLabelSelector(obj.spec?.selector);
+  const items = (await client.list(info, obj.metadata.namespace, { labelSelector: selector === '<none>' ? undefined : selector })).items;
+  return kind === 'ReplicaSet' ? { replicaSets: items } : { pods: items };
+}
