@@ -1,4 +1,4 @@
-// kbx create -f FILE | create namespace NAME
+// kbx create -f FILE | create namespace NAME | create deployment NAME --image=IMG [-- COMMAND]
 import type { KObject } from '../../api/types.js';
 import { RESOURCES } from '../../api/registry.js';
 import { Ctx } from '../context.js';
@@ -7,6 +7,7 @@ import { readManifests } from '../manifests.js';
 import { CHANGE_CAUSE, displayName, resolveObject, withAnnotation } from '../objects.js';
 import { formatObjects, parseOutput } from '../output/print.js';
 import { dryRunMode } from './apply.js';
+import { DEPLOYMENTS, RECORD_DEPRECATION, buildDeployment, formatTyped, intFlag, stringSlice } from '../deployments.js';
 
 interface CreateOptions {
   namespace?: string;
@@ -15,6 +16,10 @@ interface CreateOptions {
   record?: boolean;
   dryRun?: string;
   output?: string;
+  image?: string[];
+  replicas?: string;
+  port?: string;
+  validate?: string;
 }
 
 const NAMESPACES = RESOURCES.find((r) => r.kind === 'Namespace')!;
@@ -24,9 +29,10 @@ export async function run(ctx: Ctx, args: string[], o: CreateOptions): Promise<v
   const dry = dryRunMode(o.dryRun);
   const suffix = dry === 'client' ? ' (dry run)' : dry === 'server' ? ' (server dry run)' : '';
   const sub = args[0];
+  if (sub === 'deployment' || sub === 'deploy') return createDeployment(ctx, args.slice(1), o);
   if (sub === 'namespace' || sub === 'ns') {
     const name = args[1];
-    if (!name) throw new CliError('exactly one NAME is required, got 0\nSee \'kbx create namespace -h\' for help and examples', 1, true);
+    if (args.length !== 2) throw new CliError(`exactly one NAME is required, got ${args.length - 1}\nSee 'kbx create namespace -h' for help and examples`);
     const obj: KObject = { apiVersion: 'v1', kind: 'Namespace', metadata: { name }, spec: {}, status: {} };
     const created = dry === 'client' ? obj : await (await ctx.client()).create(NAMESPACES, undefined, obj, { fieldManager: 'kubectl-create', ...(dry === 'server' ? { dryRun: 'All' } : {}) });
     if (fmt) ctx.stdout.write(formatObjects([created], fmt, true));
@@ -34,9 +40,10 @@ export async function run(ctx: Ctx, args: string[], o: CreateOptions): Promise<v
     return;
   }
   if (sub) {
-    throw new CliError(`unknown command "${sub}" for "kbx create"\nSee 'kbx create -h' for help and examples`);
+    throw new CliError(`Unexpected args: [${args.join(' ')}]\nSee 'kbx create -h' for help and examples`);
   }
   if (!o.filename?.length) throw new CliError('must specify one of -f and -k');
+  if (o.record !== undefined) ctx.err(RECORD_DEPRECATION);
   const objects = readManifests(o.filename, o.recursive);
   const client = await ctx.client();
   const defaultNs = await ctx.namespace({});
@@ -61,4 +68,56 @@ export async function run(ctx: Ctx, args: string[], o: CreateOptions): Promise<v
     }
   }
   if (fmt && printed.length) ctx.stdout.write(formatObjects(printed, fmt, printed.length === 1));
+}
+
+/** --validate: strict|true → Strict, warn → Warn, ignore|false → Ignore (the fieldValidation query parameter). */
+function fieldValidation(v: string | undefined): string {
+  switch ((v ?? 'strict').toLowerCase()) {
+    case 'strict':
+    case 'true':
+      return 'Strict';
+    case 'warn':
+      return 'Warn';
+    case 'ignore':
+    case 'false':
+      return 'Ignore';
+    default:
+      throw new CliError(`invalid - validate option "${v}"; must be one of: strict (or true), warn, ignore (or false)`);
+  }
+}
+
+/** `kbx create deployment NAME --image=IMG [--image=IMG2] [--replicas=N] [--port=P] [-- COMMAND ARGS]`. */
+async function createDeployment(ctx: Ctx, args: string[], o: CreateOptions): Promise<void> {
+  const usage = 'kbx create deployment';
+  const replicas = intFlag(o.replicas ?? '1', '-r, --replicas', usage, 32)!;
+  const port = intFlag(o.port ?? '-1', '--port', usage, 32)!;
+  // Flags `create -f` has and `create deployment` does not.
+  for (const a of ctx.argv) {
+    const long = /^--(record|filename|recursive)(=|$)/.exec(a);
+    if (long) throw new CliError(`unknown flag: --${long[1]}\nSee '${usage} --help' for usage.`);
+    const short = /^-([fR])/.exec(a);
+    if (short) throw new CliError(`unknown shorthand flag: '${short[1]}' in ${a}\nSee '${usage} --help' for usage.`);
+  }
+  const images = stringSlice(o.image);
+  if (o.image === undefined) throw new CliError('required flag(s) "image" not set');
+  if (args.length !== 1) throw new CliError(`exactly one NAME is required, got ${args.length}\nSee '${usage} -h' for help and examples`);
+  const name = args[0]!;
+  const command = ctx.dashArgs;
+  const dry = dryRunMode(o.dryRun);
+  const fmt = o.output ? parseOutput(o.output) : undefined;
+  const validation = fieldValidation(o.validate);
+  if (images.length > 1 && command.length > 0) throw new CliError('cannot specify multiple --image options and command');
+  let deploy = buildDeployment({ name, images, replicas, port, command, namespace: o.namespace });
+  if (dry !== 'client') {
+    const client = await ctx.client();
+    const ns = await ctx.namespace(o);
+    try {
+      deploy = await client.create(DEPLOYMENTS, ns, deploy, { fieldManager: 'kubectl-create', fieldValidation: validation, ...(dry === 'server' ? { dryRun: 'All' } : {}) });
+      deploy = { kind: 'Deployment', apiVersion: 'apps/v1', ...deploy };
+    } catch (e) {
+      throw new CliError(`failed to create deployment: ${(e as Error).message}`);
+    }
+  }
+  if (fmt) ctx.stdout.write(formatTyped(deploy, fmt));
+  else ctx.out(`deployment.apps/${name} created${dry === 'client' ? ' (dry run)' : dry === 'server' ? ' (server dry run)' : ''}`);
 }
