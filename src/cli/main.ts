@@ -38,7 +38,7 @@ export function normalizeArgs(args: string[]): string[] {
 const BOOLEAN_FLAGS = new Set([
   'watch', 'watch-only', 'record', 'overwrite', 'all', 'all-namespaces', 'show-labels', 'no-headers', 'follow', 'previous',
   'timestamps', 'all-containers', 'wait', 'force', 'now', 'ignore-not-found', 'recursive', 'stdin', 'tty', 'rm', 'command',
-  'client', 'prefix', 'validate', 'quiet', 'local', 'include-uninitialized', 'show-events',
+  'client', 'prefix', 'quiet', 'local', 'include-uninitialized', 'show-events',
 ]);
 
 function common(cmd: Command): Command {
@@ -121,7 +121,7 @@ export function buildProgram(ctx: Ctx): Command {
         .option('--dry-run <mode>', 'Must be "none", "server", or "client".')
         .option('--validate <mode>', 'validation mode', 'strict')
         .option('--image <image>', 'Image name to run (create deployment)', collect)
-        .option('--replicas <n>', 'Number of replicas to create (create deployment)')
+        .option(name === 'create' ? '-r, --replicas <n>' : '--replicas <n>', 'Number of replicas to create (create deployment)')
         .option('--port <port>', 'The containerPort that this deployment exposes')
         .option('--tcp <spec>', 'Port pairs can be specified as "<port>:<targetPort>"', collect)
         .option('--server-side', 'server-side apply')
