@@ -12,7 +12,7 @@ import { summarize, ratio, formatMs, markdownTable } from '../dist/util/stats.js
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const KBX = path.join(ROOT, 'bin', 'kbx');
 const QUICK = process.argv.includes('--quick');
-const RUNS = QUICK ? 3 : 5;
+const RUNS = 5;
 const BENCH_LABEL = 'kbx-bench=1';
 const rows = [];
 const notes = [];
@@ -159,7 +159,71 @@ async function main() {
     if (ids) execFileSync('docker', ['rm', '-f', ...ids.split('\n')]);
   }
 
-  // 4. kbx get pods at 10, 50, 100 (and 200) pods vs docker ps with the same label filter
+  // 4. Rolling update of 10 replicas (25%/25%, no probes) vs the same waves done with docker run / rm -f
+  {
+    const k = [];
+    const b = [];
+    const steps = [];
+    const runs = QUICK ? 2 : 3;
+    for (let i = 0; i < runs; i++) {
+      const name = `roll-${i}`;
+      const dep = {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name },
+        spec: {
+          replicas: 10,
+          selector: { matchLabels: { app: name } },
+          template: { metadata: { labels: { app: name } }, spec: { terminationGracePeriodSeconds: 0, containers: [{ name: 'web', image: 'kbx-test/web:1' }] } },
+        },
+      };
+      await api('POST', '/apis/apps/v1/namespaces/default/deployments', dep);
+      const done = async (gen) => {
+        const d = (await api('GET', `/apis/apps/v1/namespaces/default/deployments/${name}`)).body;
+        const st = d.status ?? {};
+        return st.observedGeneration >= gen && st.updatedReplicas === 10 && st.replicas === 10 && st.availableReplicas === 10;
+      };
+      await waitUntil(() => done(1), 180_000);
+      const before = (await api('GET', `/api/v1/namespaces/default/events?fieldSelector=involvedObject.name%3D${name},reason%3DScalingReplicaSet`)).body.items.length;
+      k.push(
+        await timeAsync(async () => {
+          dep.spec.template.spec.containers[0].image = 'kbx-test/web:2';
+          const cur = (await api('GET', `/apis/apps/v1/namespaces/default/deployments/${name}`)).body;
+          await api('PUT', `/apis/apps/v1/namespaces/default/deployments/${name}`, { ...cur, spec: { ...cur.spec, template: dep.spec.template } });
+          await waitUntil(() => done(2), 300_000);
+        }),
+      );
+      const after = (await api('GET', `/api/v1/namespaces/default/events?fieldSelector=involvedObject.name%3D${name},reason%3DScalingReplicaSet`)).body.items.length;
+      steps.push(after - before);
+      await api('DELETE', `/apis/apps/v1/namespaces/default/deployments/${name}`, { propagationPolicy: 'Foreground' });
+      // Baseline: 10 "pods" (infra + app) replaced in waves of maxSurge + maxUnavailable = 3 + 2.
+      const start = (img) => {
+        const infra = docker(['run', '-d', '--label', BENCH_LABEL, '--network', net, 'busybox:latest', 'sleep', '3600']);
+        const app = docker(['run', '-d', '--label', BENCH_LABEL, '--network', `container:${infra}`, img]);
+        return [app, infra];
+      };
+      let old = [];
+      for (let j = 0; j < 10; j++) old.push(start('kbx-test/web:1'));
+      b.push(
+        time(() => {
+          let made = 0;
+          while (made < 10) {
+            const wave = Math.min(5, 10 - made);
+            for (let j = 0; j < wave; j++) start('kbx-test/web:2');
+            execFileSync('docker', ['rm', '-f', ...old.splice(0, wave).flat()]);
+            made += wave;
+          }
+        }),
+      );
+      const ids = docker(['ps', '-aq', '--filter', `label=${BENCH_LABEL}`]);
+      if (ids) execFileSync('docker', ['rm', '-f', ...ids.split('\n')]);
+      await waitUntil(async () => (await api('GET', '/api/v1/namespaces/default/pods')).body.items.length === 0, 120_000);
+    }
+    row('Rolling update, 10 replicas 25%/25% vs docker run/rm -f in waves', summarize(k), summarize(b), '', 1.3);
+    notes.push(`rolling update of 10 replicas: ${steps.join(', ')} ScalingReplicaSet steps (one per reconcile step that scaled)`);
+  }
+
+  // 5. kbx get pods at 10, 50, 100 (and 200) pods vs docker ps with the same label filter
   {
     const sizes = QUICK ? [10, 50] : [10, 50, 100, 200];
     let have = 0;

@@ -4,11 +4,10 @@
 import type { KObject, Pod } from '../../api/types.js';
 import { RESOURCES } from '../../api/registry.js';
 import { isApiError } from '../../api/errors.js';
-import { labelSelectorFromSpec, matchesLabels } from '../../api/selectors.js';
 import type { Registry } from '../../registry/registry.js';
 import type { EventRecorder } from '../../events/recorder.js';
 import { WorkQueue } from '../queue.js';
-import { controllerRef, ownerRefTo } from '../replicaset/controller.js';
+import { controllerRef, objectKey, ownerRefTo, selects } from '../ownership.js';
 import type { Deployment, DeploymentStatus, ReplicaSet } from './types.js';
 import { REVISION_ANNOTATION } from './types.js';
 import {
@@ -52,13 +51,13 @@ export class DeploymentController {
 
   start(): void {
     this.stops.push(this.registry.watch(DEPLOYMENTS, undefined, {}, (e) => {
-      if (e.type !== 'DELETED') this.queue.add(key(e.object));
+      if (e.type !== 'DELETED') this.queue.add(objectKey(e.object));
     }));
     this.stops.push(this.registry.watch(RS, undefined, {}, (e) => {
       const ref = controllerRef(e.object);
       if (ref?.kind === 'Deployment') this.queue.add(`${e.object.metadata.namespace}/${ref.name}`);
       else if (!ref && e.type !== 'DELETED') {
-        for (const d of this.registry.list(DEPLOYMENTS, e.object.metadata.namespace).items) if (selects(d, e.object)) this.queue.add(key(d));
+        for (const d of this.registry.list(DEPLOYMENTS, e.object.metadata.namespace).items) if (selects(d, e.object)) this.queue.add(objectKey(d));
       }
     }));
     // Recreate waits for old pods to be gone: their deletion must wake the deployment.
@@ -163,7 +162,7 @@ export class DeploymentController {
         const r = resolveCreateConflict(d, existing);
         if (r.kind === 'collision') {
           this.writeStatus(d, { ...(d.status ?? {}), collisionCount: r.collisionCount });
-          this.queue.add(key(d));
+          this.queue.add(objectKey(d));
           return false;
         }
         created = existing;
@@ -220,7 +219,7 @@ export class DeploymentController {
     const cur = (this.registry.tryGet(DEPLOYMENTS, d.metadata.namespace, d.metadata.name!) as Deployment | undefined) ?? d;
     const r = compute(cur, rsList, newRS, now);
     if (r.changed) this.writeStatus(cur, r.status);
-    if (r.requeueAt !== undefined) this.queue.addAfter(key(d), Math.max(1, r.requeueAt - now));
+    if (r.requeueAt !== undefined) this.queue.addAfter(objectKey(d), Math.max(1, r.requeueAt - now));
   }
 
   private writeStatus(d: Deployment, status: DeploymentStatus): Deployment | undefined {
@@ -266,14 +265,4 @@ export class DeploymentController {
   }
 }
 
-function key(o: KObject): string {
-  return `${o.metadata.namespace}/${o.metadata.name}`;
-}
 
-function selects(d: KObject, o: KObject): boolean {
-  try {
-    return matchesLabels(labelSelectorFromSpec(d.spec?.selector ?? null), o.metadata.labels ?? {});
-  } catch {
-    return false;
-  }
-}

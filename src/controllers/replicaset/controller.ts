@@ -5,10 +5,12 @@
 import type { KObject, OwnerReference, Pod } from '../../api/types.js';
 import { RESOURCES } from '../../api/registry.js';
 import { isApiError } from '../../api/errors.js';
-import { labelSelectorFromSpec, matchesLabels } from '../../api/selectors.js';
 import type { Registry } from '../../registry/registry.js';
 import type { EventRecorder } from '../../events/recorder.js';
 import { WorkQueue } from '../queue.js';
+import { controllerRef, objectKey, ownerRefTo, selects } from '../ownership.js';
+
+export { controllerRef, ownerRefTo };
 import { podsToDelete } from './ranking.js';
 import { calculateReplicaSetStatus, filterActivePods, replicaSetEvents, slowStartBatches } from './status.js';
 import type { ReplicaSet } from '../deployment/types.js';
@@ -17,9 +19,6 @@ const PODS = RESOURCES.find((r) => r.kind === 'Pod')!;
 const RS = RESOURCES.find((r) => r.kind === 'ReplicaSet')!;
 const SOURCE = 'replicaset-controller';
 
-export function controllerRef(o: KObject): OwnerReference | undefined {
-  return o.metadata.ownerReferences?.find((r) => r.controller);
-}
 
 export class ReplicaSetController {
   private queue: WorkQueue;
@@ -36,7 +35,7 @@ export class ReplicaSetController {
   start(): void {
     this.stops.push(
       this.registry.watch(RS, undefined, {}, (e) => {
-        if (e.type !== 'DELETED') this.queue.add(key(e.object));
+        if (e.type !== 'DELETED') this.queue.add(objectKey(e.object));
       }),
     );
     this.stops.push(
@@ -46,7 +45,7 @@ export class ReplicaSetController {
         else if (!ref && e.type !== 'DELETED') {
           // An orphan may be adopted by any ReplicaSet whose selector matches it.
           for (const rs of this.registry.list(RS, e.object.metadata.namespace).items) {
-            if (selects(rs, e.object)) this.queue.add(key(rs));
+            if (selects(rs, e.object)) this.queue.add(objectKey(rs));
           }
         }
       }),
@@ -157,21 +156,8 @@ export class ReplicaSetController {
   }
 }
 
-function key(o: KObject): string {
-  return `${o.metadata.namespace}/${o.metadata.name}`;
-}
 
-function selects(rs: KObject, o: KObject): boolean {
-  try {
-    return matchesLabels(labelSelectorFromSpec(rs.spec?.selector ?? null), o.metadata.labels ?? {});
-  } catch {
-    return false;
-  }
-}
 
-export function ownerRefTo(o: KObject): OwnerReference {
-  return { apiVersion: o.apiVersion!, kind: o.kind!, name: o.metadata.name!, uid: o.metadata.uid!, controller: true, blockOwnerDeletion: true };
-}
 
 /** A pod for the RS: generateName `<rs>-`, the template's labels and annotations, owned by the RS. */
 export function podFromTemplate(rs: ReplicaSet): Pod {
