@@ -4,7 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export KBX_HOME="${KBX_HOME:-$HOME/.kbx-demo}"
 kbx() { node bin/kbx "$@"; }
-say() { printf '\n\033[1m$ kbx %s\033[0m\n' "$*"; }
+# Bold commands on a terminal only; piped output stays plain.
+if [ -t 1 ]; then say() { printf '\n\033[1m$ kbx %s\033[0m\n' "$*"; }; else say() { printf '\n$ kbx %s\n' "$*"; }; fi
 run() { say "$@"; kbx "$@"; }
 
 run apply -f samples/pods/two-container-pod.yaml
