@@ -10,7 +10,7 @@
 import type { Container, EventObject, KObject } from '../api/types.js';
 import { canonicalQuantity, tryParseQuantity } from '../api/quantity.js';
 import { formatLabelSelector, labelSelectorFromSpec, selectorToString } from '../api/selectors.js';
-import { describeProbe, rfc1123z, type DescribeContext } from './describe.js';
+import { describeProbe, describeVolumeSource, rfc1123z, type DescribeContext } from './describe.js';
 import { parseTime, translateTimestampSince } from './duration.js';
 import { TabWriter } from './tabwriter.js';
 
@@ -351,42 +351,7 @@ function describeTemplateVolumes(w: PrefixWriter, volumes: Record<string, any>[]
   w.write(0, '  Volumes:\n');
   for (const src of volumes) {
     w.write(1, ` ${src.name}:\n`);
-    if (src.hostPath) {
-      w.write(2, `Type:\tHostPath (bare host directory volume)\n    Path:\t${src.hostPath.path ?? ''}\n    HostPathType:\t${src.hostPath.type ?? '<none>'}\n`);
-    } else if (src.emptyDir) {
-      const q = src.emptyDir.sizeLimit !== undefined && src.emptyDir.sizeLimit !== null ? tryParseQuantity(src.emptyDir.sizeLimit) : null;
-      const sizeLimit = q && q.unscaled > 0n ? quantityString(src.emptyDir.sizeLimit) : '<unset>';
-      w.write(2, `Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)\n    Medium:\t${src.emptyDir.medium ?? ''}\n    SizeLimit:\t${sizeLimit}\n`);
-    } else if (src.secret) {
-      w.write(2, `Type:\tSecret (a volume populated by a Secret)\n    SecretName:\t${src.secret.secretName ?? ''}\n    Optional:\t${!!src.secret.optional}\n`);
-    } else if (src.configMap) {
-      w.write(2, `Type:\tConfigMap (a volume populated by a ConfigMap)\n    Name:\t${src.configMap.name ?? ''}\n    Optional:\t${!!src.configMap.optional}\n`);
-    } else if (src.nfs) {
-      w.write(2, `Type:\tNFS (an NFS mount that lasts the lifetime of a pod)\n    Server:\t${src.nfs.server ?? ''}\n    Path:\t${src.nfs.path ?? ''}\n    ReadOnly:\t${!!src.nfs.readOnly}\n`);
-    } else if (src.persistentVolumeClaim) {
-      w.write(
-        2,
-        `Type:\tPersistentVolumeClaim (a reference to a PersistentVolumeClaim in the same namespace)\n    ClaimName:\t${src.persistentVolumeClaim.claimName ?? ''}\n    ReadOnly:\t${!!src.persistentVolumeClaim.readOnly}\n`,
-      );
-    } else if (src.downwardAPI) {
-      w.write(2, 'Type:\tDownwardAPI (a volume populated by information about the pod)\n    Items:\n');
-      for (const item of src.downwardAPI.items ?? []) {
-        if (item.fieldRef) w.write(3, `${item.fieldRef.fieldPath ?? ''} -> ${item.path ?? ''}\n`);
-        if (item.resourceFieldRef) w.write(3, `${item.resourceFieldRef.resource ?? ''} -> ${item.path ?? ''}\n`);
-      }
-    } else if (src.projected) {
-      w.write(2, 'Type:\tProjected (a volume that contains injected data from multiple sources)\n');
-      for (const s of src.projected.sources ?? []) {
-        if (s.secret) w.write(2, `SecretName:\t${s.secret.name ?? ''}\n    Optional:\t${!!s.secret.optional}\n`);
-        else if (s.downwardAPI) w.write(2, 'DownwardAPI:\ttrue\n');
-        else if (s.configMap) w.write(2, `ConfigMapName:\t${s.configMap.name ?? ''}\n    Optional:\t${!!s.configMap.optional}\n`);
-        else if (s.serviceAccountToken) w.write(2, `TokenExpirationSeconds:\t${s.serviceAccountToken.expirationSeconds ?? 3600}\n`);
-      }
-    } else if (src.image) {
-      w.write(2, `Type:\tImage (a container image or OCI artifact)\n    Reference:\t${src.image.reference ?? ''}\n    PullPolicy:\t${src.image.pullPolicy ?? ''}\n`);
-    } else {
-      w.write(1, '<unknown>\n');
-    }
+    describeVolumeSource(w, src);
   }
 }
 
