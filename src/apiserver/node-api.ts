@@ -24,6 +24,8 @@ export interface ExecOptions {
 export interface NodeApi {
   logs(pod: Pod, opts: LogOptions): Promise<NodeJS.ReadableStream>;
   exec(pod: Pod, opts: ExecOptions): Promise<ExecSession>;
+  /** pods/attach: the container's main process (command is ignored). */
+  attach(pod: Pod, opts: ExecOptions): Promise<ExecSession>;
   /** A one-line message when the container engine cannot be reached, else undefined. */
   runtimeError?(): Promise<string | undefined>;
 }

@@ -74,6 +74,7 @@ export async function runControlPlane(): Promise<void> {
   const lazyNode: NodeApi & { runtimeError(): Promise<string | undefined> } = {
     logs: (pod, o) => ready.then(() => node!.logs(pod, o)),
     exec: (pod, o) => ready.then(() => node!.exec(pod, o)),
+    attach: (pod, o) => ready.then(() => node!.attach(pod, o)),
     runtimeError: () => ready.then(() => node!.runtimeError()),
   };
   let markReady!: () => void;

@@ -50,6 +50,7 @@ export async function startNode(o: NodeHalfOptions) {
   const node = {
     logs: kubelet.logs.bind(kubelet),
     exec: kubelet.exec.bind(kubelet),
+    attach: kubelet.attach.bind(kubelet),
     /** One line naming the Docker socket when the engine cannot be reached; checked at most once a second. */
     async runtimeError(): Promise<string | undefined> {
       if (Date.now() - lastCheck < 1000) return lastError;

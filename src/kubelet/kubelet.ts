@@ -545,6 +545,14 @@ export class Kubelet implements NodeApi {
     }
     return this.d.runtime.exec(cur.id, { cmd: opts.command, stdin: opts.stdin, tty: opts.tty });
   }
+
+  async attach(pod: Pod, opts: ExecOptions): Promise<ExecSession> {
+    const cur = (await this.containerFor(pod, opts.container))[0];
+    if (!cur || cur.state !== 'running') {
+      throw new Error(`unable to upgrade connection: container ${opts.container} not found in pod ${pod.metadata.name}_${pod.metadata.namespace}`);
+    }
+    return this.d.runtime.attach(cur.id, { stdin: opts.stdin, tty: opts.tty });
+  }
 }
 
 function attemptOf(c: RuntimeContainer): number {

@@ -349,6 +349,10 @@ export class FakeRuntime implements ContainerRuntime {
     return out;
   }
 
+  async attach(id: string, opts: { stdin?: boolean; tty?: boolean }): Promise<ExecSession> {
+    return this.exec(id, { cmd: [], stdin: opts.stdin, tty: opts.tty });
+  }
+
   async exec(id: string, opts: ExecOptions): Promise<ExecSession> {
     this.enter('exec', [id, opts]);
     const c = this.container(id);

@@ -204,6 +204,8 @@ export interface ContainerRuntime {
    */
   logs(id: string, opts: LogStreamOptions): Promise<NodeJS.ReadableStream>;
   exec(id: string, opts: ExecOptions): Promise<ExecSession>;
+  /** Attaches to the main process of a running container (its stdin when it was created with one). */
+  attach(id: string, opts: { stdin?: boolean; tty?: boolean }): Promise<ExecSession>;
   /** Container events (start, die, destroy, oom, kill) of containers carrying all of these labels; reconnects by itself. */
   events(labels: Record<string, string>, onEvent: (e: RuntimeEvent) => void): { close(): void };
   /**

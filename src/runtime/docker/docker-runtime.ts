@@ -467,6 +467,28 @@ export class DockerRuntime implements ContainerRuntime {
     });
   }
 
+  async attach(id: string, opts: { stdin?: boolean; tty?: boolean }): Promise<ExecSession> {
+    return this.call(async () => {
+      const container = this.docker.getContainer(id);
+      const socket = (await container
+        .attach({ stream: true, stdin: !!opts.stdin, stdout: true, stderr: true, hijack: true })
+        .catch((e: unknown) => {
+          if (statusOf(e) === 404) throw new ContainerNotFoundError(dockerMessage(e));
+          throw this.engineError(e);
+        })) as unknown as import('node:stream').Duplex;
+      // The container's main process stands where an exec's would: its exit code comes from inspect.
+      const asExec = {
+        id,
+        resize: (o: { w: number; h: number }) => container.resize(o),
+        inspect: async () => {
+          const st = (await container.inspect()).State;
+          return { Running: st.Running, ExitCode: st.Running ? null : st.ExitCode };
+        },
+      } as unknown as Docker.Exec;
+      return readExecOutput(socket, asExec, !!opts.stdin, !!opts.tty);
+    });
+  }
+
   // ------------------------------------------------------------------------------------------------ events
 
   events(labels: Record<string, string>, onEvent: (e: RuntimeEvent) => void): { close(): void } {
