@@ -98,7 +98,8 @@ async function runExec(ws: WebSocket, url: URL, pod: Pod | undefined, r: Resourc
     }
   });
   ws.on('close', () => session?.close());
-  session = await node.exec(pod, { container, command, stdin: wantStdin, tty });
+  // attach joins the container's main process; exec starts a new one.
+  session = r.subresource === 'attach' ? await node.attach(pod, { container, command: [], stdin: wantStdin, tty }) : await node.exec(pod, { container, command, stdin: wantStdin, tty });
   if (session.stdin) {
     for (const p of pending) session.stdin.write(p);
     if (stdinEnded) session.stdin.end();

@@ -42,7 +42,7 @@ export function createApiServer(opts: ApiServerOptions): http.Server {
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = parsePath(url.pathname);
-    if (route.type === 'resource' && route.req.info.kind === 'Pod' && route.req.subresource === 'exec' && route.req.name) {
+    if (route.type === 'resource' && route.req.info.kind === 'Pod' && (route.req.subresource === 'exec' || route.req.subresource === 'attach') && route.req.name) {
       const pod = opts.registry.tryGet(route.req.info, route.req.namespace, route.req.name) as Pod | undefined;
       // The WebSocket code loads on the first exec, not at start-up.
       import('./exec-ws.js')

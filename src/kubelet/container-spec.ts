@@ -96,6 +96,7 @@ export function appSpec(
   if (limits.cpu !== undefined) spec.nanoCpus = cpuToNanoCpus(String(limits.cpu));
   if (c.tty) spec.tty = true;
   if (c.stdin) spec.openStdin = true;
+  if (c.stdin && c.stdinOnce) spec.stdinOnce = true;
   return spec;
 }
 

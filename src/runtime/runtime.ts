@@ -59,6 +59,8 @@ export interface ContainerSpec {
   stopSignal?: string;
   tty?: boolean;
   openStdin?: boolean;
+  /** Close the container's stdin when the first attached client detaches (kubectl run -i). */
+  stdinOnce?: boolean;
   portBindings?: PortBinding[];
   /** "host:ip" */
   extraHosts?: string[];

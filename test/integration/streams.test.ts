@@ -51,6 +51,28 @@ describe('streams', () => {
     expect(out).toMatch(/\/dev\/pts\/\d+/);
   });
 
+  it('run -i --rm pipes stdin to the new pod, passes its exit code and deletes it', () => {
+    const r = c.kbx(['run', 'once', '-i', '--rm', '--image=busybox:latest', '--image-pull-policy=IfNotPresent', '--restart=Never', '--', 'sh', '-c', 'tr a-z A-Z; exit 3'], { input: 'hello kbx\n' });
+    expect(r.stdout).toBe('HELLO KBX\npod "once" deleted from default namespace\n');
+    expect(r.code).toBe(3);
+    expect(c.kbx(['get', 'pod', 'once']).code).toBe(1);
+  });
+
+  it('run -it attaches a terminal (under script(1))', async () => {
+    const cmd = `node ${KBX} run shell -it --rm --image=busybox:latest --image-pull-policy=IfNotPresent --restart=Never -- sh`;
+    const out = await new Promise<string>((resolve) => {
+      const p = spawn('script', ['-qec', cmd, '/dev/null'], { env: c.env(), cwd: ROOT });
+      let s = '';
+      p.stdout.on('data', (d) => {
+        s += d;
+        if (s.includes("If you don't see a command prompt")) p.stdin.write('tty; exit 0\n');
+      });
+      p.on('close', () => resolve(s));
+    });
+    expect(out).toMatch(/\/dev\/pts\/\d+/);
+    expect(out).toContain('pod "shell" deleted from default namespace');
+  });
+
   it('get --watch-only prints only changes', async () => {
     const w = c.spawn(['get', 'pods', '--watch-only']);
     await new Promise((r) => setTimeout(r, 300));

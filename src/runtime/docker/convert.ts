@@ -69,6 +69,7 @@ export function createOptions(spec: ContainerSpec): Docker.ContainerCreateOption
     ...(spec.tty ? { Tty: true } : {}),
     // Stdin stays open (a process reading it waits rather than seeing EOF), like a pod container with stdin: true.
     ...(spec.openStdin ? { OpenStdin: true } : {}),
+    ...(spec.stdinOnce ? { StdinOnce: true } : {}),
     ...(Object.keys(exposed).length ? { ExposedPorts: exposed } : {}),
   };
 }
