@@ -19,7 +19,8 @@ export interface Watcher {
   fn: (e: StoreEvent) => void;
 }
 
-const HISTORY = 20000;
+// Enough for any client to resume a watch on a local cluster; older versions get 410 Gone.
+const HISTORY = 5000;
 const COMPACT_AFTER = 20000;
 
 export class ResourceVersionTooOld extends Error {}
