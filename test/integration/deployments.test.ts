@@ -139,6 +139,9 @@ describe('self-healing, scaling, pause', () => {
     const file = writeManifest(c.home, 'heal.yaml', deployment('heal', 'kbx-test/web:1', '', 2));
     c.ok(['apply', '-f', file]);
     await waitFor('up', () => rolledOut('heal'), 60_000);
+    // exec and logs accept deploy/NAME and pick one of its pods, as kubectl does.
+    expect(c.ok(['exec', 'deploy/heal', '--', 'cat', '/www/index.html'])).toMatch(/^web v1 heal-\w+-\w+\n$/);
+    expect(c.kbx(['logs', 'deploy/heal']).code).toBe(0);
     const [p1] = json(['get', 'pods', '-l', 'app=heal']).items.map((p: any) => p.metadata.name);
     c.ok(['delete', 'pod', p1, '--wait=false']);
     await waitFor('replaced', () => json(['get', 'pods', '-l', 'app=heal']).items.filter((p: any) => p.metadata.name !== p1 && p.status.phase === 'Running').length === 2, 60_000);
