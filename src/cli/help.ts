@@ -9,10 +9,15 @@ export const ROOT_HELP = `kbx controls Kubernetes workloads on this machine's Do
 Basic Commands (Beginner):
   create          Create a resource from a file or from stdin
   run             Run a particular image on the cluster
+  set             Set specific features on objects
 
 Basic Commands (Intermediate):
   get             Display one or many resources
   delete          Delete resources by file names, stdin, resources and names, or by resources and label selector
+
+Deploy Commands:
+  rollout         Manage the rollout of a resource
+  scale           Set a new size for a deployment or replica set
 
 Cluster Management Commands:
   cluster-info    Display cluster information
@@ -21,6 +26,7 @@ Cluster Management Commands:
 Troubleshooting and Debugging Commands:
   describe        Show details of a specific resource or group of resources
   logs            Print the logs for a container in a pod
+  attach          Attach to a running container
   exec            Execute a command in a container
   events          List events
 
@@ -138,6 +144,15 @@ Available Commands:
       ['Show all logs from pod nginx written in the last hour', 'kbx logs --since=1h nginx'],
     ]),
     usage: 'kbx logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER] [options]',
+  },
+  attach: {
+    short: 'Attach to a running container',
+    long: 'Attach to a process that is already running inside an existing container.',
+    examples: ex([
+      ['Get output from running pod mypod; use the \'kubectl.kubernetes.io/default-container\' annotation\n  # for selecting the container to be attached or the first container in the pod will be chosen', 'kbx attach mypod'],
+      ['Switch to raw terminal mode; sends stdin to \'bash\' in ruby-container from pod mypod\n  # and sends stdout/stderr from \'bash\' back to the client', 'kbx attach mypod -c ruby-container -i -t'],
+    ]),
+    usage: 'kbx attach (POD | TYPE/NAME) -c CONTAINER [options]',
   },
   exec: {
     short: 'Execute a command in a container',

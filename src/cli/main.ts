@@ -169,6 +169,14 @@ export function buildProgram(ctx: Ctx): Command {
       .option('-t, --tty', 'Stdin is a TTY')
       .option('-q, --quiet', 'Only print output from the remote session'),
   );
+  verb(program, ctx, 'attach', () => import('./commands/attach.js'), (c) =>
+    c
+      .argument('[args...]')
+      .option('-c, --container <name>', 'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation')
+      .option('-i, --stdin', 'Pass stdin to the container')
+      .option('-t, --tty', 'Stdin is a TTY')
+      .option('-q, --quiet', 'Only print output from the remote session'),
+  );
   verb(program, ctx, 'run', () => import('./commands/run.js'), (c) =>
     outputOpts(c)
       .argument('[args...]')
@@ -308,7 +316,7 @@ export async function main(argv: string[]): Promise<void> {
   process.exit(code);
 }
 
-const VERBS = ['get', 'describe', 'apply', 'create', 'delete', 'logs', 'exec', 'run', 'label', 'annotate', 'version', 'api-resources', 'cluster-info', 'events', 'cluster', 'scale', 'set', 'rollout'];
+const VERBS = ['get', 'describe', 'apply', 'create', 'delete', 'logs', 'exec', 'run', 'label', 'annotate', 'version', 'api-resources', 'cluster-info', 'events', 'cluster', 'scale', 'set', 'rollout', 'attach'];
 
 function reportError(ctx: Ctx, e: unknown, args: string[]): number {
   if (e instanceof CommanderError) {
