@@ -23,6 +23,14 @@ export const RESOURCES: ResourceInfo[] = [
     namespaced: true, categories: ['all'], verbs: ALL_VERBS, subresources: ['status', 'log', 'exec', 'portforward', 'attach'],
   },
   {
+    group: '', version: 'v1', kind: 'Service', plural: 'services', singular: 'service', shortNames: ['svc'],
+    namespaced: true, categories: ['all'], verbs: ALL_VERBS, subresources: ['status'],
+  },
+  {
+    group: '', version: 'v1', kind: 'Endpoints', plural: 'endpoints', singular: 'endpoints', shortNames: ['ep'],
+    namespaced: true, categories: [], verbs: ALL_VERBS, subresources: [],
+  },
+  {
     group: '', version: 'v1', kind: 'Namespace', plural: 'namespaces', singular: 'namespace', shortNames: ['ns'],
     namespaced: false, categories: [], verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'], subresources: ['status'],
   },

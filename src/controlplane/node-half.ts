@@ -10,6 +10,7 @@ import { EventTTLController } from '../controllers/event-ttl.js';
 import { GarbageCollector } from '../controllers/gc.js';
 import { ReplicaSetController } from '../controllers/replicaset/controller.js';
 import { DeploymentController } from '../controllers/deployment/controller.js';
+import { EndpointsController } from '../controllers/endpoints/controller.js';
 import { realClock } from '../util/clock.js';
 
 export interface NodeHalfOptions {
@@ -28,6 +29,7 @@ export async function startNode(o: NodeHalfOptions) {
   const gc = new GarbageCollector(o.registry, o.log);
   const replicaSets = new ReplicaSetController(o.registry, recorder, o.log);
   const deployments = new DeploymentController(o.registry, recorder, o.log);
+  const endpoints = new EndpointsController(o.registry, o.log);
   const kubelet = new Kubelet({
     registry: o.registry,
     runtime,
@@ -44,6 +46,7 @@ export async function startNode(o: NodeHalfOptions) {
   gc.start();
   replicaSets.start();
   deployments.start();
+  endpoints.start();
   await kubelet.start();
   let lastCheck = 0;
   let lastError: string | undefined;
@@ -74,6 +77,7 @@ export async function startNode(o: NodeHalfOptions) {
       gc.close();
       replicaSets.close();
       deployments.close();
+      endpoints.close();
     },
   };
 }

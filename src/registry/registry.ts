@@ -9,8 +9,10 @@ import { qualifiedResource, RESOURCES, type ResourceInfo } from '../api/registry
 import * as errors from '../api/errors.js';
 import { validate, validateUpdate, decodeErrorFor } from '../api/validation.js';
 import { registerAppsValidation } from '../api/validation-apps.js';
+import { registerServiceValidation } from '../api/validation-services.js';
 
 registerAppsValidation();
+registerServiceValidation();
 import { generateNameFrom } from '../api/names.js';
 import { parseLabelSelector, matchesLabels, parseFieldSelector, matchesFields, labelSelectorFromSpec, selectorToString } from '../api/selectors.js';
 import { isPatchError, UnsupportedPatchTypeError } from '../api/patch/errors.js';
@@ -50,6 +52,9 @@ export class Registry {
     readonly store: Store,
     readonly clock: Clock,
   ) {}
+
+  /** All stored objects of a core-group resource, for strategies that derive state (allocations) from them. */
+  private readonly coreLister = (plural: string): KObject[] => this.store.list(Store.prefix('', plural));
 
   key(info: ResourceInfo, ns: string | undefined, name: string): string {
     return Store.key(info.group, info.plural, info.namespaced ? ns : undefined, name);
@@ -101,7 +106,7 @@ export class Registry {
     const strategy = strategyFor(info.kind);
     const decodeErr = decodeErrorFor(obj, info);
     if (decodeErr) throw errors.decodeError(info.kind, info.version, decodeErr);
-    strategy.prepareForCreate?.(obj, { now });
+    strategy.prepareForCreate?.(obj, { now, list: this.coreLister });
     const errs = validate(obj, info);
     if (errs.length) throw errors.invalid(info.kind, obj.metadata.name ?? '', info.group, errs);
     if (info.namespaced) this.checkNamespaceWritable(obj.metadata.namespace!, info, obj.metadata.name ?? '');
@@ -207,7 +212,7 @@ export class Registry {
       obj.status = status;
     } else {
       if (strategy.hasStatus) obj.status = structuredClone(old.status);
-      strategy.prepareForUpdate?.(obj, old, { now });
+      strategy.prepareForUpdate?.(obj, old, { now, list: this.coreLister });
       const errs = [...validate(obj, info), ...validateUpdate(old, obj), ...(strategy.validateUpdate?.(obj, old) ?? [])];
       if (errs.length) throw errors.invalid(info.kind, obj.metadata.name ?? '', info.group, errs);
       if (JSON.stringify(obj.spec) !== JSON.stringify(old.spec)) obj.metadata.generation = (old.metadata.generation ?? 1) + 1;

@@ -5,9 +5,13 @@ import { defaultPod } from '../api/defaults.js';
 import { defaultDeployment, defaultReplicaSet } from '../api/defaults-apps.js';
 import { validateDeploymentUpdate, validateReplicaSetUpdate } from '../api/validation-apps.js';
 import type { FieldError } from '../api/field-errors.js';
+import { validateServiceUpdate } from '../api/validation-services.js';
+import { prepareServiceForCreate, prepareServiceForUpdate } from './service-alloc.js';
 
 export interface StrategyContext {
   now: number;
+  /** Stored objects of a core-group resource in all namespaces (Services derive allocations from it). */
+  list?: (plural: string) => KObject[];
 }
 
 export interface Strategy {
@@ -77,6 +81,22 @@ function appsStrategy(defaults: (o: KObject) => KObject, validateUpdate: (n: KOb
 const deploymentStrategy = appsStrategy((o) => defaultDeployment(o) as KObject, validateDeploymentUpdate);
 const replicaSetStrategy = appsStrategy((o) => defaultReplicaSet(o) as KObject, validateReplicaSetUpdate);
 
+/**
+ * Services: defaults, ClusterIP and NodePort allocation (derived from the stored Services, so
+ * nothing is kept in memory and a deleted Service releases its values), LoadBalancer status, and
+ * immutable cluster IPs.
+ */
+const serviceStrategy: Strategy = {
+  hasStatus: true,
+  prepareForCreate(obj, ctx) {
+    prepareServiceForCreate(obj, ctx.list?.('services') ?? []);
+  },
+  prepareForUpdate(obj, old, ctx) {
+    prepareServiceForUpdate(obj, old, ctx.list?.('services') ?? []);
+  },
+  validateUpdate: validateServiceUpdate,
+};
+
 const plainStrategy: Strategy = { hasStatus: false };
 const withStatusStrategy: Strategy = { hasStatus: true };
 
@@ -92,6 +112,10 @@ export function strategyFor(kind: string): Strategy {
       return deploymentStrategy;
     case 'ReplicaSet':
       return replicaSetStrategy;
+    case 'Service':
+      return serviceStrategy;
+    case 'Endpoints':
+      return plainStrategy;
     default:
       return withStatusStrategy;
   }

@@ -1,0 +1,96 @@
+// The endpoints controller: keeps, for every Service with a selector, an Endpoints object of the
+// same name listing the matching pods (ready ones in `addresses`, the others in
+// `notReadyAddresses`). Level-triggered: a sync recomputes from the stored Service and pods and
+// writes only when the result differs. Endpoints of a Service that is gone are deleted (they are
+// tied to the Service by name, not by an owner reference, as in Kubernetes).
+import type { KObject, Pod } from '../../api/types.js';
+import { RESOURCES } from '../../api/registry.js';
+import { isApiError } from '../../api/errors.js';
+import type { Registry } from '../../registry/registry.js';
+import { WorkQueue } from '../queue.js';
+import { objectKey } from '../ownership.js';
+import { desiredEndpoints, endpointsEqual, serviceSelects } from './compute.js';
+
+const PODS = RESOURCES.find((r) => r.kind === 'Pod')!;
+const SERVICES = RESOURCES.find((r) => r.kind === 'Service')!;
+const ENDPOINTS = RESOURCES.find((r) => r.kind === 'Endpoints')!;
+
+export class EndpointsController {
+  private queue: WorkQueue;
+  private stops: (() => void)[] = [];
+
+  constructor(
+    private readonly registry: Registry,
+    private readonly log: (m: string) => void = () => {},
+  ) {
+    this.queue = new WorkQueue((k) => this.sync(k), registry.clock, log);
+  }
+
+  start(): void {
+    this.stops.push(this.registry.watch(SERVICES, undefined, {}, (e) => this.queue.add(objectKey(e.object))));
+    this.stops.push(
+      this.registry.watch(PODS, undefined, {}, (e) => {
+        // Any Service that selects the pod now (or did: its old labels are unknown here, so every
+        // selecting Service of the namespace is looked at; syncs are cheap and write only on change).
+        for (const svc of this.registry.list(SERVICES, e.object.metadata.namespace).items) {
+          if (serviceSelects(svc, e.object) || this.listsPod(svc, e.object)) this.queue.add(objectKey(svc));
+        }
+      }),
+    );
+    // Endpoints edited or deleted by someone else are put back.
+    this.stops.push(
+      this.registry.watch(ENDPOINTS, undefined, {}, (e) => {
+        if (e.type !== 'ADDED') this.queue.add(objectKey(e.object));
+      }),
+    );
+  }
+
+  close(): void {
+    for (const s of this.stops) s();
+    this.queue.stop();
+  }
+
+  /** The Service's current Endpoints name the pod (it may have stopped matching). */
+  private listsPod(svc: KObject, pod: KObject): boolean {
+    const ep = this.registry.tryGet(ENDPOINTS, svc.metadata.namespace, svc.metadata.name!);
+    for (const s of (ep?.subsets ?? []) as Record<string, any>[]) {
+      for (const a of [...(s.addresses ?? []), ...(s.notReadyAddresses ?? [])]) if (a.targetRef?.uid === pod.metadata.uid) return true;
+    }
+    return false;
+  }
+
+  private sync(k: string): void {
+    const [ns, name] = k.split('/') as [string, string];
+    const svc = this.registry.tryGet(SERVICES, ns, name);
+    const current = this.registry.tryGet(ENDPOINTS, ns, name);
+    if (!svc || svc.metadata.deletionTimestamp) {
+      if (current) this.registry.remove(ENDPOINTS, ns, name, current.metadata.uid);
+      return;
+    }
+    const selector = svc.spec?.selector as Record<string, string> | undefined;
+    // Without a selector the Endpoints are the user's to manage; ExternalName has none.
+    if (!selector || !Object.keys(selector).length || svc.spec?.type === 'ExternalName') return;
+    const pods = this.registry.list(PODS, ns).items as Pod[];
+    const want = desiredEndpoints(svc, pods);
+    if (endpointsEqual(current, want)) return;
+    try {
+      if (!current) {
+        this.registry.create(ENDPOINTS, ns, want);
+      } else {
+        this.registry.mutate(ENDPOINTS, ns, name, (o) => {
+          if (want.metadata.labels) o.metadata.labels = want.metadata.labels;
+          else delete o.metadata.labels;
+          if ((want as Record<string, any>).subsets) (o as Record<string, any>).subsets = (want as Record<string, any>).subsets;
+          else delete (o as Record<string, any>).subsets;
+        });
+      }
+    } catch (e) {
+      // The namespace is going away, or a racing create: the next event brings us back.
+      if (isApiError(e) && (e.code === 409 || e.code === 403 || e.code === 404)) {
+        this.queue.addAfter(k, 500);
+        return;
+      }
+      throw e;
+    }
+  }
+}
