@@ -3,6 +3,7 @@ import type { KObject } from '../../src/api/types.js';
 import { toKubectlJson } from '../../src/cli/output/json.js';
 import { asListObject, itemKindOfList } from '../../src/cli/output/list.js';
 import { parseManifests } from '../../src/cli/output/yaml.js';
+import { SERVER_LIST } from './fixtures/server-pod-list.js';
 // Goldens below were captured from the real kubectl v1.35.2 (client-side printing, against a
 // stub API server serving discovery and a fixed pod list); tests compare byte for byte.
 
@@ -819,148 +820,7 @@ const TYPED = {
  "deployJson": "{\n    \"kind\": \"Deployment\",\n    \"apiVersion\": \"apps/v1\",\n    \"metadata\": {\n        \"name\": \"web\",\n        \"labels\": {\n            \"app\": \"web\"\n        }\n    },\n    \"spec\": {\n        \"replicas\": 1,\n        \"selector\": {\n            \"matchLabels\": {\n                \"app\": \"web\"\n            }\n        },\n        \"template\": {\n            \"metadata\": {\n                \"labels\": {\n                    \"app\": \"web\"\n                }\n            },\n            \"spec\": {\n                \"containers\": [\n                    {\n                        \"name\": \"nginx\",\n                        \"image\": \"nginx\",\n                        \"resources\": {}\n                    }\n                ]\n            }\n        },\n        \"strategy\": {}\n    },\n    \"status\": {}\n}\n"
 };
 
-const SERVER_LIST = {
- "kind": "PodList",
- "apiVersion": "v1",
- "metadata": {
-  "resourceVersion": "123"
- },
- "items": [
-  {
-   "metadata": {
-    "name": "web-1",
-    "namespace": "default",
-    "uid": "u1",
-    "resourceVersion": "10",
-    "creationTimestamp": "2024-01-01T00:00:00Z",
-    "labels": {
-     "app": "web",
-     "app.kubernetes.io/name": "web",
-     "tier": "front"
-    },
-    "annotations": {
-     "n": null,
-     "f": 1.5,
-     "big": 1234567.5,
-     "i": 10,
-     "b": true,
-     "s": "<x>&y",
-     "e": "",
-     "neg": -0.00001,
-     "multi": "a\nb"
-    }
-   },
-   "spec": {
-    "containers": [
-     {
-      "name": "a",
-      "image": "nginx:1.25",
-      "ports": [
-       {
-        "containerPort": 80,
-        "protocol": "TCP"
-       },
-       {
-        "containerPort": 443
-       }
-      ],
-      "resources": {}
-     },
-     {
-      "name": "b",
-      "image": "busybox",
-      "args": [
-       "sh",
-       "-c",
-       "echo hi"
-      ]
-     }
-    ],
-    "nodeName": "n1",
-    "tolerations": null,
-    "priority": 0
-   },
-   "status": {
-    "phase": "Running",
-    "conditions": [
-     {
-      "type": "Ready",
-      "status": "True"
-     },
-     {
-      "type": "Initialized",
-      "status": "True"
-     }
-    ],
-    "containerStatuses": [
-     {
-      "name": "a",
-      "ready": true,
-      "restartCount": 3
-     },
-     {
-      "name": "b",
-      "ready": false,
-      "restartCount": 0
-     }
-    ]
-   }
-  },
-  {
-   "metadata": {
-    "name": "db-0",
-    "namespace": "default",
-    "uid": "u2",
-    "resourceVersion": "11",
-    "creationTimestamp": "2024-01-02T00:00:00Z",
-    "labels": {
-     "app": "db"
-    }
-   },
-   "spec": {
-    "containers": [
-     {
-      "name": "pg",
-      "image": "postgres"
-     }
-    ],
-    "priority": 10
-   },
-   "status": {
-    "phase": "Pending",
-    "conditions": [
-     {
-      "type": "Ready",
-      "status": "False"
-     }
-    ]
-   }
-  },
-  {
-   "metadata": {
-    "name": "job-x",
-    "namespace": "default",
-    "uid": "u3",
-    "resourceVersion": "12",
-    "creationTimestamp": "2024-01-03T00:00:00Z"
-   },
-   "spec": {
-    "containers": [
-     {
-      "name": "c",
-      "image": "alpine"
-     }
-    ],
-    "nodeName": "n2",
-    "priority": -5
-   },
-   "status": {
-    "phase": "Succeeded",
-    "conditions": []
-   }
-  }
- ]
-} as unknown as { kind: string; items: KObject[] };
+
 
 const SINGLE_JSON = "{\n    \"apiVersion\": \"v1\",\n    \"kind\": \"Pod\",\n    \"metadata\": {\n        \"annotations\": {\n            \"b\": true,\n            \"big\": 1234567.5,\n            \"e\": \"\",\n            \"f\": 1.5,\n            \"i\": 10,\n            \"multi\": \"a\\nb\",\n            \"n\": null,\n            \"neg\": -0.00001,\n            \"s\": \"\\u003cx\\u003e\\u0026y\"\n        },\n        \"creationTimestamp\": \"2024-01-01T00:00:00Z\",\n        \"labels\": {\n            \"app\": \"web\",\n            \"app.kubernetes.io/name\": \"web\",\n            \"tier\": \"front\"\n        },\n        \"name\": \"web-1\",\n        \"namespace\": \"default\",\n        \"resourceVersion\": \"10\",\n        \"uid\": \"u1\"\n    },\n    \"spec\": {\n        \"containers\": [\n            {\n                \"image\": \"nginx:1.25\",\n                \"name\": \"a\",\n                \"ports\": [\n                    {\n                        \"containerPort\": 80,\n                        \"protocol\": \"TCP\"\n                    },\n                    {\n                        \"containerPort\": 443\n                    }\n                ],\n                \"resources\": {}\n            },\n            {\n                \"args\": [\n                    \"sh\",\n                    \"-c\",\n                    \"echo hi\"\n                ],\n                \"image\": \"busybox\",\n                \"name\": \"b\"\n            }\n        ],\n        \"nodeName\": \"n1\",\n        \"priority\": 0,\n        \"tolerations\": null\n    },\n    \"status\": {\n        \"conditions\": [\n            {\n                \"status\": \"True\",\n                \"type\": \"Ready\"\n            },\n            {\n                \"status\": \"True\",\n                \"type\": \"Initialized\"\n            }\n        ],\n        \"containerStatuses\": [\n            {\n                \"name\": \"a\",\n                \"ready\": true,\n                \"restartCount\": 3\n            },\n            {\n                \"name\": \"b\",\n                \"ready\": false,\n                \"restartCount\": 0\n            }\n        ],\n        \"phase\": \"Running\"\n    }\n}\n";
 

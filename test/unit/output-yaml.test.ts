@@ -4,6 +4,7 @@ import { toKubectlYaml, toKubectlYamlDocuments, parseManifests } from '../../src
 import { yamlKeyLess, compareYamlKeys } from '../../src/cli/output/yaml-emit.js';
 import { resolvePlain, isYamlTimestamp, isBase60Float } from '../../src/cli/output/yaml-resolve.js';
 import { asListObject } from '../../src/cli/output/list.js';
+import { SERVER_LIST } from './fixtures/server-pod-list.js';
 // Goldens below were captured from the real kubectl v1.35.2 (client-side printing, against a
 // stub API server serving discovery and a fixed pod list); tests compare byte for byte.
 
@@ -858,148 +859,7 @@ const TYPED = {
  "deployYaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  labels:\n    app: web\n  name: web\nspec:\n  replicas: 1\n  selector:\n    matchLabels:\n      app: web\n  strategy: {}\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - image: nginx\n        name: nginx\n        resources: {}\nstatus: {}\n"
 };
 
-const SERVER_LIST = {
- "kind": "PodList",
- "apiVersion": "v1",
- "metadata": {
-  "resourceVersion": "123"
- },
- "items": [
-  {
-   "metadata": {
-    "name": "web-1",
-    "namespace": "default",
-    "uid": "u1",
-    "resourceVersion": "10",
-    "creationTimestamp": "2024-01-01T00:00:00Z",
-    "labels": {
-     "app": "web",
-     "app.kubernetes.io/name": "web",
-     "tier": "front"
-    },
-    "annotations": {
-     "n": null,
-     "f": 1.5,
-     "big": 1234567.5,
-     "i": 10,
-     "b": true,
-     "s": "<x>&y",
-     "e": "",
-     "neg": -0.00001,
-     "multi": "a\nb"
-    }
-   },
-   "spec": {
-    "containers": [
-     {
-      "name": "a",
-      "image": "nginx:1.25",
-      "ports": [
-       {
-        "containerPort": 80,
-        "protocol": "TCP"
-       },
-       {
-        "containerPort": 443
-       }
-      ],
-      "resources": {}
-     },
-     {
-      "name": "b",
-      "image": "busybox",
-      "args": [
-       "sh",
-       "-c",
-       "echo hi"
-      ]
-     }
-    ],
-    "nodeName": "n1",
-    "tolerations": null,
-    "priority": 0
-   },
-   "status": {
-    "phase": "Running",
-    "conditions": [
-     {
-      "type": "Ready",
-      "status": "True"
-     },
-     {
-      "type": "Initialized",
-      "status": "True"
-     }
-    ],
-    "containerStatuses": [
-     {
-      "name": "a",
-      "ready": true,
-      "restartCount": 3
-     },
-     {
-      "name": "b",
-      "ready": false,
-      "restartCount": 0
-     }
-    ]
-   }
-  },
-  {
-   "metadata": {
-    "name": "db-0",
-    "namespace": "default",
-    "uid": "u2",
-    "resourceVersion": "11",
-    "creationTimestamp": "2024-01-02T00:00:00Z",
-    "labels": {
-     "app": "db"
-    }
-   },
-   "spec": {
-    "containers": [
-     {
-      "name": "pg",
-      "image": "postgres"
-     }
-    ],
-    "priority": 10
-   },
-   "status": {
-    "phase": "Pending",
-    "conditions": [
-     {
-      "type": "Ready",
-      "status": "False"
-     }
-    ]
-   }
-  },
-  {
-   "metadata": {
-    "name": "job-x",
-    "namespace": "default",
-    "uid": "u3",
-    "resourceVersion": "12",
-    "creationTimestamp": "2024-01-03T00:00:00Z"
-   },
-   "spec": {
-    "containers": [
-     {
-      "name": "c",
-      "image": "alpine"
-     }
-    ],
-    "nodeName": "n2",
-    "priority": -5
-   },
-   "status": {
-    "phase": "Succeeded",
-    "conditions": []
-   }
-  }
- ]
-} as unknown as { kind: string; items: KObject[] };
+
 
 const LIST_YAML = "apiVersion: v1\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata:\n    annotations:\n      b: true\n      big: 1.2345675e+06\n      e: \"\"\n      f: 1.5\n      i: 10\n      multi: |-\n        a\n        b\n      \"n\": null\n      neg: -1e-05\n      s: <x>&y\n    creationTimestamp: \"2024-01-01T00:00:00Z\"\n    labels:\n      app: web\n      app.kubernetes.io/name: web\n      tier: front\n    name: web-1\n    namespace: default\n    resourceVersion: \"10\"\n    uid: u1\n  spec:\n    containers:\n    - image: nginx:1.25\n      name: a\n      ports:\n      - containerPort: 80\n        protocol: TCP\n      - containerPort: 443\n      resources: {}\n    - args:\n      - sh\n      - -c\n      - echo hi\n      image: busybox\n      name: b\n    nodeName: n1\n    priority: 0\n    tolerations: null\n  status:\n    conditions:\n    - status: \"True\"\n      type: Ready\n    - status: \"True\"\n      type: Initialized\n    containerStatuses:\n    - name: a\n      ready: true\n      restartCount: 3\n    - name: b\n      ready: false\n      restartCount: 0\n    phase: Running\n- apiVersion: v1\n  kind: Pod\n  metadata:\n    creationTimestamp: \"2024-01-02T00:00:00Z\"\n    labels:\n      app: db\n    name: db-0\n    namespace: default\n    resourceVersion: \"11\"\n    uid: u2\n  spec:\n    containers:\n    - image: postgres\n      name: pg\n    priority: 10\n  status:\n    conditions:\n    - status: \"False\"\n      type: Ready\n    phase: Pending\n- apiVersion: v1\n  kind: Pod\n  metadata:\n    creationTimestamp: \"2024-01-03T00:00:00Z\"\n    name: job-x\n    namespace: default\n    resourceVersion: \"12\"\n    uid: u3\n  spec:\n    containers:\n    - image: alpine\n      name: c\n    nodeName: n2\n    priority: -5\n  status:\n    conditions: []\n    phase: Succeeded\nkind: List\nmetadata:\n  resourceVersion: \"\"\n";
 
