@@ -124,10 +124,26 @@ export function buildProgram(ctx: Ctx): Command {
         .option(name === 'create' ? '-r, --replicas <n>' : '--replicas <n>', 'Number of replicas to create (create deployment)')
         .option('--port <port>', 'The containerPort that this deployment exposes')
         .option('--tcp <spec>', 'Port pairs can be specified as "<port>:<targetPort>"', collect)
+        .option('--node-port <port>', 'Port used to expose the service on each node in a cluster (create service nodeport).')
+        .option('--clusterip <ip>', 'Assign your own ClusterIP or set to \'None\' for a \'headless\' service (create service clusterip).')
+        .option('--external-name <name>', 'External name of service (create service externalname).')
         .option('--server-side', 'server-side apply')
         .option('--field-manager <name>', 'Name of the manager used to track field ownership.'),
     );
   }
+  verb(program, ctx, 'expose', () => import('./commands/expose.js'), (c) =>
+    outputOpts(c)
+      .argument('[args...]')
+      .option('--port <port>', 'The port that the service should serve on.')
+      .option('--target-port <port>', 'Name or number for the port on the container that the service should direct traffic to.')
+      .option('--type <type>', 'Type for this service: ClusterIP, NodePort, LoadBalancer, or ExternalName.')
+      .option('--name <name>', 'The name for the newly created object.')
+      .option('--protocol <protocol>', 'The network protocol for the service to be created.')
+      .option('--selector <selector>', 'A label selector to use for this service.')
+      .option('--cluster-ip <ip>', "ClusterIP to be assigned to the service. Leave empty to auto-allocate, or set to 'None' to create a headless service.")
+      .option('--session-affinity <affinity>', "If non-empty, set the session affinity for the service to this; legal values: 'None', 'ClientIP'")
+      .option('--dry-run <mode>', 'Must be "none", "server", or "client".'),
+  );
   verb(program, ctx, 'delete', () => import('./commands/delete.js'), (c) =>
     outputOpts(c)
       .argument('[args...]')
@@ -316,7 +332,7 @@ export async function main(argv: string[]): Promise<void> {
   process.exit(code);
 }
 
-const VERBS = ['get', 'describe', 'apply', 'create', 'delete', 'logs', 'exec', 'run', 'label', 'annotate', 'version', 'api-resources', 'cluster-info', 'events', 'cluster', 'scale', 'set', 'rollout', 'attach'];
+const VERBS = ['get', 'describe', 'apply', 'create', 'delete', 'logs', 'exec', 'run', 'label', 'annotate', 'version', 'api-resources', 'cluster-info', 'events', 'cluster', 'scale', 'set', 'rollout', 'attach', 'expose'];
 
 function reportError(ctx: Ctx, e: unknown, args: string[]): number {
   if (e instanceof CommanderError) {

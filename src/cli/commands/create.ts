@@ -20,9 +20,14 @@ interface CreateOptions {
   replicas?: string;
   port?: string;
   validate?: string;
+  tcp?: string[];
+  nodePort?: string;
+  clusterip?: string;
+  externalName?: string;
 }
 
 const NAMESPACES = RESOURCES.find((r) => r.kind === 'Namespace')!;
+const SERVICES = RESOURCES.find((r) => r.kind === 'Service')!;
 
 export async function run(ctx: Ctx, args: string[], o: CreateOptions): Promise<void> {
   const fmt = o.output ? parseOutput(o.output) : undefined;
@@ -30,6 +35,7 @@ export async function run(ctx: Ctx, args: string[], o: CreateOptions): Promise<v
   const suffix = dry === 'client' ? ' (dry run)' : dry === 'server' ? ' (server dry run)' : '';
   const sub = args[0];
   if (sub === 'deployment' || sub === 'deploy') return createDeployment(ctx, args.slice(1), o);
+  if (sub === 'service' || sub === 'svc') return createService(ctx, args.slice(1), o);
   if (sub === 'namespace' || sub === 'ns') {
     const name = args[1];
     if (args.length !== 2) throw new CliError(`exactly one NAME is required, got ${args.length - 1}\nSee 'kbx create namespace -h' for help and examples`);
@@ -120,4 +126,60 @@ async function createDeployment(ctx: Ctx, args: string[], o: CreateOptions): Pro
   }
   if (fmt) ctx.stdout.write(formatTyped(deploy, fmt));
   else ctx.out(`deployment.apps/${name} created${dry === 'client' ? ' (dry run)' : dry === 'server' ? ' (server dry run)' : ''}`);
+}
+
+const SERVICE_TYPES: Record<string, string> = { clusterip: 'ClusterIP', nodeport: 'NodePort', loadbalancer: 'LoadBalancer', externalname: 'ExternalName' };
+
+/** The Service `kubectl create service TYPE NAME` builds (kubectl v1.35 create_service.go). */
+export function buildService(type: string, name: string, o: { tcp?: string[]; nodePort?: number; clusterIP?: string; externalName?: string }): KObject {
+  const ports: Record<string, unknown>[] = [];
+  for (const spec of stringSlice(o.tcp)) {
+    const [portText, targetText] = spec.split(':', 2) as [string, string | undefined];
+    if (!/^[0-9]+$/.test(portText) || Number(portText) > 65535) throw new CliError(`strconv.ParseUint: parsing ${JSON.stringify(portText)}: invalid syntax`);
+    const port = Number(portText);
+    const target = targetText === undefined ? port : /^[0-9]+$/.test(targetText) ? Number(targetText) : targetText;
+    const p: Record<string, unknown> = { name: spec.replace(/:/g, '-'), port, protocol: 'TCP', targetPort: target };
+    if (o.nodePort && o.nodePort > 0) p.nodePort = o.nodePort;
+    ports.push(p);
+  }
+  const spec: Record<string, unknown> = {};
+  if (o.clusterIP) spec.clusterIP = o.clusterIP;
+  if (type === 'ExternalName') spec.externalName = o.externalName;
+  if (ports.length) spec.ports = ports;
+  spec.selector = { app: name };
+  spec.type = type;
+  return { apiVersion: 'v1', kind: 'Service', metadata: { labels: { app: name }, name }, spec, status: { loadBalancer: {} } };
+}
+
+/** `kbx create service clusterip|nodeport|loadbalancer|externalname NAME [--tcp=port[:targetPort]] [--node-port=N]`. */
+async function createService(ctx: Ctx, args: string[], o: CreateOptions): Promise<void> {
+  const sub = args[0];
+  if (!sub) {
+    ctx.out('Create a service using a specified subcommand.\n\nAliases:\nservice, svc\n\nAvailable Commands:\n  clusterip      Create a ClusterIP service\n  externalname   Create an ExternalName service\n  loadbalancer   Create a LoadBalancer service\n  nodeport       Create a NodePort service\n\nUsage:\n  kbx create service [flags] [options]\n\nUse "kbx create service <command> --help" for more information about a given command.\nUse "kbx options" for a list of global command-line options (applies to all commands).');
+    return;
+  }
+  const type = SERVICE_TYPES[sub];
+  if (!type) throw new CliError(`unknown command "${args.join(' ')}"\nSee 'kbx create service -h' for help and examples`);
+  const usage = `kbx create service ${sub}`;
+  if (args.length !== 2) throw new CliError(`exactly one NAME is required, got ${args.length - 1}\nSee '${usage} -h' for help and examples`);
+  const name = args[1]!;
+  const nodePort = type === 'NodePort' ? intFlag(o.nodePort ?? '0', '--node-port', usage, 32) : undefined;
+  const clusterIP = type === 'ClusterIP' ? o.clusterip : undefined;
+  if (type === 'ExternalName' && !o.externalName) throw new CliError('required flag(s) "external-name" not set');
+  if (type !== 'ExternalName' && clusterIP !== 'None' && !stringSlice(o.tcp).length) throw new CliError('at least one tcp port specifier must be provided');
+  let svc = buildService(type, name, { tcp: o.tcp, nodePort, clusterIP, externalName: o.externalName });
+  const dry = dryRunMode(o.dryRun);
+  const fmt = o.output ? parseOutput(o.output) : undefined;
+  if (dry !== 'client') {
+    const client = await ctx.client();
+    const ns = await ctx.namespace(o);
+    try {
+      svc = await client.create(SERVICES, ns, svc, { fieldManager: 'kubectl-create', fieldValidation: fieldValidation(o.validate), ...(dry === 'server' ? { dryRun: 'All' } : {}) });
+      svc = { apiVersion: 'v1', kind: 'Service', ...svc };
+    } catch (e) {
+      throw new CliError(`failed to create ${type} service: ${(e as Error).message}`);
+    }
+  }
+  if (fmt) ctx.stdout.write(formatObjects([svc], fmt, true));
+  else ctx.out(`service/${name} created${dry === 'client' ? ' (dry run)' : dry === 'server' ? ' (server dry run)' : ''}`);
 }

@@ -6,10 +6,12 @@ import { CliError, formatError } from '../errors.js';
 import { StatusError, type ApiClient } from '../../client/client.js';
 import { describeObject, registerDescriber } from '../../printers/describe.js';
 import { describeDeploymentWithContext, describeReplicaSetWithContext } from '../../printers/describe-apps.js';
+import { describeServiceWithContext } from '../../printers/describe-services.js';
 import { formatLabelSelector } from '../../api/selectors.js';
 
 registerDescriber('Deployment', describeDeploymentWithContext);
 registerDescriber('ReplicaSet', describeReplicaSetWithContext);
+registerDescriber('Service', describeServiceWithContext);
 import { readManifests } from '../manifests.js';
 import { resolveObject } from '../objects.js';
 
@@ -87,6 +89,16 @@ export async function run(ctx: Ctx, args: string[], o: DescribeOptions): Promise
 
 /** What a describer shows besides the object: a deployment's ReplicaSets, a ReplicaSet's pods. */
 async function relatedTo(client: ApiClient, obj: KObject): Promise<Record<string, unknown> | undefined> {
+  if (obj.kind === 'Service') {
+    // The Service's Endpoints (same name); null when there is none.
+    const ep = RESOURCES.find((r) => r.kind === 'Endpoints')!;
+    try {
+      return { endpoints: await client.get(ep, obj.metadata.namespace, obj.metadata.name!) };
+    } catch (e) {
+      if (e instanceof StatusError && e.code === 404) return { endpoints: null };
+      throw e;
+    }
+  }
   const kind = obj.kind === 'Deployment' ? 'ReplicaSet' : obj.kind === 'ReplicaSet' ? 'Pod' : undefined;
   if (!kind) return undefined;
   const info = RESOURCES.find((r) => r.kind === kind)!;
