@@ -8,6 +8,7 @@ export const ROOT_HELP = `kbx controls Kubernetes workloads on this machine's Do
 
 Basic Commands (Beginner):
   create          Create a resource from a file or from stdin
+  expose          Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service
   run             Run a particular image on the cluster
   set             Set specific features on objects
 
