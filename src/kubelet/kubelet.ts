@@ -18,6 +18,8 @@ import { ImageManager, ImagePullFailed } from './images.js';
 import { computePodStatus, type ObservedContainer } from './pod-status.js';
 import type { Clock } from '../util/clock.js';
 import { nodeObject } from './node.js';
+import { ProbeManager, type RunningContainer } from './probes/manager.js';
+import { DefaultProbeTransport, type ProbeTransport } from './probes/transport.js';
 import * as errors from '../api/errors.js';
 
 const PODS = RESOURCES.find((r) => r.kind === 'Pod')!;
@@ -34,6 +36,8 @@ export interface KubeletDeps {
   recorder: EventRecorder;
   infraImage: string;
   log: (msg: string) => void;
+  /** How probes reach containers; default: Docker exec for exec probes, the pod IP or the pod's sandbox for http/tcp. */
+  probeTransport?: ProbeTransport;
 }
 
 interface Worker {
@@ -57,9 +61,30 @@ export class Kubelet implements NodeApi {
   private hostIP?: string;
   private ready = false;
   private stopped = false;
+  private probes: ProbeManager;
+  /** Docker containers stopped for a failed liveness/startup probe: restarted even after exit 0 (OnFailure). */
+  private probeKilled = new Map<string, string>(); // container id → pod uid
 
   constructor(private readonly d: KubeletDeps) {
     this.images = new ImageManager(d.runtime, d.recorder, d.clock);
+    this.probes = new ProbeManager({
+      now: () => d.clock.now(),
+      transport: d.probeTransport ?? new DefaultProbeTransport(d.runtime, { log: d.log }),
+      event: (pod, container, e) => d.recorder.record('kubelet', pod, e.type, e.reason, e.message, `spec.containers{${container}}`),
+      changed: (uid) => this.enqueue(uid),
+      kill: (pod, container, id, _message, grace) => this.killForProbe(pod, container, id, grace),
+    });
+  }
+
+  /** A liveness or startup probe failed: stop the container (with the grace period); the next sync restarts it. */
+  private killForProbe(pod: Pod, container: string, id: string, graceSeconds?: number): void {
+    const uid = pod.metadata.uid!;
+    const grace = graceSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
+    this.probeKilled.set(id, uid);
+    this.d.runtime
+      .stopContainer(id, grace)
+      .catch((e) => this.d.log(`kubelet: stopping ${container} of pod ${pod.metadata.name} after a failed probe: ${(e as Error).message}`))
+      .finally(() => this.enqueue(uid));
   }
 
   async start(): Promise<void> {
@@ -108,6 +133,7 @@ export class Kubelet implements NodeApi {
     this.events?.close();
     if (this.relistTimer) clearInterval(this.relistTimer);
     for (const w of this.workers.values()) if (w.timer) clearTimeout(w.timer);
+    this.probes.close();
   }
 
   private async registerNode(): Promise<void> {
@@ -199,6 +225,7 @@ export class Kubelet implements NodeApi {
     if (pod.metadata.deletionTimestamp) return this.terminate(pod, containers);
     const phase = pod.status?.phase;
     if (phase === 'Succeeded' || phase === 'Failed') {
+      this.probes.removePod(uid);
       // A finished pod keeps its containers (for logs) but not its sandbox.
       for (const c of containers) if (c.state === 'running') await runtime.stopContainer(c.id, 0);
       return;
@@ -243,7 +270,8 @@ export class Kubelet implements NodeApi {
           await runtime.stopContainer(cur.id, 0);
         } else if (cur.state === 'created' && !cur.error) await this.resume(pod, c, cur);
         else if (exited(cur)) {
-          const restart = policy === 'Always' || (policy === 'OnFailure' && cur.exitCode !== 0);
+          // A container killed for a failed liveness/startup probe restarts unless the policy is Never.
+          const restart = policy === 'Always' || (policy === 'OnFailure' && (cur.exitCode !== 0 || this.probeKilled.has(cur.id)));
           if (restart) await this.restart(pod, c, 'app', cur, infra);
         }
       }
@@ -251,6 +279,16 @@ export class Kubelet implements NodeApi {
 
     // 4. Status, from a fresh look at Docker after the steps above.
     const after = await this.observe(await runtime.listContainers({ [LABELS.cluster]: clusterId, [LABELS.podUid]: uid }));
+    // Probe workers follow the app containers that run now (a new container starts its probes over).
+    const running: RunningContainer[] = [];
+    for (const c of pod.spec.containers) {
+      const [cur] = instances(after, c.name);
+      if (cur && cur.state === 'running' && (!cur.labels[SANDBOX_LABEL] || cur.labels[SANDBOX_LABEL] === infra.id)) {
+        running.push({ spec: c, id: cur.id, startedAt: cur.startedAt ? Date.parse(cur.startedAt) : this.d.clock.now() });
+      }
+    }
+    this.probes.update(pod, podIP, infra.id, running);
+    for (const [id, owner] of this.probeKilled) if (owner === uid && !after.some((c) => c.id === id)) this.probeKilled.delete(id);
     init.length = 0;
     for (const c of pod.spec.initContainers ?? []) {
       const [cur, prev] = instances(after, c.name);
@@ -258,7 +296,7 @@ export class Kubelet implements NodeApi {
     }
     for (const c of pod.spec.containers) {
       const [cur, prev] = instances(after, c.name);
-      app.push(this.observed(pod, c, cur, prev));
+      app.push({ ...this.observed(pod, c, cur, prev), ...(cur?.state === 'running' ? this.probes.state(uid, c, cur.id) : {}) });
     }
     this.writeStatus(pod, {
       sandboxReady: true,
@@ -463,6 +501,8 @@ export class Kubelet implements NodeApi {
     const { runtime, clock, recorder } = this.d;
     const graceMs = Math.max(0, Date.parse(pod.metadata.deletionTimestamp!) - clock.now());
     const grace = Math.ceil(graceMs / 1000);
+    // Graceful shutdown: no more probes (Kubernetes stops liveness and startup; readiness no longer matters).
+    this.probes.removePod(pod.metadata.uid!);
     const running = containers.filter((c) => c.state === 'running' && c.labels[LABELS.role] !== 'infra');
     await Promise.all(
       running.map(async (c) => {
@@ -498,6 +538,8 @@ export class Kubelet implements NodeApi {
   }
 
   private forget(uid: string): void {
+    this.probes.removePod(uid);
+    for (const [id, owner] of this.probeKilled) if (owner === uid) this.probeKilled.delete(id);
     this.backoff.forgetPrefix(`${uid}/`);
     this.images.forgetPod(uid);
     for (const k of this.waiting.keys()) if (k.startsWith(`${uid}/`)) this.waiting.delete(k);
