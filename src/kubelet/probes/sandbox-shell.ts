@@ -2,13 +2,16 @@
 // route to container IPs (Docker Desktop). The infra container holds the pod's network namespace, so 127.0.0.1:<port>
 // there is the application, and its image (busybox) brings `nc`, `timeout` and `head`: the application's image needs
 // no tool at all. One `docker exec -i <infra> sh` stays open per pod and is fed one command at a time; each command's
-// output is framed by a random token line carrying its exit status. A pod whose probes overlap (a slow probe while
-// another is due) gets a second (up to MAX_SESSIONS) session rather than a queue; extra sessions close when idle.
+// output is framed by a random token line carrying its exit status. Probes due together queue (a healthy probe takes
+// milliseconds); one stuck behind a slow probe for SPARE_AFTER_MS gets a spare session (up to MAX_SESSIONS per pod),
+// and spare sessions close once idle for IDLE_CLOSE_MS.
 import { randomBytes } from 'node:crypto';
 import type { ContainerRuntime, ExecSession } from '../../runtime/runtime.js';
 
 const MAX_SESSIONS = 4;
 const IDLE_CLOSE_MS = 30_000;
+/** How long a probe waits for a busy session before a spare one opens. */
+const SPARE_AFTER_MS = 250;
 /** Output kept per command; probes only need the status line and a few headers. */
 const MAX_OUTPUT = 16 * 1024;
 
@@ -106,7 +109,7 @@ class ShellSession {
 class ShellPool {
   private sessions: ShellSession[] = [];
   private opening = 0;
-  private waiters: ((s: ShellSession) => void)[] = [];
+  private waiters: { resolve: (s: ShellSession) => void; reject: (e: Error) => void; timer?: NodeJS.Timeout }[] = [];
 
   constructor(
     private readonly runtime: ContainerRuntime,
@@ -129,19 +132,32 @@ class ShellPool {
       idle.busy = true;
       return idle;
     }
-    if (this.sessions.length + this.opening < MAX_SESSIONS) {
-      this.opening++;
-      const s = new ShellSession(this.runtime, this.containerId);
-      try {
-        await s.open();
-      } finally {
-        this.opening--;
-      }
-      s.busy = true;
-      this.sessions.push(s);
-      return s;
+    if (this.sessions.length + this.opening === 0) return this.openOne();
+    // All busy (or the first one is opening): wait for one; a second session opens only for a probe that would
+    // otherwise wait behind a slow one for more than SPARE_AFTER_MS.
+    return new Promise<ShellSession>((resolve, reject) => {
+      const waiter = { resolve, reject, timer: undefined as NodeJS.Timeout | undefined };
+      waiter.timer = setTimeout(() => {
+        if (!this.waiters.includes(waiter) || this.sessions.filter((x) => !x.dead).length + this.opening >= MAX_SESSIONS) return;
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        this.openOne().then(resolve, reject);
+      }, SPARE_AFTER_MS);
+      waiter.timer.unref();
+      this.waiters.push(waiter);
+    });
+  }
+
+  private async openOne(): Promise<ShellSession> {
+    this.opening++;
+    const s = new ShellSession(this.runtime, this.containerId);
+    try {
+      await s.open();
+    } finally {
+      this.opening--;
     }
-    return new Promise((resolve) => this.waiters.push(resolve));
+    s.busy = true;
+    this.sessions.push(s);
+    return s;
   }
 
   private release(s: ShellSession): void {
@@ -149,10 +165,11 @@ class ShellPool {
     if (s.dead) this.sessions = this.sessions.filter((x) => x !== s);
     const next = this.waiters.shift();
     if (next) {
+      clearTimeout(next.timer);
       if (!s.dead) {
         s.busy = true;
-        next(s);
-      } else void this.acquire().then(next);
+        next.resolve(s);
+      } else this.acquire().then(next.resolve, next.reject);
       return;
     }
     // Keep one session per pod; close the extra ones once they sit idle.
@@ -173,6 +190,11 @@ class ShellPool {
   close(): void {
     for (const s of this.sessions) s.close();
     this.sessions = [];
+    for (const w of this.waiters) {
+      clearTimeout(w.timer);
+      w.reject(new Error('probe shells of this pod were closed'));
+    }
+    this.waiters = [];
   }
 }
 
