@@ -108,5 +108,14 @@ async function attachTo(ctx: Ctx, client: ApiClient, ns: string, name: string, o
   if (o.rm) {
     await client.delete(PODS, ns, name, {});
     ctx.out(`pod "${name}" deleted from ${ns} namespace`);
+    // kubectl waits until the pod is really gone.
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+      try {
+        await client.get(PODS, ns, name);
+      } catch {
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
 }
