@@ -12,11 +12,15 @@ import { ReplicaSetController } from '../controllers/replicaset/controller.js';
 import { DeploymentController } from '../controllers/deployment/controller.js';
 import { EndpointsController } from '../controllers/endpoints/controller.js';
 import { realClock } from '../util/clock.js';
+import { Dataplane } from '../dataplane/manager.js';
+import { HostPorts } from '../dataplane/host-ports.js';
 
 export interface NodeHalfOptions {
   registry: Registry;
   clusterId: string;
   nodeName: string;
+  /** $KBX_HOME: the data plane's configuration lives under it. */
+  home: string;
   log: (m: string) => void;
 }
 
@@ -30,6 +34,13 @@ export async function startNode(o: NodeHalfOptions) {
   const replicaSets = new ReplicaSetController(o.registry, recorder, o.log);
   const deployments = new DeploymentController(o.registry, recorder, o.log);
   const endpoints = new EndpointsController(o.registry, o.log);
+  const infraImage = process.env.KBX_INFRA_IMAGE || 'busybox:latest';
+  // KBX_DATAPLANE=off: no services data plane (pods get Docker's network defaults only).
+  const dataplane =
+    process.env.KBX_DATAPLANE === 'off'
+      ? undefined
+      : new Dataplane({ registry: o.registry, runtime, clusterId: o.clusterId, home: o.home, toolsImage: infraImage, log: o.log });
+  const hostPorts = dataplane ? new HostPorts(o.registry, (ip, port) => dataplane.dial(ip, port), recorder, o.log) : undefined;
   const kubelet = new Kubelet({
     registry: o.registry,
     runtime,
@@ -37,9 +48,19 @@ export async function startNode(o: NodeHalfOptions) {
     nodeName: o.nodeName,
     clock: realClock,
     recorder,
-    infraImage: process.env.KBX_INFRA_IMAGE || 'busybox:latest',
+    infraImage,
     log: o.log,
+    ...(dataplane ? { podNetwork: () => dataplane.podNetwork() } : {}),
   });
+  if (dataplane) {
+    dataplane.start();
+    hostPorts!.start();
+    // Up before the first pod needs it (building its image the first time takes a few seconds).
+    void runtime.ping().then(
+      () => dataplane.podNetwork(),
+      () => undefined,
+    );
+  }
   scheduler.start();
   namespaces.start();
   eventTTL.start();
@@ -54,6 +75,8 @@ export async function startNode(o: NodeHalfOptions) {
     logs: kubelet.logs.bind(kubelet),
     exec: kubelet.exec.bind(kubelet),
     attach: kubelet.attach.bind(kubelet),
+    /** A TCP connection to ip:port on the cluster network, whether or not the host routes there. */
+    dial: (ip: string, port: number) => (dataplane ? dataplane.dial(ip, port) : Promise.reject(new Error('the kbx data plane is disabled'))),
     /** One line naming the Docker socket when the engine cannot be reached; checked at most once a second. */
     async runtimeError(): Promise<string | undefined> {
       if (Date.now() - lastCheck < 1000) return lastError;
@@ -78,6 +101,8 @@ export async function startNode(o: NodeHalfOptions) {
       replicaSets.close();
       deployments.close();
       endpoints.close();
+      hostPorts?.close();
+      dataplane?.close();
     },
   };
 }

@@ -3,6 +3,9 @@
 import type { Container, Pod } from '../api/types.js';
 import { LABELS, type ContainerSpec } from '../runtime/runtime.js';
 import { cpuToNanoCpus, memoryToBytes } from '../api/quantity.js';
+import type { PodNetworkSettings } from '../dataplane/manager.js';
+
+const INFRA_SLEEP = ['/bin/sleep', '2147483647'];
 
 export type Role = 'infra' | 'init' | 'app';
 
@@ -40,21 +43,53 @@ export function podLabels(clusterId: string, pod: Pod): Record<string, string> {
   };
 }
 
-export function infraSpec(clusterId: string, pod: Pod, image: string): ContainerSpec {
+export function infraSpec(clusterId: string, pod: Pod, image: string, net?: PodNetworkSettings): ContainerSpec {
   // The pod's hostname is its name (truncated to a DNS label, as the kubelet does).
   const hostname = (pod.spec.hostname ?? pod.metadata.name!).slice(0, 63).replace(/[.-]+$/, '');
-  return {
+  const spec: ContainerSpec = {
     name: containerName(clusterId, pod, INFRA_NAME, 0),
     image,
     // PID 1 without a shell: ignores SIGTERM, so kbx stops it with SIGKILL when the pod goes.
-    entrypoint: ['/bin/sleep'],
-    cmd: ['2147483647'],
+    entrypoint: [INFRA_SLEEP[0]!],
+    cmd: INFRA_SLEEP.slice(1),
     env: [],
     labels: { ...podLabels(clusterId, pod), [LABELS.container]: INFRA_NAME, [LABELS.role]: 'infra', [LABELS.restartCount]: '0' },
     hostname,
     network: { mode: 'network', name: networkName(clusterId), aliases: [] },
     mounts: [],
   };
+  if (net) {
+    // Services: the service CIDR is routed to the data plane (the sandbox sets the route, then becomes the
+    // same sleeping PID 1); app containers inherit the route and the DNS settings with the network namespace.
+    spec.entrypoint = ['/bin/sh'];
+    spec.cmd = ['-c', `ip route add ${net.serviceCIDR} via ${net.gateway} 2>/dev/null; exec ${INFRA_SLEEP.join(' ')}`];
+    spec.capAdd = ['NET_ADMIN'];
+    Object.assign(spec, podDns(pod, net));
+  }
+  return spec;
+}
+
+/** dnsPolicy ClusterFirst (the default): the cluster DNS and Kubernetes' search path; Default: the node's; plus dnsConfig. */
+export function podDns(pod: Pod, net: PodNetworkSettings): Pick<ContainerSpec, 'dns' | 'dnsSearch' | 'dnsOptions'> {
+  const spec = pod.spec as Record<string, any>;
+  const policy = spec.dnsPolicy ?? 'ClusterFirst';
+  const cfg = (spec.dnsConfig ?? {}) as { nameservers?: string[]; searches?: string[]; options?: { name: string; value?: string }[] };
+  let dns: string[] = [];
+  let search: string[] = [];
+  let options: string[] = [];
+  if (policy === 'ClusterFirst' || policy === 'ClusterFirstWithHostNet') {
+    const ns = pod.metadata.namespace ?? 'default';
+    dns = [net.dnsIP];
+    search = [`${ns}.svc.${net.domain}`, `svc.${net.domain}`, net.domain];
+    options = ['ndots:5'];
+  }
+  dns = [...dns, ...(cfg.nameservers ?? [])];
+  search = [...search, ...(cfg.searches ?? [])];
+  for (const o of cfg.options ?? []) {
+    options = options.filter((x) => x.split(':')[0] !== o.name);
+    options.push(o.value !== undefined ? `${o.name}:${o.value}` : o.name);
+  }
+  return { ...(dns.length ? { dns } : {}), ...(search.length ? { dnsSearch: search } : {}), ...(options.length ? { dnsOptions: options } : {}) };
 }
 
 /**

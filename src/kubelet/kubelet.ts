@@ -21,6 +21,10 @@ import { nodeObject } from './node.js';
 import { ProbeManager, type RunningContainer } from './probes/manager.js';
 import { DefaultProbeTransport, type ProbeTransport } from './probes/transport.js';
 import * as errors from '../api/errors.js';
+import type { PodNetworkSettings } from '../dataplane/manager.js';
+import { serviceEnv } from './service-env.js';
+
+const SERVICES = RESOURCES.find((r) => r.kind === 'Service')!;
 
 const PODS = RESOURCES.find((r) => r.kind === 'Pod')!;
 const NODES = RESOURCES.find((r) => r.kind === 'Node')!;
@@ -38,6 +42,8 @@ export interface KubeletDeps {
   log: (msg: string) => void;
   /** How probes reach containers; default: Docker exec for exec probes, the pod IP or the pod's sandbox for http/tcp. */
   probeTransport?: ProbeTransport;
+  /** The data plane a sandbox is wired to (service route and cluster DNS); none: pods get Docker's defaults. */
+  podNetwork?: () => Promise<PodNetworkSettings | undefined>;
 }
 
 interface Worker {
@@ -354,7 +360,7 @@ export class Kubelet implements NodeApi {
         return undefined;
       }
     }
-    const spec = infraSpec(clusterId, pod, infraImage);
+    const spec = infraSpec(clusterId, pod, infraImage, await this.d.podNetwork?.());
     spec.name = spec.name.replace(/_0$/, `_${attempt}`);
     spec.labels[LABELS.restartCount] = String(attempt);
     try {
@@ -367,6 +373,16 @@ export class Kubelet implements NodeApi {
       this.d.recorder.record('kubelet', pod, 'Warning', 'FailedCreatePodSandBox', `Failed to create pod sandbox: ${(e as Error).message}`);
       this.enqueue(pod.metadata.uid!, 5_000);
       return undefined;
+    }
+  }
+
+  /** The service variables of the pod's namespace (only the master service's with enableServiceLinks: false). */
+  private serviceEnvFor(pod: Pod): string[] {
+    if ((pod.spec as { enableServiceLinks?: boolean }).enableServiceLinks === false) return [];
+    try {
+      return serviceEnv(this.d.registry.list(SERVICES, pod.metadata.namespace).items);
+    } catch {
+      return [];
     }
   }
 
@@ -386,7 +402,7 @@ export class Kubelet implements NodeApi {
       this.enqueue(pod.metadata.uid!, Math.max(1000, this.images.retryIn(pod, c) + 100));
       return;
     }
-    const spec = appSpec(clusterId, pod, c, role, attempt, infra.id);
+    const spec = appSpec(clusterId, pod, c, role, attempt, infra.id, this.serviceEnvFor(pod));
     spec.labels[SANDBOX_LABEL] = infra.id;
     let id: string;
     try {

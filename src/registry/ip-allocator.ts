@@ -6,12 +6,15 @@
 
 /**
  * The service CIDR ClusterIPs come from (`--service-cluster-ip-range`).
- * TODO(data plane): the Docker data plane may replace this with a range it can actually give to a
- * proxy container on the cluster's Docker network (e.g. a subnet of that network); until then it is
- * `KBX_SERVICE_CIDR`, default 10.96.0.0/16.
+ * `KBX_SERVICE_CIDR`, default 10.96.0.0/16. Pods route it to the data-plane container, which owns all of it.
  */
 export function serviceIPRange(): string {
   return process.env.KBX_SERVICE_CIDR?.trim() || '10.96.0.0/16';
+}
+
+/** The cluster DNS address (10.96.0.10 in 10.96.0.0/16, as kube-dns'): reserved, never given to a Service. */
+export function dnsServiceIP(cidr = serviceIPRange()): string {
+  return intToIp(parseCIDR(cidr).base + 9);
 }
 
 /** `--service-node-port-range`. */

@@ -7,6 +7,7 @@ import { child, index, invalid } from '../api/field-errors.js';
 import {
   NODE_PORT_RANGE_TEXT,
   allocateIP,
+  dnsServiceIP,
   allocateNodePort,
   ipInRange,
   nodePortInRange,
@@ -60,7 +61,7 @@ interface InUse {
 
 /** The ClusterIPs and node ports of every stored Service except `self` (namespace/name). */
 function inUse(services: KObject[], self: KObject): InUse {
-  const ips = new Set<string>();
+  const ips = new Set<string>([dnsServiceIP()]);
   const nodePorts = new Set<number>();
   for (const s of services) {
     if (s.metadata.namespace === self.metadata.namespace && s.metadata.name === self.metadata.name) continue;

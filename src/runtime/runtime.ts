@@ -67,6 +67,10 @@ export interface ContainerSpec {
   dns?: string[];
   dnsSearch?: string[];
   dnsOptions?: string[];
+  /** Linux capabilities added to the default set (e.g. NET_ADMIN). */
+  capAdd?: string[];
+  /** Restarted by the engine itself (the data plane); pod containers are restarted by the kubelet. */
+  restartUnlessStopped?: boolean;
 }
 
 export type ContainerStateName = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
@@ -94,6 +98,8 @@ export interface RuntimeContainer {
   ipAddress?: string;
   /** Only from inspectContainer, while running. */
   pid?: number;
+  /** Only from inspectContainer: published ports, "7000/tcp" → the host port Docker bound. */
+  hostPorts?: Record<string, number>;
 }
 
 export interface PullProgress {

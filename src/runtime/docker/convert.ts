@@ -37,6 +37,8 @@ export function createOptions(spec: ContainerSpec): Docker.ContainerCreateOption
     host.MemorySwap = spec.memoryBytes; // no swap on top, as on a Kubernetes node: exceeding the limit is an OOM kill
   }
   if (spec.nanoCpus) host.NanoCpus = spec.nanoCpus;
+  if (spec.capAdd?.length) host.CapAdd = spec.capAdd;
+  if (spec.restartUnlessStopped) host.RestartPolicy = { Name: 'unless-stopped' };
   // A container that joins another's network namespace shares its hostname, /etc/hosts and /etc/resolv.conf, and
   // Docker rejects setting them ("conflicting options: hostname and the network mode"): the infra container has them.
   if (!joined) {
@@ -51,7 +53,7 @@ export function createOptions(spec: ContainerSpec): Docker.ContainerCreateOption
     for (const p of spec.portBindings) {
       const key = `${p.containerPort}/${p.protocol}`;
       exposed[key] = {};
-      (host.PortBindings[key] ??= []).push({ HostIp: p.hostIp, HostPort: String(p.hostPort) });
+      (host.PortBindings[key] ??= []).push({ HostIp: p.hostIp, HostPort: p.hostPort ? String(p.hostPort) : '' });
     }
   }
   return {
@@ -119,7 +121,18 @@ export function fromInspect(i: Docker.ContainerInspectInfo): RuntimeContainer {
     finishedAt: isoTime(i.State.FinishedAt),
     ipAddress: ipOn(i.HostConfig?.NetworkMode, i.NetworkSettings?.Networks),
     pid: i.State.Pid || undefined,
+    ...hostPortsOf(i.NetworkSettings?.Ports as Record<string, { HostPort?: string }[] | null> | undefined),
   };
+}
+
+function hostPortsOf(ports: Record<string, { HostPort?: string }[] | null> | undefined): { hostPorts?: Record<string, number> } {
+  if (!ports) return {};
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(ports)) {
+    const hp = Number(v?.[0]?.HostPort);
+    if (hp) out[k] = hp;
+  }
+  return Object.keys(out).length ? { hostPorts: out } : {};
 }
 
 /** Attributes Docker adds beside the container's labels in an event. */
