@@ -85,7 +85,11 @@ export class DnsServer {
     if (d.kind === 'answer') return buildReply(q, { rcode: d.rcode, authoritative: true, answers: d.answers, maxSize });
     if (d.kind === 'cname') {
       const answers: DnsRecord[] = [d.record];
-      if (q.type === TYPE.A || q.type === TYPE.AAAA) {
+      const local = this.index().decide(d.record.target, q.type);
+      if (local.kind === 'answer') {
+        // A cluster name: answered here (Docker's resolver upstream does not know cluster.local).
+        answers.push(...local.answers);
+      } else if (q.type === TYPE.A || q.type === TYPE.AAAA) {
         const up = await askUpstream(this.upstream, buildQuery(q.id, d.record.target, q.type));
         if (up) {
           try {
