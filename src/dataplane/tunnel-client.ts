@@ -4,6 +4,7 @@ import net from 'node:net';
 
 export class TunnelError extends Error {}
 
+/** Resolves with the connected socket, paused: pipe() it or resume() it. */
 export function dialTunnel(tunnelPort: number, token: string, ip: string, port: number, timeoutMs = 5000): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
     const sock = net.connect({ host: '127.0.0.1', port: tunnelPort, allowHalfOpen: true });
