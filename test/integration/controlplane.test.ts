@@ -117,7 +117,7 @@ describe('cluster verbs and credentials', () => {
     expect(c.ok('get pods -o name')).toBe('pod/survivor\n');
     const id = c.clusterId();
     const r = c.ok('cluster reset');
-    expect(r).toMatch(/removed 2 container\(s\)/);
+    expect(r).toMatch(/removed 3 container\(s\)/); // the pod's two and the data plane
     expect(fs.existsSync(path.join(c.home, 'store'))).toBe(false);
     const { execFileSync } = await import('node:child_process');
     expect(execFileSync('docker', ['ps', '-aq', '--filter', `label=io.kbx.cluster=${id}`], { encoding: 'utf8' }).trim()).toBe('');

@@ -76,9 +76,13 @@ export class Cluster {
     }
   }
 
-  /** Docker containers of this cluster: `name state` lines via the docker CLI (for assertions only). */
-  containers(extraFilter: string[] = []): { id: string; name: string; state: string; labels: Record<string, string> }[] {
-    const args = ['ps', '-a', '--no-trunc', '--filter', `label=io.kbx.cluster=${this.clusterId()}`, ...extraFilter.flatMap((f) => ['--filter', f]), '--format', '{{json .}}'];
+  /**
+   * Docker containers of this cluster's pods (the data-plane container aside; `all` includes it) via the docker
+   * CLI (for assertions only).
+   */
+  containers(extraFilter: string[] = [], all = false): { id: string; name: string; state: string; labels: Record<string, string> }[] {
+    const filters = [`label=io.kbx.cluster=${this.clusterId()}`, ...(all ? [] : ['label=io.kbx.pod']), ...extraFilter];
+    const args = ['ps', '-a', '--no-trunc', ...filters.flatMap((f) => ['--filter', f]), '--format', '{{json .}}'];
     const text = execFileSync('docker', args, { encoding: 'utf8' });
     return text
       .split('\n')
