@@ -72,7 +72,7 @@ const cleanup = [];
 function inCluster(args) {
   // The data plane's image has Node; the load generator runs from it on the cluster network, routed like a pod.
   return docker([
-    'run', '--rm', '--label', 'kbx-bench=1', '--network', `kbx-${clusterId}`, '--cap-add', 'NET_ADMIN',
+    'run', '--rm', '--label', 'kbx-bench-services=1', '--network', `kbx-${clusterId}`, '--cap-add', 'NET_ADMIN',
     '-v', `${path.join(ROOT, 'scripts', 'bench')}:/bench:ro`, '--entrypoint', '/bin/busybox', loadImage,
     'sh', '-c', `ip route add 10.96.0.0/16 via ${gateway}; exec /bin/node /bench/load.mjs ${args.join(' ')}`,
   ]);
@@ -106,7 +106,7 @@ try {
   const hostDirect = add('host: straight to one pod IP', fromHost([`http://${podIP}/`, N, CONC]));
   add(`host: NodePort 127.0.0.1:${nodePort}`, fromHost([`http://127.0.0.1:${nodePort}/`, N, CONC]), hostDirect);
   const help = spawnSync(process.execPath, [KBX, 'port-forward', '--help'], { env, encoding: 'utf8' });
-  if (help.status === 0) {
+  if (help.status === 0 && /Forward one or more local ports/.test(help.stdout)) {
     const pf = spawn(process.execPath, [KBX, 'port-forward', `pod/${pod}`, ':80'], { env });
     cleanup.push(() => pf.kill('SIGINT'));
     let out = '';
@@ -120,7 +120,7 @@ try {
   // new pod vs the moment the API shows it Ready (polled every 20 ms).
   const before = new Set(kbx(['get', 'pods', '-l', 'app=web', '-o', 'name']).trim().split('\n'));
   const watcher = spawn('docker', [
-    'run', '--rm', '--label', 'kbx-bench=1', '--network', `kbx-${clusterId}`, '--cap-add', 'NET_ADMIN',
+    'run', '--rm', '--label', 'kbx-bench-services=1', '--network', `kbx-${clusterId}`, '--cap-add', 'NET_ADMIN',
     '-v', `${path.join(ROOT, 'scripts', 'bench')}:/bench:ro`, '--entrypoint', '/bin/busybox', loadImage,
     'sh', '-c', `ip route add 10.96.0.0/16 via ${gateway}; exec /bin/node /bench/load.mjs --watch http://${clusterIP}/ 25`,
   ]);
@@ -153,7 +153,7 @@ try {
   console.log(`\n${N} requests, ${CONC} at a time, a new connection each (busybox httpd closes them); ${os.cpus().length} cores.`);
 } finally {
   for (const f of cleanup) f();
-  spawnSync('docker', ['ps', '-aq', '--filter', 'label=kbx-bench=1'], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean).forEach((id) => spawnSync('docker', ['rm', '-f', id]));
+  spawnSync('docker', ['ps', '-aq', '--filter', 'label=kbx-bench-services=1'], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean).forEach((id) => spawnSync('docker', ['rm', '-f', id]));
   spawnSync(process.execPath, [KBX, 'cluster', 'reset'], { env });
   fs.rmSync(home, { recursive: true, force: true });
 }
