@@ -73,6 +73,7 @@ function inCluster(args) {
   // The data plane's image has Node; the load generator runs from it on the cluster network, routed like a pod.
   return docker([
     'run', '--rm', '--label', 'kbx-bench-services=1', '--network', `kbx-${clusterId}`, '--cap-add', 'NET_ADMIN',
+    '--dns', '10.96.0.10', '--dns-search', 'default.svc.cluster.local', '--dns-opt', 'ndots:5',
     '-v', `${path.join(ROOT, 'scripts', 'bench')}:/bench:ro`, '--entrypoint', '/bin/busybox', loadImage,
     'sh', '-c', `ip route add 10.96.0.0/16 via ${gateway}; exec /bin/node /bench/load.mjs ${args.join(' ')}`,
   ]);
@@ -148,7 +149,7 @@ try {
   console.log(`\n| scenario | req/s | p99 | errors | vs direct |\n|---|---|---|---|---|`);
   for (const r of rows) {
     if (r.readyToTraffic !== undefined) console.log(`| ${r.scenario} | — | ${r.readyToTraffic} ms | — | — |`);
-    else console.log(`| ${r.scenario} | ${r.rps.toFixed(0)} | ${r.p99.toFixed(1)} ms | ${r.errors} | ${r.base ? `${(r.rps / r.base.rps).toFixed(2)}× rps, ${(r.p99 / r.base.p99).toFixed(2)}× p99` : '—'} |`);
+    else console.log(`| ${r.scenario} | ${r.rps.toFixed(0)} | ${Number(r.p99).toFixed(1)} ms | ${r.errors} | ${r.base ? `${(r.rps / r.base.rps).toFixed(2)}× rps, ${(r.p99 / r.base.p99).toFixed(2)}× p99` : '—'} |`);
   }
   console.log(`\n${N} requests, ${CONC} at a time, a new connection each (busybox httpd closes them); ${os.cpus().length} cores.`);
 } finally {

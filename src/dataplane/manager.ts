@@ -13,7 +13,7 @@ import { networkName } from '../kubelet/container-spec.js';
 import { serviceIPRange, parseCIDR, dnsServiceIP } from '../registry/ip-allocator.js';
 import { buildDataplaneConfig, sameConfig } from './config.js';
 import { imagePlan } from './image.js';
-import { dialTunnel } from './tunnel-client.js';
+import { canConnect, dialTunnel } from './tunnel-client.js';
 import { AGENT_CONFIG_DIR, AGENT_CONFIG_FILE, CLUSTER_DOMAIN, TUNNEL_PORT, type DataplaneConfig } from './protocol.js';
 
 const SERVICES = RESOURCES.find((r) => r.kind === 'Service')!;
@@ -46,7 +46,7 @@ export class Dataplane {
   private generation = Date.now();
   private written?: DataplaneConfig;
   private settings?: Promise<PodNetworkSettings | undefined>;
-  private tunnelPort?: number;
+  private tunnel?: { host: string; port: number };
   private stops: (() => void)[] = [];
   private timer?: NodeJS.Timeout;
   private healthTimer?: NodeJS.Timeout;
@@ -84,8 +84,8 @@ export class Dataplane {
   /** A TCP connection to ip:port on the cluster network (pod IP or ClusterIP), whatever the host can route. */
   async dial(ip: string, port: number): Promise<net.Socket> {
     const s = await this.podNetwork();
-    if (!s || !this.tunnelPort) throw new Error('the kbx data plane is not running');
-    return dialTunnel(this.tunnelPort, this.token, ip, port);
+    if (!s || !this.tunnel) throw new Error('the kbx data plane is not running');
+    return dialTunnel(this.tunnel, this.token, ip, port);
   }
 
   close(): void {
@@ -150,7 +150,8 @@ export class Dataplane {
     if (!c?.ipAddress) throw new Error(`container ${this.containerName} has no address on ${networkName(clusterId)}`);
     const port = c.hostPorts?.[`${TUNNEL_PORT}/tcp`];
     if (!port) throw new Error(`container ${this.containerName} has no published tunnel port`);
-    this.tunnelPort = port;
+    // Straight to the agent when the host routes to the cluster network (Linux), else its published port.
+    this.tunnel = process.env.KBX_TUNNEL_PUBLISHED !== '1' && (await canConnect(c.ipAddress, TUNNEL_PORT)) ? { host: c.ipAddress, port: TUNNEL_PORT } : { host: '127.0.0.1', port };
     const settings: PodNetworkSettings = { gateway: c.ipAddress, serviceCIDR: this.cidr, dnsIP: dnsServiceIP(this.cidr), domain: CLUSTER_DOMAIN };
     await this.rerouteIfMoved(settings);
     this.healthTimer ??= setInterval(() => void this.checkHealth(), 5000).unref();

@@ -90,7 +90,10 @@ function readyPods(): string[] {
 
 describe('service traffic', () => {
   it('the seeds exercise: a ClusterIP service reached by name in every form, spread over the 3 replicas', async () => {
-    c.ok(['apply', '-f', writeManifest(c.home, 'vote.yaml', vote)]);
+    // The control plane starts here; it reaches the data plane through its published port, as on Docker
+    // Desktop where the host cannot route to the cluster network (the NodePort test below goes that way).
+    const r = c.kbx(['apply', '-f', writeManifest(c.home, 'vote.yaml', vote)], { env: { KBX_TUNNEL_PUBLISHED: '1' } });
+    expect(r.code, r.stderr).toBe(0);
     await waitFor('3 vote pods and the debug pod ready', () => readyPods().length === 3 && /1\/1\s+Running/.test(c.ok('get pod debug --no-headers')), 90_000);
     await waitFor('3 endpoints', () => (c.ok(['get', 'ep', 'vote-service', '-o', 'jsonpath={.subsets[*].addresses[*].ip}']).trim().split(/\s+/).length === 3));
     const pods = readyPods();

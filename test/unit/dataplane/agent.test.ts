@@ -85,9 +85,9 @@ describe('data-plane agent', () => {
     const tport = await freePort();
     await tunnel.listen(tport);
     closers.push(() => tunnel.close());
-    const sock = await dialTunnel(tport, 'secret', '127.0.0.1', a);
+    const sock = await dialTunnel({ host: '127.0.0.1', port: tport }, 'secret', '127.0.0.1', a);
     expect(await exchange(sock, 'through')).toBe('a:through');
-    await expect(dialTunnel(tport, 'wrong!', '127.0.0.1', a)).rejects.toThrow(/unauthorized/);
-    await expect(dialTunnel(tport, 'secret', '127.0.0.1', await freePort())).rejects.toThrow(/connection refused/);
+    await expect(dialTunnel({ host: '127.0.0.1', port: tport }, 'wrong!', '127.0.0.1', a)).rejects.toThrow(/unauthorized/);
+    await expect(dialTunnel({ host: '127.0.0.1', port: tport }, 'secret', '127.0.0.1', await freePort())).rejects.toThrow(/connection refused/);
   });
 });
