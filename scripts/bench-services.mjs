@@ -128,19 +128,26 @@ try {
   let seen = '';
   watcher.stdout.on('data', (d) => (seen += d));
   await waitFor('the watcher seeing the 3 pods', () => seen.trim().split('\n').filter(Boolean).length >= 3, 20_000);
-  kbx(['scale', 'deployment', 'web', '--replicas=4']);
+  // The API's view of readiness, as a user sees it: `kbx get pods -w` printing the new pod 1/1.
+  const podWatch = spawn(process.execPath, [KBX, 'get', 'pods', '-l', 'app=web', '-w', '--no-headers'], { env });
+  cleanup.push(() => podWatch.kill());
   let readyAt;
   let added;
-  await waitFor('the 4th pod ready', () => {
-    const list = JSON.parse(kbx(['get', 'pods', '-l', 'app=web', '-o', 'json'])).items;
-    const p = list.find((x) => !before.has(`pod/${x.metadata.name}`));
-    if (p && (p.status.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True')) {
-      readyAt = Date.now();
-      added = p.metadata.name;
-      return true;
+  let buf = '';
+  podWatch.stdout.on('data', (d) => {
+    buf += d;
+    for (const line of buf.split('\n').slice(0, -1)) {
+      const [name, ready, status] = line.trim().split(/\s+/);
+      if (!readyAt && name && !before.has(`pod/${name}`) && ready === '1/1' && status === 'Running') {
+        readyAt = Date.now();
+        added = name;
+      }
     }
-    return false;
-  }, 60_000);
+    buf = buf.slice(buf.lastIndexOf('\n') + 1);
+  });
+  await sleep(500);
+  kbx(['scale', 'deployment', 'web', '--replicas=4']);
+  await waitFor('the 4th pod ready', () => readyAt !== undefined, 60_000);
   await waitFor('the new pod receiving traffic', () => seen.includes(`"${added}"`), 20_000);
   const hit = seen.trim().split('\n').map((l) => JSON.parse(l)).find((x) => x.pod === added);
   watcher.kill();
