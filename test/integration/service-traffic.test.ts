@@ -11,6 +11,18 @@ beforeAll(() => {
 });
 afterAll(() => c?.destroy());
 
+/** The course's debug pod (busybox instead of alpine: wget and nslookup are there offline). */
+const debugPod = `apiVersion: v1
+kind: Pod
+metadata:
+  name: debug
+spec:
+  containers:
+  - name: debug
+    image: busybox
+    command: ["sleep", "10000"]
+`;
+
 const vote = `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -42,16 +54,7 @@ spec:
   - port: 80
     targetPort: http
 ---
-apiVersion: v1
-kind: Pod
-metadata:
-  name: debug
-spec:
-  containers:
-  - name: debug
-    image: busybox
-    command: ["sleep", "10000"]
-`;
+${debugPod}`;
 
 /** Runs a shell script in a pod and returns its stdout. */
 function sh(pod: string, script: string, ns = 'default'): string {
@@ -229,16 +232,7 @@ spec:
 
   it('short names stay in the pod namespace; qualified names cross namespaces', async () => {
     c.ok('create namespace other');
-    c.ok(['apply', '-n', 'other', '-f', writeManifest(c.home, 'debug2.yaml', `apiVersion: v1
-kind: Pod
-metadata:
-  name: debug
-spec:
-  containers:
-  - name: debug
-    image: busybox
-    command: ["sleep", "10000"]
-`)]);
+    c.ok(['apply', '-n', 'other', '-f', writeManifest(c.home, 'debug2.yaml', debugPod)]);
     await waitFor('the other debug pod running', () => /1\/1\s+Running/.test(c.ok('get pod debug -n other --no-headers')), 60_000);
     expect(readyPods()).toContain(fetchFrom('debug', 'http://vote-service.default', 1, 'other')[0]);
     expect(fetchFrom('debug', 'http://vote-service', 1, 'other')).toEqual(['FAILED']);
