@@ -40,6 +40,7 @@ export function serviceConfig(svc: KObject, ep: KObject | undefined): ServiceCon
     return out;
   }
   out.clusterIP = spec.clusterIP;
+  if (spec.sessionAffinity === 'ClientIP') out.affinitySeconds = spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? 10800;
   for (const p of (spec.ports ?? []) as Obj[]) {
     const protocol = (p.protocol ?? 'TCP') as Protocol;
     out.ports.push({ name: p.name ?? '', port: p.port, protocol, backends: backendsFor(ep, p.name ?? '', protocol) });

@@ -35,6 +35,8 @@ export interface ServiceConfig {
   addresses: string[];
   /** Headless: pods with hostname+subdomain → `<hostname>.<svc>.<ns>.svc.<domain>`. */
   hostnames: Record<string, string>;
+  /** sessionAffinity: ClientIP — a client keeps its backend for this long after its last connection. */
+  affinitySeconds?: number;
 }
 
 export interface DataplaneConfig {

@@ -50,6 +50,9 @@ interface Listener {
 
 export class ServiceProxies {
   private backends = new Map<string, BackendAddress[]>();
+  /** ClientIP affinity: key → seconds, and "key|client" → the backend last used and until when. */
+  private affinity = new Map<string, number>();
+  private sticky = new Map<string, { backend: BackendAddress; until: number }>();
   private listeners = new Map<string, Listener>();
   private rr = new Map<string, number>();
 
@@ -60,6 +63,25 @@ export class ServiceProxies {
     const i = (this.rr.get(key) ?? Math.floor(Math.random() * Math.max(n, 1))) % Math.max(n, 1);
     this.rr.set(key, i + 1);
     return i;
+  }
+
+  /** Where a new connection starts looking: the client's sticky backend (ClientIP affinity), else round-robin. */
+  private pick(key: string, backends: BackendAddress[], client: string): number {
+    if (this.affinity.has(key)) {
+      const s = this.sticky.get(`${key}|${client}`);
+      if (s && s.until > Date.now()) {
+        const i = backends.findIndex((b) => b.ip === s.backend.ip && b.port === s.backend.port);
+        if (i >= 0) return i;
+      }
+    }
+    return this.next(key, backends.length);
+  }
+
+  private remember(key: string, client: string, backend: BackendAddress): void {
+    const secs = this.affinity.get(key);
+    if (!secs) return;
+    if (this.sticky.size > 10_000) for (const [k, v] of this.sticky) if (v.until <= Date.now()) this.sticky.delete(k);
+    this.sticky.set(`${key}|${client}`, { backend, until: Date.now() + secs * 1000 });
   }
 
   /** Opens a TCP connection to one of a service port's backends (used by the tunnel too). */
@@ -76,9 +98,15 @@ export class ServiceProxies {
 
   apply(cfg: DataplaneConfig): void {
     const want = new Map<string, BackendAddress[]>();
+    this.affinity.clear();
     for (const s of cfg.services) {
       if (!s.clusterIP || s.clusterIP === 'None') continue;
-      for (const p of s.ports) if (p.protocol === 'TCP' || p.protocol === 'UDP') want.set(`${s.clusterIP}:${p.port}/${p.protocol}`, p.backends);
+      for (const p of s.ports) {
+        if (p.protocol !== 'TCP' && p.protocol !== 'UDP') continue;
+        const key = `${s.clusterIP}:${p.port}/${p.protocol}`;
+        want.set(key, p.backends);
+        if (s.affinitySeconds) this.affinity.set(key, s.affinitySeconds);
+      }
     }
     this.backends = want;
     for (const [key, l] of this.listeners) {
@@ -97,7 +125,8 @@ export class ServiceProxies {
     if (m[3] === 'TCP') {
       const server = net.createServer({ allowHalfOpen: true, pauseOnConnect: true }, (client) => {
         const backends = this.backends.get(key) ?? [];
-        void connectAny(backends, this.next(key, backends.length)).then((up) => {
+        void connectAny(backends, this.pick(key, backends, client.remoteAddress ?? '')).then((up) => {
+          if (up) this.remember(key, client.remoteAddress ?? '', { ip: up.remoteAddress ?? '', port: up.remotePort ?? 0 });
           if (!up) {
             // No ready endpoint: refuse, as kube-proxy's REJECT rule does.
             client.resetAndDestroy();

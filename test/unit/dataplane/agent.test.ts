@@ -65,6 +65,21 @@ describe('data-plane agent', () => {
     expect(answers.sort()).toEqual(['a:ping', 'a:ping', 'b:ping', 'b:ping']);
   });
 
+  it('keeps a client on one backend with sessionAffinity ClientIP', async () => {
+    const a = await backend('a');
+    const b = await backend('b');
+    const port = await freePort();
+    const proxies = new ServiceProxies(() => {});
+    const cfg = config([{ port, backends: [{ ip: '127.0.0.1', port: a }, { ip: '127.0.0.1', port: b }] }]);
+    cfg.services[0]!.affinitySeconds = 60;
+    proxies.apply(cfg);
+    closers.push(() => proxies.apply({ ...config([]), services: [] }));
+    await new Promise((r) => setTimeout(r, 50));
+    const answers = new Set<string>();
+    for (let i = 0; i < 4; i++) answers.add(await exchange(net.connect({ host: '127.0.0.1', port, allowHalfOpen: true }), 'x'));
+    expect(answers.size).toBe(1);
+  });
+
   it('skips a refusing backend and refuses when none is left', async () => {
     const a = await backend('a');
     const dead = await freePort();
