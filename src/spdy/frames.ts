@@ -45,7 +45,7 @@ export type Frame =
 
 /** Incremental parser: push chunks (any boundaries), get the complete frames. */
 export class FrameParser {
-  private buf = Buffer.alloc(0);
+  private buf: Buffer = Buffer.alloc(0);
 
   push(chunk: Buffer): Frame[] {
     this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
