@@ -12,6 +12,7 @@ import { ReplicaSetController } from '../controllers/replicaset/controller.js';
 import { DeploymentController } from '../controllers/deployment/controller.js';
 import { EndpointsController } from '../controllers/endpoints/controller.js';
 import { realClock } from '../util/clock.js';
+import { PodDialer } from '../kubelet/port-dial.js';
 
 export interface NodeHalfOptions {
   registry: Registry;
@@ -48,12 +49,14 @@ export async function startNode(o: NodeHalfOptions) {
   deployments.start();
   endpoints.start();
   await kubelet.start();
+  const dialer = new PodDialer(runtime, o.clusterId);
   let lastCheck = 0;
   let lastError: string | undefined;
   const node = {
     logs: kubelet.logs.bind(kubelet),
     exec: kubelet.exec.bind(kubelet),
     attach: kubelet.attach.bind(kubelet),
+    dialPod: dialer.dialPod.bind(dialer),
     /** One line naming the Docker socket when the engine cannot be reached; checked at most once a second. */
     async runtimeError(): Promise<string | undefined> {
       if (Date.now() - lastCheck < 1000) return lastError;
@@ -71,6 +74,7 @@ export async function startNode(o: NodeHalfOptions) {
     node,
     stop() {
       kubelet.stop();
+      dialer.close();
       scheduler.close();
       namespaces.close();
       eventTTL.close();

@@ -1,0 +1,156 @@
+// Reaching a TCP port inside a pod for port-forward, without the host routing to container IPs (Docker Desktop
+// cannot): a `docker exec` in the pod's infrastructure container — which owns the pod's network namespace, so
+// 127.0.0.1 there is the pod — runs busybox `nc 127.0.0.1 PORT`, and the exec's hijacked stdin/stdout carry the
+// connection. busybox nc half-closes (shutdown SHUT_WR) when its stdin ends and exits when the pod side closes,
+// so half-closed connections behave as with a plain socket.
+//
+// Starting a process with `docker exec` takes ~50 ms, so each sandbox keeps a couple of execs warm: each runs
+// `sh -c 'read -r p; exec nc 127.0.0.1 "$p"'` and waits for its port on the first line of stdin (the shell
+// reads that line byte by byte, so what follows goes to nc untouched). Warm execs are dropped after a quiet
+// minute. This module is the only place that knows how the bytes get there: callers see dialPod → Duplex.
+import { Duplex } from 'node:stream';
+import type { Pod } from '../api/types.js';
+import { INFRA_CONTAINER_NAME, LABELS, type ContainerRuntime, type ExecSession } from '../runtime/runtime.js';
+
+const WARM_PER_SANDBOX = 2;
+const IDLE_MS = 60_000;
+const SANDBOX_CACHE_MS = 5_000;
+const SCRIPT = 'read -r p || exit 0; exec nc 127.0.0.1 "$p"';
+const MAX_STDERR = 4096;
+
+interface Pool {
+  warm: ExecSession[];
+  starting: number;
+  timer?: NodeJS.Timeout;
+}
+
+export class PodDialer {
+  private readonly pools = new Map<string, Pool>();
+  private readonly sandboxes = new Map<string, { id: string; at: number }>();
+
+  constructor(
+    private readonly runtime: ContainerRuntime,
+    private readonly clusterId: string,
+  ) {}
+
+  /** A connection to 127.0.0.1:port in the pod's network namespace. Rejects when the pod has no running sandbox. */
+  async dialPod(pod: Pod, port: number): Promise<Duplex> {
+    const sandbox = await this.sandboxOf(pod);
+    const pool = this.pool(sandbox);
+    let session = pool.warm.shift();
+    if (!session) session = await this.startExec(sandbox);
+    this.refill(sandbox, pool);
+    session.stdin!.write(`${port}\n`);
+    return execConnection(session);
+  }
+
+  /** Closes every warm exec. */
+  close(): void {
+    for (const [id, pool] of this.pools) this.drop(id, pool);
+  }
+
+  private async sandboxOf(pod: Pod): Promise<string> {
+    const uid = pod.metadata.uid!;
+    const hit = this.sandboxes.get(uid);
+    if (hit && Date.now() - hit.at < SANDBOX_CACHE_MS) return hit.id;
+    const list = await this.runtime.listContainers({ [LABELS.cluster]: this.clusterId, [LABELS.podUid]: uid, [LABELS.container]: INFRA_CONTAINER_NAME });
+    const infra = list.find((c) => c.state === 'running');
+    if (!infra) {
+      this.sandboxes.delete(uid);
+      throw new Error(`pod ${pod.metadata.name} has no running sandbox`);
+    }
+    this.sandboxes.set(uid, { id: infra.id, at: Date.now() });
+    return infra.id;
+  }
+
+  private pool(sandbox: string): Pool {
+    let pool = this.pools.get(sandbox);
+    if (!pool) {
+      pool = { warm: [], starting: 0 };
+      this.pools.set(sandbox, pool);
+    }
+    if (pool.timer) clearTimeout(pool.timer);
+    pool.timer = setTimeout(() => this.drop(sandbox, pool!), IDLE_MS);
+    pool.timer.unref();
+    return pool;
+  }
+
+  private drop(sandbox: string, pool: Pool): void {
+    if (pool.timer) clearTimeout(pool.timer);
+    for (const s of pool.warm.splice(0)) s.close();
+    if (this.pools.get(sandbox) === pool) this.pools.delete(sandbox);
+  }
+
+  private refill(sandbox: string, pool: Pool): void {
+    while (pool.warm.length + pool.starting < WARM_PER_SANDBOX) {
+      pool.starting++;
+      this.startExec(sandbox)
+        .then((s) => {
+          pool.starting--;
+          if (this.pools.get(sandbox) !== pool) return s.close();
+          pool.warm.push(s);
+          // A warm exec that ends on its own (the sandbox stopped) is no longer usable.
+          s.stdout.once('end', () => {
+            const i = pool.warm.indexOf(s);
+            if (i >= 0) pool.warm.splice(i, 1);
+          });
+        })
+        .catch(() => {
+          pool.starting--;
+        });
+    }
+  }
+
+  private startExec(sandbox: string): Promise<ExecSession> {
+    return this.runtime.exec(sandbox, { cmd: ['sh', '-c', SCRIPT], stdin: true, tty: false });
+  }
+}
+
+/**
+ * The exec as a socket-like Duplex: writes go to nc's stdin, end() half-closes it, nc's stdout is readable.
+ * When nc fails (nothing listens on the port) the Duplex fails with nc's message.
+ */
+export function execConnection(session: ExecSession): Duplex {
+  let stderr = '';
+  let outputEnded = false;
+  const stdin = session.stdin!;
+  const out = session.stdout;
+  const conn = new Duplex({
+    allowHalfOpen: true,
+    read() {
+      out.resume();
+    },
+    write(chunk: Buffer, _enc, cb) {
+      if (outputEnded) return cb(); // the pod side is gone; what is still sent has nowhere to go
+      stdin.write(chunk, () => cb());
+    },
+    final(cb) {
+      if (!outputEnded) stdin.end();
+      cb();
+    },
+    destroy(err, cb) {
+      session.close();
+      cb(err);
+    },
+  });
+  out.on('data', (d: Buffer) => {
+    if (!conn.push(d)) out.pause();
+  });
+  session.stderr.on('data', (d: Buffer) => {
+    if (stderr.length < MAX_STDERR) stderr += d.toString();
+  });
+  session.stderr.on('error', () => {});
+  out.on('error', (e: Error) => conn.destroy(e));
+  out.on('end', () => {
+    outputEnded = true;
+    session
+      .wait()
+      .then((code) => {
+        if (code !== 0 && stderr.trim()) conn.destroy(new Error(stderr.trim()));
+        else conn.push(null);
+      })
+      .catch(() => conn.push(null))
+      .finally(() => session.close());
+  });
+  return conn;
+}
