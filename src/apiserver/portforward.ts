@@ -6,13 +6,14 @@
 // so the client learns it lost the pod.
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
 import type { Pod } from '../api/types.js';
 import { RESOURCES } from '../api/registry.js';
 import type { Registry } from '../registry/registry.js';
 import type { ResourceRequest } from './routes.js';
 import type { NodeApi } from './node-api.js';
-import { SpdySession, type SpdyStream, type Transport } from '../spdy/session.js';
+import { SpdySession, type SpdyStream } from '../spdy/session.js';
+import { socketTransport, wsTransport, type BindableTransport } from '../spdy/ws-transport.js';
 
 export const PORTFORWARD_PROTOCOL = 'portforward.k8s.io';
 export const SPDY_WS_PROTOCOL = 'SPDY/3.1+portforward.k8s.io';
@@ -20,11 +21,10 @@ const PODS = RESOURCES.find((r) => r.kind === 'Pod')!;
 /** How long the first stream of a pair waits for the other one. */
 const PAIR_TIMEOUT_MS = 30_000;
 
-const wss = new WebSocketServer({
-  noServer: true,
-  perMessageDeflate: false,
-  handleProtocols: (offered) => (offered.has(SPDY_WS_PROTOCOL) ? SPDY_WS_PROTOCOL : false),
-});
+// `SPDY/3.1+portforward.k8s.io` is not an RFC 6455 token ('/' and '+'), so `ws` would refuse the handshake:
+// the subprotocol is checked here, hidden from `ws`, and named in the 101 reply by hand.
+const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
+wss.on('headers', (headers: string[]) => headers.push(`Sec-WebSocket-Protocol: ${SPDY_WS_PROTOCOL}`));
 
 export function handlePortForwardUpgrade(
   req: http.IncomingMessage,
@@ -45,6 +45,7 @@ export function handlePortForwardUpgrade(
     if (!offered.split(',').some((p) => p.trim() === SPDY_WS_PROTOCOL)) {
       return refuse(socket, 400, 'BadRequest', `unable to upgrade: the only supported WebSocket subprotocol is ${SPDY_WS_PROTOCOL}`);
     }
+    delete req.headers['sec-websocket-protocol'];
     wss.handleUpgrade(req, socket, head, (ws) => serve(wsTransport(ws), pod, node, registry));
     return;
   }
@@ -69,41 +70,7 @@ function refuse(socket: Duplex, code: number, reason: string, message: string, d
   socket.end(`HTTP/1.1 ${code} ${text}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }
 
-function wsTransport(ws: WebSocket): Transport & { bind(s: SpdySession): void } {
-  return {
-    bind(s) {
-      ws.on('message', (data: Buffer) => s.receive(data));
-      ws.on('close', () => s.transportClosed());
-      ws.on('error', (e) => s.transportClosed(e));
-    },
-    write: (buf, cb) => {
-      if (ws.readyState !== ws.OPEN) return cb?.(new Error('connection closed'));
-      ws.send(buf, { binary: true }, cb);
-    },
-    pause: () => ws.pause(),
-    resume: () => ws.resume(),
-    close: () => ws.close(1000),
-  };
-}
-
-function socketTransport(socket: Duplex): Transport & { bind(s: SpdySession): void } {
-  return {
-    bind(s) {
-      socket.on('data', (d: Buffer) => s.receive(d));
-      socket.on('close', () => s.transportClosed());
-      socket.on('error', (e) => s.transportClosed(e));
-    },
-    write: (buf, cb) => {
-      if (socket.destroyed) return cb?.(new Error('connection closed'));
-      socket.write(buf, cb);
-    },
-    pause: () => socket.pause(),
-    resume: () => socket.resume(),
-    close: () => socket.end(),
-  };
-}
-
-function serve(transport: Transport & { bind(s: SpdySession): void }, pod: Pod, node: NodeApi, registry: Registry): SpdySession {
+function serve(transport: BindableTransport, pod: Pod, node: NodeApi, registry: Registry): SpdySession {
   const session = new SpdySession(transport, 'server');
   transport.bind(session);
   const pairs = new Map<string, { error?: SpdyStream; data?: SpdyStream; timer: NodeJS.Timeout }>();
