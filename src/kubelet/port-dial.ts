@@ -4,15 +4,18 @@
 // connection. busybox nc half-closes (shutdown SHUT_WR) when its stdin ends and exits when the pod side closes,
 // so half-closed connections behave as with a plain socket.
 //
-// Starting a process with `docker exec` takes ~50 ms, so each sandbox keeps a couple of execs warm: each runs
+// Starting a process with `docker exec` takes 50–100 ms, so each sandbox keeps execs warm: each runs
 // `sh -c 'read -r p; exec nc 127.0.0.1 "$p"'` and waits for its port on the first line of stdin (the shell
-// reads that line byte by byte, so what follows goes to nc untouched). Warm execs are dropped after a quiet
-// minute. This module is the only place that knows how the bytes get there: callers see dialPod → Duplex.
+// reads that line byte by byte, so what follows goes to nc untouched). The pool starts at 2 and doubles (up to
+// 16) each time a dial finds it empty, so a burst of connections is served by execs started in parallel; it is
+// dropped after a quiet minute. This module is the only place that knows how the bytes get there: callers see
+// dialPod → Duplex.
 import { Duplex } from 'node:stream';
 import type { Pod } from '../api/types.js';
 import { INFRA_CONTAINER_NAME, LABELS, type ContainerRuntime, type ExecSession } from '../runtime/runtime.js';
 
-const WARM_PER_SANDBOX = 2;
+const WARM_MIN = 2;
+const WARM_MAX = 16;
 const IDLE_MS = 60_000;
 const SANDBOX_CACHE_MS = 5_000;
 const SCRIPT = 'read -r p || exit 0; exec nc 127.0.0.1 "$p"';
@@ -21,6 +24,7 @@ const MAX_STDERR = 4096;
 interface Pool {
   warm: ExecSession[];
   starting: number;
+  target: number;
   timer?: NodeJS.Timeout;
 }
 
@@ -38,8 +42,9 @@ export class PodDialer {
     const sandbox = await this.sandboxOf(pod);
     const pool = this.pool(sandbox);
     let session = pool.warm.shift();
-    if (!session) session = await this.startExec(sandbox);
+    if (!session) pool.target = Math.min(WARM_MAX, pool.target * 2);
     this.refill(sandbox, pool);
+    if (!session) session = await this.startExec(sandbox);
     session.stdin!.write(`${port}\n`);
     return execConnection(session);
   }
@@ -66,7 +71,7 @@ export class PodDialer {
   private pool(sandbox: string): Pool {
     let pool = this.pools.get(sandbox);
     if (!pool) {
-      pool = { warm: [], starting: 0 };
+      pool = { warm: [], starting: 0, target: WARM_MIN };
       this.pools.set(sandbox, pool);
     }
     if (pool.timer) clearTimeout(pool.timer);
@@ -82,7 +87,7 @@ export class PodDialer {
   }
 
   private refill(sandbox: string, pool: Pool): void {
-    while (pool.warm.length + pool.starting < WARM_PER_SANDBOX) {
+    while (pool.warm.length + pool.starting < pool.target) {
       pool.starting++;
       this.startExec(sandbox)
         .then((s) => {
@@ -143,10 +148,17 @@ export function execConnection(session: ExecSession): Duplex {
   out.on('error', (e: Error) => conn.destroy(e));
   out.on('end', () => {
     outputEnded = true;
+    // nc says nothing on stderr unless it failed (e.g. "can't connect to remote host"): no need to ask the
+    // engine for the exit code of every connection.
+    if (!stderr.trim()) {
+      conn.push(null);
+      session.close();
+      return;
+    }
     session
       .wait()
       .then((code) => {
-        if (code !== 0 && stderr.trim()) conn.destroy(new Error(stderr.trim()));
+        if (code !== 0) conn.destroy(new Error(stderr.trim()));
         else conn.push(null);
       })
       .catch(() => conn.push(null))
