@@ -53,6 +53,7 @@ describe('port specs', () => {
 
   it("maps a pod's named ports to container ports, keeping the local side", () => {
     expect(convertPodNamedPorts(['http', '8888:metrics', '7000:70', '5000'], pod)).toEqual(['8080', '8888:9090', '7000:70', '5000']);
+    expect(convertPodNamedPorts(['1:2:3'], pod)).toEqual(['1:2:3']); // left for parsePorts to refuse
     expect(() => convertPodNamedPorts(['grpc'], pod)).toThrow("Pod 'web-1' does not have a named port 'grpc'");
   });
 

@@ -32,6 +32,11 @@ function splitPort(spec: string): [string, string] {
   return parts.length === 2 ? [parts[0]!, parts[1]!] : [parts[0]!, parts[0]!];
 }
 
+/** More than one colon: left as given, for parsePorts to refuse. */
+function malformed(spec: string): boolean {
+  return spec.split(':').length > 2;
+}
+
 function isNumber(s: string): boolean {
   return /^-?[0-9]+$/.test(s);
 }
@@ -45,6 +50,7 @@ export function containerPortByName(pod: Pod, name: string): number {
 /** pod/x: remote port names become the pod's container port numbers. */
 export function convertPodNamedPorts(specs: string[], pod: Pod): string[] {
   return specs.map((spec) => {
+    if (malformed(spec)) return spec;
     const [local, remote] = splitPort(spec);
     const port = isNumber(remote) ? remote : String(containerPortByName(pod, remote));
     return local !== remote ? `${local}:${port}` : port;
@@ -67,6 +73,7 @@ export function containerPortForServicePort(svc: ServiceLike, pod: Pod, port: nu
 /** svc/x: service ports (number or name) become the chosen pod's target ports, as kubectl maps them client-side. */
 export function translateServicePorts(specs: string[], svc: ServiceLike, pod: Pod): string[] {
   return specs.map((spec) => {
+    if (malformed(spec)) return spec;
     let [local, remote] = splitPort(spec);
     let portnum: number;
     if (isNumber(remote)) portnum = Number(remote);
