@@ -39,6 +39,7 @@ export function handlePortForwardUpgrade(
   if (pod.status?.phase !== 'Running' || pod.metadata.deletionTimestamp) {
     return refuse(socket, 400, 'BadRequest', `pod ${pod.metadata.name} is not running (phase ${pod.status?.phase ?? 'Pending'})`);
   }
+  (socket as import('node:net').Socket).setNoDelay?.(true);
   const upgrade = String(req.headers.upgrade ?? '').toLowerCase();
   if (upgrade === 'websocket') {
     const offered = String(req.headers['sec-websocket-protocol'] ?? '');

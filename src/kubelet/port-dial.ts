@@ -1,8 +1,14 @@
-// Reaching a TCP port inside a pod for port-forward, without the host routing to container IPs (Docker Desktop
-// cannot): a `docker exec` in the pod's infrastructure container — which owns the pod's network namespace, so
-// 127.0.0.1 there is the pod — runs busybox `nc 127.0.0.1 PORT`, and the exec's hijacked stdin/stdout carry the
-// connection. busybox nc half-closes (shutdown SHUT_WR) when its stdin ends and exits when the pod side closes,
-// so half-closed connections behave as with a plain socket.
+// Reaching a TCP port inside a pod for port-forward (NodeApi.dialPod). Two paths, as for probes:
+//
+// direct   when the host routes to container IPs (Linux), a TCP connection to the pod IP. Checked once per
+//          control plane (probes/transport.ts detectDirect); a refused connection (an application bound to
+//          127.0.0.1 only) falls back to the sandbox path, which reaches the pod's loopback.
+// sandbox  otherwise (Docker Desktop cannot route to container IPs): a `docker exec` in the pod's infrastructure
+//          container — which owns the pod's network namespace, so 127.0.0.1 there is the pod — runs busybox
+//          `nc 127.0.0.1 PORT`, and the exec's hijacked stdin/stdout carry the connection. busybox nc
+//          half-closes (shutdown SHUT_WR) when its stdin ends and exits when the pod side closes, so
+//          half-closed connections behave as with a plain socket.
+// KBX_PORTFORWARD_NETWORK=direct|sandbox forces one (else KBX_PROBE_NETWORK, else detected).
 //
 // Starting a process with `docker exec` takes 50–100 ms, so each sandbox keeps execs warm: each runs
 // `sh -c 'read -r p; exec nc 127.0.0.1 "$p"'` and waits for its port on the first line of stdin (the shell
@@ -10,9 +16,13 @@
 // 16) each time a dial finds it empty, so a burst of connections is served by execs started in parallel; it is
 // dropped after a quiet minute. This module is the only place that knows how the bytes get there: callers see
 // dialPod → Duplex.
+import net from 'node:net';
 import { Duplex } from 'node:stream';
 import type { Pod } from '../api/types.js';
 import { INFRA_CONTAINER_NAME, LABELS, type ContainerRuntime, type ExecSession } from '../runtime/runtime.js';
+import { detectDirect } from './probes/transport.js';
+
+export type DialPath = 'direct' | 'sandbox';
 
 const WARM_MIN = 2;
 const WARM_MAX = 16;
@@ -31,20 +41,40 @@ interface Pool {
 export class PodDialer {
   private readonly pools = new Map<string, Pool>();
   private readonly sandboxes = new Map<string, { id: string; at: number }>();
+  private route?: Promise<boolean>;
 
   constructor(
     private readonly runtime: ContainerRuntime,
     private readonly clusterId: string,
+    /** Forces a path; default: KBX_PORTFORWARD_NETWORK, KBX_PROBE_NETWORK, else detected. */
+    private readonly path: DialPath | undefined = envPath(),
   ) {}
 
-  /** A connection to 127.0.0.1:port in the pod's network namespace. Rejects when the pod has no running sandbox. */
+  /** A connection to `port` on the pod's loopback (or its IP, same namespace). Rejects when the pod has no running sandbox. */
   async dialPod(pod: Pod, port: number): Promise<Duplex> {
+    const ip = pod.status?.podIP;
+    if (ip && (await this.routable(ip))) {
+      const sock = await connectDirect(ip, port).catch(() => undefined);
+      if (sock) return sock;
+    }
+    return this.dialSandbox(pod, port);
+  }
+
+  private routable(ip: string): Promise<boolean> {
+    if (this.path) return Promise.resolve(this.path === 'direct');
+    this.route ??= detectDirect(ip);
+    return this.route;
+  }
+
+  private async dialSandbox(pod: Pod, port: number): Promise<Duplex> {
     const sandbox = await this.sandboxOf(pod);
     const pool = this.pool(sandbox);
-    let session = pool.warm.shift();
-    if (!session) pool.target = Math.min(WARM_MAX, pool.target * 2);
+    const warm = pool.warm.shift();
+    // None warm: start this dial's own exec first, then grow the pool behind it.
+    const own = warm ? undefined : this.startExec(sandbox);
+    if (own) pool.target = Math.min(WARM_MAX, pool.target * 2);
     this.refill(sandbox, pool);
-    if (!session) session = await this.startExec(sandbox);
+    const session = warm ?? (await own!);
     session.stdin!.write(`${port}\n`);
     return execConnection(session);
   }
@@ -165,4 +195,29 @@ export function execConnection(session: ExecSession): Duplex {
       .finally(() => session.close());
   });
   return conn;
+}
+
+function envPath(): DialPath | undefined {
+  const v = process.env.KBX_PORTFORWARD_NETWORK || process.env.KBX_PROBE_NETWORK;
+  return v === 'direct' || v === 'sandbox' ? v : undefined;
+}
+
+/** A TCP connection to ip:port that can be half-closed; rejects if it is refused or does not connect in time. */
+export function connectDirect(ip: string, port: number, timeoutMs = 3000): Promise<net.Socket> {
+  return new Promise((resolve, reject) => {
+    const sock = net.connect({ host: ip, port, allowHalfOpen: true });
+    const timer = setTimeout(() => {
+      sock.destroy();
+      reject(new Error(`dial tcp ${ip}:${port}: i/o timeout`));
+    }, timeoutMs);
+    sock.once('connect', () => {
+      clearTimeout(timer);
+      sock.setNoDelay(true);
+      resolve(sock);
+    });
+    sock.once('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+  });
 }

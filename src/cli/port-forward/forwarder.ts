@@ -108,7 +108,7 @@ export class PortForwarder {
 
   private listen(port: ForwardedPort, addr: ListenAddress): Promise<void> {
     return new Promise((resolve, reject) => {
-      const server = net.createServer({ allowHalfOpen: true }, (socket) => this.handle(socket, port));
+      const server = net.createServer({ allowHalfOpen: true, noDelay: true }, (socket) => this.handle(socket, port));
       server.once('error', reject);
       server.listen({ host: addr.address, port: port.local, ipv6Only: addr.family === 6, exclusive: true }, () => {
         server.off('error', reject);
@@ -205,6 +205,7 @@ function upgrade(url: string, token: string): Promise<{ socket: Duplex; head: Bu
         socket.destroy();
         return reject(new Error(`error upgrading connection: unable to negotiate the ${PORTFORWARD_PROTOCOL} protocol`));
       }
+      (socket as net.Socket).setNoDelay?.(true);
       resolve({ socket, head });
     });
     req.once('response', (res) => {
