@@ -64,8 +64,12 @@ spec:
 
 let c: Cluster;
 const running: { proc: ReturnType<typeof spawn> }[] = [];
+const savedPath = process.env.KBX_PORTFORWARD_NETWORK;
 
 beforeAll(async () => {
+  // The control plane reaches pods as on Docker Desktop (no route to container IPs): through an exec in the
+  // pod's sandbox. The direct path is checked on its own below.
+  process.env.KBX_PORTFORWARD_NETWORK = 'sandbox';
   c = new Cluster('pf');
   c.ok(['apply', '-f', writeManifest(c.home, 'pf.yaml', manifests)]);
   await waitFor('pods running', () => {
@@ -78,7 +82,15 @@ beforeAll(async () => {
 afterAll(() => {
   for (const r of running) if (r.proc.exitCode === null) r.proc.kill('SIGKILL');
   c?.destroy();
+  if (savedPath === undefined) delete process.env.KBX_PORTFORWARD_NETWORK;
+  else process.env.KBX_PORTFORWARD_NETWORK = savedPath;
 });
+
+/** The client address busybox httpd logged for the last request to pod web. */
+function lastClient(): string {
+  const lines = c.ok('logs web --tail 1').trim().split('\n');
+  return /^(.*):\d+: response:/.exec(lines[lines.length - 1]!)?.[1] ?? '';
+}
 
 /** Starts `kbx port-forward ARGS`; resolves with the local port of the first "Forwarding from" line. */
 async function forward(args: string[]) {
@@ -125,6 +137,7 @@ describe('port-forward', () => {
     expect(first).toBe(`Forwarding from 127.0.0.1:${f.port} -> 80`);
     if (f.output().includes('[::1]')) expect(f.output()).toContain(`Forwarding from [::1]:${f.port} -> 80`);
     for (let i = 0; i < 200; i++) expect(await get(f.port)).toBe('web v1 web\n');
+    expect(lastClient()).toMatch(/^\[(::ffff:)?127\.0\.0\.1\]$|^127\.0\.0\.1$/); // from the pod's own loopback: the sandbox path
     const bodies = await Promise.all(Array.from({ length: 20 }, () => get(f.port)));
     expect(bodies).toEqual(Array(20).fill('web v1 web\n'));
     await waitFor('220 connections handled', () => f.output().split(`Handling connection for ${f.port}\n`).length - 1 === 220, 10_000, 50);
@@ -175,9 +188,13 @@ describe('port-forward', () => {
     expect(r.stderr).toContain("error: invalid port format '1:2:3'");
     r = c.kbx('port-forward --address example.com pod/web :80');
     expect(r.stderr).toContain('error: example.com is not a valid IP');
+    c.ok('run pending --image=kbx-test/missing:0 --restart=Never');
+    r = c.kbx('port-forward pod/pending 80');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error: unable to forward port because pod is not running. Current status=Pending');
   });
 
-  it('the real kubectl forwards through kbx (SPDY over WebSocket), 50 MB both ways', async () => {
+  it('the real kubectl forwards through kbx (SPDY over WebSocket), 10 MB both ways', async () => {
     if (!fs.existsSync(KUBECTL)) return;
     const kc = fs.readFileSync(path.join(c.home, 'kubeconfig'), 'utf8');
     const token = /token: (\S+)/.exec(kc)![1]!;
@@ -196,7 +213,7 @@ describe('port-forward', () => {
       expect(err).toContain('negotiated protocol: portforward.k8s.io'); // the WebSocket tunnel, not the SPDY fallback
       const port = Number(m[1]);
       for (let i = 0; i < 20; i++) expect((await roundTrip(port, Buffer.from(`ping ${i}\n`))).toString()).toBe(`ping ${i}\n`);
-      const big = crypto.randomBytes(50 * 1024 * 1024);
+      const big = crypto.randomBytes(10 * 1024 * 1024);
       expect(sha(await roundTrip(port, big))).toBe(sha(big));
       await waitFor('Handling connection lines', () => out.split(`Handling connection for ${port}\n`).length - 1 === 21, 5_000, 50);
       const exited = new Promise<number | null>((r) => proc.on('close', (code) => r(code)));
@@ -207,6 +224,17 @@ describe('port-forward', () => {
       await proxy.close();
     }
   }, 60_000);
+
+  it('where the host routes to pod IPs, connections go straight to the pod IP', async () => {
+    c.ok('cluster stop');
+    // The control plane starts again, with the direct path.
+    expect(c.kbx('get pods', { env: { KBX_PORTFORWARD_NETWORK: 'direct' } }).code).toBe(0);
+    const f = await forward(['pod/web', ':80']);
+    const bodies = await Promise.all(Array.from({ length: 20 }, () => get(f.port)));
+    expect(bodies).toEqual(Array(20).fill('web v1 web\n'));
+    expect(lastClient()).not.toContain('127.0.0.1'); // from the host, over the pod's network
+    expect((await f.stop()).code).toBe(0);
+  }, 45_000);
 
   it('ends with a non-zero exit and "lost connection to pod" when the pod goes away', async () => {
     const f = await forward(['pod/web', ':80']);
