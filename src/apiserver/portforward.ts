@@ -13,7 +13,7 @@ import type { Registry } from '../registry/registry.js';
 import type { ResourceRequest } from './routes.js';
 import type { NodeApi } from './node-api.js';
 import { SpdySession, type SpdyStream } from '../spdy/session.js';
-import { socketTransport, wsTransport, type BindableTransport } from '../spdy/ws-transport.js';
+import { socketTransport, wsTransport, type BindableTransport } from '../spdy/transports.js';
 
 export const PORTFORWARD_PROTOCOL = 'portforward.k8s.io';
 export const SPDY_WS_PROTOCOL = 'SPDY/3.1+portforward.k8s.io';
@@ -79,17 +79,19 @@ function serve(transport: BindableTransport, pod: Pod, node: NodeApi, registry: 
   const uid = pod.metadata.uid!;
 
   // The session lives as long as the pod runs: GOAWAY once it is deleted, replaced or stops running.
-  const stopWatch = registry.watch(PODS, pod.metadata.namespace, { fieldSelector: `metadata.name=${podName}` }, (e) => {
+  let stopWatch: (() => void) | undefined;
+  session.on('close', () => {
+    stopWatch?.();
+    for (const p of pairs.values()) clearTimeout(p.timer);
+    pairs.clear();
+  });
+  stopWatch = registry.watch(PODS, pod.metadata.namespace, { fieldSelector: `metadata.name=${podName}` }, (e) => {
     const p = e.object as Pod;
     if (e.type === 'DELETED' || p.metadata.uid !== uid || p.metadata.deletionTimestamp || (p.status?.phase && p.status.phase !== 'Running')) {
       session.goAway();
     }
   });
-  session.on('close', () => {
-    stopWatch();
-    for (const p of pairs.values()) clearTimeout(p.timer);
-    pairs.clear();
-  });
+  if (session.closed) stopWatch(); // the pod was already going when the watch started
 
   session.on('stream', (s: SpdyStream) => {
     s.reply();

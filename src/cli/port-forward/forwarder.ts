@@ -6,7 +6,7 @@ import http from 'node:http';
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import { SpdySession, type SpdyStream } from '../../spdy/session.js';
-import { socketTransport } from '../../spdy/ws-transport.js';
+import { socketTransport } from '../../spdy/transports.js';
 import { joinHostPort, type ForwardedPort, type ListenAddress } from './args.js';
 
 export const PORTFORWARD_PROTOCOL = 'portforward.k8s.io';
@@ -139,6 +139,7 @@ export class PortForwarder {
       errorStream.end(); // nothing to say on it: half-closed at once, as kubectl does
       await errorStream.waitReply();
     } catch (e) {
+      if (this.stopping) return void local.destroy();
       this.o.err(`error creating error stream for port ${port.local} -> ${port.remote}: ${(e as Error).message}\n`);
       return void local.destroy();
     }
@@ -147,6 +148,7 @@ export class PortForwarder {
       data.on('error', () => {});
       await data.waitReply();
     } catch (e) {
+      if (this.stopping) return void local.destroy();
       this.o.err(`error creating forwarding stream for port ${port.local} -> ${port.remote}: ${(e as Error).message}\n`);
       errorStream.reset();
       return void local.destroy();

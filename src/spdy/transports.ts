@@ -1,5 +1,5 @@
-// A SPDY session tunnelled in a WebSocket's binary messages (kubectl's SPDY/3.1+portforward.k8s.io): every
-// message is a slice of the session's byte stream, with no framing of its own.
+// The byte transports a SPDY session runs on. A WebSocket (kubectl's SPDY/3.1+portforward.k8s.io): the session is
+// tunnelled in its binary messages, each a slice of the byte stream with no framing of its own. A raw socket.
 import type { WebSocket } from 'ws';
 import type { SpdySession, Transport } from './session.js';
 
