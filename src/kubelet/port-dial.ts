@@ -13,7 +13,7 @@
 // Starting a process with `docker exec` takes 50–100 ms, so each sandbox keeps execs warm: each runs
 // `sh -c 'read -r p; exec nc 127.0.0.1 "$p"'` and waits for its port on the first line of stdin (the shell
 // reads that line byte by byte, so what follows goes to nc untouched). The pool starts at 2 and doubles (up to
-// 16) each time a dial finds it empty, so a burst of connections is served by execs started in parallel; it is
+// 8) each time a dial finds it empty, so a burst of connections is served by execs started in parallel; it is
 // dropped after a quiet minute. This module is the only place that knows how the bytes get there: callers see
 // dialPod → Duplex.
 import net from 'node:net';
@@ -25,7 +25,7 @@ import { detectDirect } from './probes/transport.js';
 export type DialPath = 'direct' | 'sandbox';
 
 const WARM_MIN = 2;
-const WARM_MAX = 16;
+const WARM_MAX = 8;
 const IDLE_MS = 60_000;
 const SANDBOX_CACHE_MS = 5_000;
 const SCRIPT = 'read -r p || exit 0; exec nc 127.0.0.1 "$p"';
@@ -35,6 +35,8 @@ interface Pool {
   warm: ExecSession[];
   starting: number;
   target: number;
+  /** Dials waiting for an exec to be ready. */
+  waiters: { resolve: (s: ExecSession) => void; reject: (e: Error) => void }[];
   timer?: NodeJS.Timeout;
 }
 
@@ -69,12 +71,17 @@ export class PodDialer {
   private async dialSandbox(pod: Pod, port: number): Promise<Duplex> {
     const sandbox = await this.sandboxOf(pod);
     const pool = this.pool(sandbox);
-    const warm = pool.warm.shift();
-    // None warm: start this dial's own exec first, then grow the pool behind it.
-    const own = warm ? undefined : this.startExec(sandbox);
-    if (own) pool.target = Math.min(WARM_MAX, pool.target * 2);
-    this.refill(sandbox, pool);
-    const session = warm ?? (await own!);
+    let session = pool.warm.shift();
+    if (!session) {
+      // None warm: wait for the next exec that is ready (one is started for each waiting dial), and grow the pool.
+      pool.target = Math.min(WARM_MAX, pool.target * 2);
+      session = await new Promise<ExecSession>((resolve, reject) => {
+        pool.waiters.push({ resolve, reject });
+        this.refill(sandbox, pool);
+      });
+    } else {
+      this.refill(sandbox, pool);
+    }
     session.stdin!.write(`${port}\n`);
     return execConnection(session);
   }
@@ -101,7 +108,7 @@ export class PodDialer {
   private pool(sandbox: string): Pool {
     let pool = this.pools.get(sandbox);
     if (!pool) {
-      pool = { warm: [], starting: 0, target: WARM_MIN };
+      pool = { warm: [], starting: 0, target: WARM_MIN, waiters: [] };
       this.pools.set(sandbox, pool);
     }
     if (pool.timer) clearTimeout(pool.timer);
@@ -117,11 +124,13 @@ export class PodDialer {
   }
 
   private refill(sandbox: string, pool: Pool): void {
-    while (pool.warm.length + pool.starting < pool.target) {
+    while (pool.warm.length + pool.starting < pool.target + pool.waiters.length) {
       pool.starting++;
       this.startExec(sandbox)
         .then((s) => {
           pool.starting--;
+          const waiter = pool.waiters.shift();
+          if (waiter) return waiter.resolve(s);
           if (this.pools.get(sandbox) !== pool) return s.close();
           pool.warm.push(s);
           // A warm exec that ends on its own (the sandbox stopped) is no longer usable.
@@ -130,8 +139,9 @@ export class PodDialer {
             if (i >= 0) pool.warm.splice(i, 1);
           });
         })
-        .catch(() => {
+        .catch((e: Error) => {
           pool.starting--;
+          pool.waiters.shift()?.reject(e); // e.g. the sandbox is gone
         });
     }
   }
