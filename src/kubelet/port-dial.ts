@@ -26,6 +26,8 @@ export type DialPath = 'direct' | 'sandbox';
 
 const WARM_MIN = 2;
 const WARM_MAX = 8;
+/** Execs being started at once per sandbox: more only slows each of them down (the engine serializes much of it). */
+const MAX_STARTING = 4;
 const IDLE_MS = 60_000;
 const SANDBOX_CACHE_MS = 5_000;
 const SCRIPT = 'read -r p || exit 0; exec nc 127.0.0.1 "$p"';
@@ -124,12 +126,13 @@ export class PodDialer {
   }
 
   private refill(sandbox: string, pool: Pool): void {
-    while (pool.warm.length + pool.starting < pool.target + pool.waiters.length) {
+    while (pool.warm.length + pool.starting < pool.target + pool.waiters.length && pool.starting < MAX_STARTING) {
       pool.starting++;
       this.startExec(sandbox)
         .then((s) => {
           pool.starting--;
           const waiter = pool.waiters.shift();
+          this.refill(sandbox, pool);
           if (waiter) return waiter.resolve(s);
           if (this.pools.get(sandbox) !== pool) return s.close();
           pool.warm.push(s);
