@@ -1,5 +1,6 @@
 // What the API server needs from the node (the kubelet) to serve pods' log and exec subresources.
 // The API server never talks to Docker itself: it asks the kubelet, as kube-apiserver does.
+import type { Duplex } from 'node:stream';
 import type { Pod } from '../api/types.js';
 import type { ExecSession } from '../runtime/runtime.js';
 
@@ -26,6 +27,8 @@ export interface NodeApi {
   exec(pod: Pod, opts: ExecOptions): Promise<ExecSession>;
   /** pods/attach: the container's main process (command is ignored). */
   attach(pod: Pod, opts: ExecOptions): Promise<ExecSession>;
+  /** pods/portforward: a connection to `port` on the pod's loopback, however the node reaches it (see kubelet/port-dial.ts). */
+  dialPod?(pod: Pod, port: number): Promise<Duplex>;
   /** A one-line message when the container engine cannot be reached, else undefined. */
   runtimeError?(): Promise<string | undefined>;
 }

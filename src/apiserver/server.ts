@@ -50,6 +50,13 @@ export function createApiServer(opts: ApiServerOptions): http.Server {
         .catch(() => socket.destroy());
       return;
     }
+    if (route.type === 'resource' && route.req.info.kind === 'Pod' && route.req.subresource === 'portforward' && route.req.name) {
+      const pod = opts.registry.tryGet(route.req.info, route.req.namespace, route.req.name) as Pod | undefined;
+      import('./portforward.js')
+        .then(({ handlePortForwardUpgrade }) => handlePortForwardUpgrade(req, socket, head, pod, route.req, opts.node, opts.registry))
+        .catch(() => socket.destroy());
+      return;
+    }
     socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n');
   });
   return server;

@@ -29,6 +29,7 @@ Troubleshooting and Debugging Commands:
   logs            Print the logs for a container in a pod
   attach          Attach to a running container
   exec            Execute a command in a container
+  port-forward    Forward one or more local ports to a pod
   events          List events
 
 Advanced Commands:
@@ -164,6 +165,24 @@ Available Commands:
       ['Switch to raw terminal mode; sends stdin to \'bash\' in ruby-container from pod mypod\n  # and sends stdout/stderr from \'bash\' back to the client', 'kbx exec mypod -c ruby-container -i -t -- bash -il'],
     ]),
     usage: 'kbx exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...] [options]',
+  },
+  'port-forward': {
+    short: 'Forward one or more local ports to a pod',
+    long: `Forward one or more local ports to a pod.
+
+ Use resource type/name such as deployment/mydeployment to select a pod. Resource type defaults to 'pod' if omitted.
+
+ If there are multiple pods matching the criteria, a pod will be selected automatically. The forwarding session ends when the selected pod terminates, and a rerun of the command is needed to resume forwarding.`,
+    examples: ex([
+      ['Listen on ports 5000 and 6000 locally, forwarding data to/from ports 5000 and 6000 in the pod', 'kbx port-forward pod/mypod 5000 6000'],
+      ['Listen on ports 5000 and 6000 locally, forwarding data to/from ports 5000 and 6000 in a pod selected by the deployment', 'kbx port-forward deployment/mydeployment 5000 6000'],
+      ['Listen on port 8443 locally, forwarding to the targetPort of the service\'s port named "https" in a pod selected by the service', 'kbx port-forward service/myservice 8443:https'],
+      ['Listen on port 8888 locally, forwarding to 5000 in the pod', 'kbx port-forward pod/mypod 8888:5000'],
+      ['Listen on port 8888 on all addresses, forwarding to 5000 in the pod', 'kbx port-forward --address 0.0.0.0 pod/mypod 8888:5000'],
+      ['Listen on port 8888 on localhost and selected IP, forwarding to 5000 in the pod', 'kbx port-forward --address localhost,10.19.21.23 pod/mypod 8888:5000'],
+      ['Listen on a random port locally, forwarding to 5000 in the pod', 'kbx port-forward pod/mypod :5000'],
+    ]),
+    usage: 'kbx port-forward TYPE/NAME [options] [LOCAL_PORT:]REMOTE_PORT [...[LOCAL_PORT_N:]REMOTE_PORT_N]',
   },
   run: {
     short: 'Run a particular image on the cluster',

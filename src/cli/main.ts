@@ -52,6 +52,12 @@ function collect(v: string, prev: string[] = []): string[] {
   return [...prev, v];
 }
 
+/** --address's default, shown as kubectl shows it; a given --address replaces it. */
+const LOCALHOST = Object.assign(['localhost'], { toString: () => '[localhost]' });
+function collectReplacing(v: string, prev: string[]): string[] {
+  return prev === LOCALHOST ? [v] : [...prev, v];
+}
+
 function outputOpts(cmd: Command): Command {
   return cmd.option('-o, --output <format>', 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns, custom-columns-file, wide).');
 }
@@ -184,6 +190,12 @@ export function buildProgram(ctx: Ctx): Command {
       .option('-i, --stdin', 'Pass stdin to the container')
       .option('-t, --tty', 'Stdin is a TTY')
       .option('-q, --quiet', 'Only print output from the remote session'),
+  );
+  verb(program, ctx, 'port-forward', () => import('./commands/port-forward.js'), (c) =>
+    c
+      .argument('[args...]')
+      .option('--address <addresses>', 'Addresses to listen on (comma separated). Only accepts IP addresses or localhost as a value. When localhost is supplied, kbx will try to bind on both 127.0.0.1 and ::1 and will fail if neither of these addresses are available to bind.', collectReplacing, LOCALHOST)
+      .option('--pod-running-timeout <duration>', 'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running', '1m0s'),
   );
   verb(program, ctx, 'attach', () => import('./commands/attach.js'), (c) =>
     c
@@ -332,7 +344,7 @@ export async function main(argv: string[]): Promise<void> {
   process.exit(code);
 }
 
-const VERBS = ['get', 'describe', 'apply', 'create', 'delete', 'logs', 'exec', 'run', 'label', 'annotate', 'version', 'api-resources', 'cluster-info', 'events', 'cluster', 'scale', 'set', 'rollout', 'attach', 'expose'];
+const VERBS = ['get', 'describe', 'apply', 'create', 'delete', 'logs', 'exec', 'run', 'label', 'annotate', 'version', 'api-resources', 'cluster-info', 'events', 'cluster', 'scale', 'set', 'rollout', 'attach', 'expose', 'port-forward'];
 
 function reportError(ctx: Ctx, e: unknown, args: string[]): number {
   if (e instanceof CommanderError) {

@@ -75,6 +75,7 @@ export async function runControlPlane(): Promise<void> {
     logs: (pod, o) => ready.then(() => node!.logs(pod, o)),
     exec: (pod, o) => ready.then(() => node!.exec(pod, o)),
     attach: (pod, o) => ready.then(() => node!.attach(pod, o)),
+    dialPod: (pod, port) => ready.then(() => node!.dialPod!(pod, port)),
     runtimeError: () => ready.then(() => node!.runtimeError()),
   };
   let markReady!: () => void;

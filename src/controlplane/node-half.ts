@@ -14,6 +14,7 @@ import { EndpointsController } from '../controllers/endpoints/controller.js';
 import { realClock } from '../util/clock.js';
 import { Dataplane } from '../dataplane/manager.js';
 import { HostPorts } from '../dataplane/host-ports.js';
+import { PodDialer } from '../kubelet/port-dial.js';
 
 export interface NodeHalfOptions {
   registry: Registry;
@@ -69,14 +70,14 @@ export async function startNode(o: NodeHalfOptions) {
   deployments.start();
   endpoints.start();
   await kubelet.start();
+  const dialer = new PodDialer(runtime, o.clusterId, undefined, dataplane ? (ip, port) => dataplane.dial(ip, port) : undefined);
   let lastCheck = 0;
   let lastError: string | undefined;
   const node = {
     logs: kubelet.logs.bind(kubelet),
     exec: kubelet.exec.bind(kubelet),
     attach: kubelet.attach.bind(kubelet),
-    /** A TCP connection to ip:port on the cluster network, whether or not the host routes there. */
-    dial: (ip: string, port: number) => (dataplane ? dataplane.dial(ip, port) : Promise.reject(new Error('the kbx data plane is disabled'))),
+    dialPod: dialer.dialPod.bind(dialer),
     /** One line naming the Docker socket when the engine cannot be reached; checked at most once a second. */
     async runtimeError(): Promise<string | undefined> {
       if (Date.now() - lastCheck < 1000) return lastError;
@@ -94,6 +95,7 @@ export async function startNode(o: NodeHalfOptions) {
     node,
     stop() {
       kubelet.stop();
+      dialer.close();
       scheduler.close();
       namespaces.close();
       eventTTL.close();
