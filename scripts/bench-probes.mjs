@@ -5,7 +5,8 @@
 //    (the baseline), httpGet from the host straight to the pod IP (Linux), httpGet from the pod's sandbox (the path
 //    used where the host cannot reach container IPs, as on Docker Desktop), and exec. Once every pod is ready, CPU
 //    time of the control plane (the kbx server process), dockerd and containerd is read from /proc over a window.
-//    dockerd and containerd serve the whole machine: other work on it shows up there too (the baseline run shows
+//    The CPU of the cluster's own containers (the servers answering, the sandbox shells, exec'd commands) is read from
+//    their cgroups. dockerd and containerd serve the whole machine: other work on it shows up there too (the baseline run shows
 //    how much).
 // 2. Restart delay: with the N pods still probed, pods whose exec liveness probe starts failing; from Docker's
 //    events: the end of the probe that reached the failure threshold → the kill signal → the new container's start.
@@ -24,6 +25,8 @@ const QUICK = process.argv.includes('--quick');
 const PODS = Number(process.argv.find((a) => a.startsWith('--pods='))?.split('=')[1] ?? (QUICK ? 10 : 50));
 const WINDOW_S = QUICK ? 10 : 30;
 const RESTART_PODS = QUICK ? 2 : 5;
+/** --only=baseline,direct,sandbox,exec: a subset of the runs. */
+const ONLY = process.argv.find((a) => a.startsWith('--only='))?.split('=')[1]?.split(',');
 const CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 const homes = [];
 
@@ -76,6 +79,36 @@ function cpuSeconds(pid) {
   return (Number(f[11]) + Number(f[12])) / CLK_TCK;
 }
 
+/** CPU seconds used so far by a Docker container's cgroup (v1 cpuacct or v2 cpu.stat), undefined if unreadable. */
+function containerCpuSeconds(id) {
+  const tries = [
+    [`/sys/fs/cgroup/cpuacct/docker/${id}/cpuacct.usage`, (t) => Number(t) / 1e9],
+    [`/sys/fs/cgroup/system.slice/docker-${id}.scope/cpu.stat`, (t) => Number(/usage_usec (\d+)/.exec(t)?.[1]) / 1e6],
+    [`/sys/fs/cgroup/docker/${id}/cpu.stat`, (t) => Number(/usage_usec (\d+)/.exec(t)?.[1]) / 1e6],
+  ];
+  for (const [file, parse] of tries) {
+    try {
+      return parse(fs.readFileSync(file, 'utf8'));
+    } catch {
+      // next layout
+    }
+  }
+  return undefined;
+}
+
+/** Total CPU seconds of the cluster's containers (the applications answering probes, sandboxes, exec'd commands). */
+function clusterContainersCpu(home) {
+  const id = JSON.parse(fs.readFileSync(path.join(home, 'cluster.json'), 'utf8')).id;
+  const ids = execFileSync('docker', ['ps', '-q', '--no-trunc', '--filter', `label=io.kbx.cluster=${id}`], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+  let sum = 0;
+  for (const c of ids) {
+    const v = containerCpuSeconds(c);
+    if (v === undefined) return { ids, seconds: NaN };
+    sum += v;
+  }
+  return { ids, seconds: sum };
+}
+
 function pidOf(name) {
   try {
     return Number(execFileSync('pidof', ['-s', name], { encoding: 'utf8' }).trim()) || undefined;
@@ -109,7 +142,12 @@ async function cpuRun(label, probe, network) {
   const t0 = Date.now();
   const r = kbx(home, ['apply', '-f', file], env);
   if (r.status !== 0) throw new Error(r.stderr);
+  const alive = () => {
+    const pid = JSON.parse(fs.readFileSync(path.join(home, 'server.json'), 'utf8')).pid;
+    process.kill(pid, 0); // throws when the control plane is gone
+  };
   await waitUntil(`${PODS} ready pods (${label})`, async () => {
+    alive();
     const d = await api(home, 'GET', '/apis/apps/v1/namespaces/default/deployments/probed');
     return d?.status?.readyReplicas === PODS;
   }, 300_000);
@@ -118,10 +156,13 @@ async function cpuRun(label, probe, network) {
   const server = JSON.parse(fs.readFileSync(path.join(home, 'server.json'), 'utf8')).pid;
   const procs = { 'control plane': server, dockerd: pidOf('dockerd'), containerd: pidOf('containerd') };
   const before = Object.fromEntries(Object.entries(procs).map(([k, pid]) => [k, pid ? cpuSeconds(pid) : NaN]));
+  const containersBefore = clusterContainersCpu(home);
   const w0 = performance.now();
   await sleep(WINDOW_S * 1000);
   const wall = (performance.now() - w0) / 1000;
   const cpu = Object.fromEntries(Object.entries(procs).map(([k, pid]) => [k, pid ? ((cpuSeconds(pid) - before[k]) / wall) * 100 : NaN]));
+  const containersAfter = clusterContainersCpu(home);
+  cpu.containers = ((containersAfter.seconds - containersBefore.seconds) / wall) * 100;
   // How many probes the window saw (one pod's httpd log: one line per request).
   let probesPerSecond;
   if (probe === 'http') {
@@ -198,15 +239,16 @@ async function main() {
   const runs = [];
   let restart = [];
   try {
-    for (const [label, probe, network] of [
-      ['no probes (baseline)', 'none', undefined],
-      ['httpGet, host → pod IP', 'http', 'direct'],
-      ['httpGet, from the pod sandbox', 'http', 'sandbox'],
-      ['exec (cat a file)', 'exec', undefined],
+    for (const [key, label, probe, network] of [
+      ['baseline', 'no probes (baseline)', 'none', undefined],
+      ['direct', 'httpGet, host → pod IP', 'http', 'direct'],
+      ['sandbox', 'httpGet, from the pod sandbox', 'http', 'sandbox'],
+      ['exec', 'exec (cat a file)', 'exec', undefined],
     ]) {
+      if (ONLY && !ONLY.includes(key)) continue;
       const r = await cpuRun(label, probe, network);
       runs.push(r);
-      console.log(`  ${label}: ready after ${r.readyAfter.toFixed(0)} s; CPU control plane ${pct(r.cpu['control plane'])}, dockerd ${pct(r.cpu.dockerd)}, containerd ${pct(r.cpu.containerd)}${r.probesPerSecond !== undefined ? `; ${r.probesPerSecond.toFixed(2)} probes/s seen by one pod` : ''}`);
+      console.log(`  ${label}: ready after ${r.readyAfter.toFixed(0)} s; CPU control plane ${pct(r.cpu['control plane'])}, dockerd ${pct(r.cpu.dockerd)}, containerd ${pct(r.cpu.containerd)}, the cluster's containers ${pct(r.cpu.containers)}${r.probesPerSecond !== undefined ? `; ${r.probesPerSecond.toFixed(2)} probes/s seen by one pod` : ''}`);
       if (probe === 'http' && network === 'direct') {
         restart = await restartDelays(r.home);
       }
@@ -226,9 +268,9 @@ async function main() {
     }
   }
   console.log('');
-  console.log(`| ${PODS} pods, 1 probe/s each | control plane | dockerd | containerd |`);
-  console.log('|---|---|---|---|');
-  for (const r of runs) console.log(`| ${r.label} | ${pct(r.cpu['control plane'])} | ${pct(r.cpu.dockerd)} | ${pct(r.cpu.containerd)} |`);
+  console.log(`| ${PODS} pods, 1 probe/s each | control plane | dockerd | containerd | the pods' containers |`);
+  console.log('|---|---|---|---|---|');
+  for (const r of runs) console.log(`| ${r.label} | ${pct(r.cpu['control plane'])} | ${pct(r.cpu.dockerd)} | ${pct(r.cpu.containerd)} | ${pct(r.cpu.containers)} |`);
   console.log('');
   if (restart.length) {
     console.log(

@@ -5,7 +5,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Cluster, podRow, waitFor, writeManifest } from './harness.js';
+import { Cluster, ROOT, podRow, waitFor, writeManifest } from './harness.js';
 
 /** Runs `fn` with a fresh cluster (its control plane starts at the first apply) and always destroys it. */
 async function withCluster(name: string, fn: (c: Cluster) => Promise<void>): Promise<void> {
@@ -41,6 +41,22 @@ function containerOf(c: Cluster, pod: string, container: string) {
 }
 
 describe('probes', () => {
+  it("the course's Pod with all three probes (samples/probes/my-app.yaml): READY 0/1 until /ready answers, then 1/1; describe as kubectl", async () => {
+    await withCluster('my-app', async (c) => {
+      const r = c.kbx(['apply', '-f', path.join(ROOT, 'samples', 'probes', 'my-app.yaml')]);
+      expect(r.stdout).toBe('pod/my-app created\n');
+      await waitFor('Running', () => row(c, 'my-app')?.status === 'Running', 30_000);
+      expect(row(c, 'my-app')?.ready).toBe('0/1'); // readiness starts as failing (initialDelaySeconds 5)
+      await waitFor('ready', () => row(c, 'my-app')?.ready === '1/1', 40_000);
+      const d = describePod(c, 'my-app');
+      expect(d).toContain('    Liveness:       http-get http://:8080/healthz delay=30s timeout=1s period=10s #success=1 #failure=3\n');
+      expect(d).toContain('    Readiness:      http-get http://:8080/ready delay=5s timeout=1s period=5s #success=1 #failure=3\n');
+      expect(d).toContain('    Startup:        http-get http://:8080/healthz delay=0s timeout=1s period=10s #success=1 #failure=30\n');
+      expect(d).toMatch(/Ready\s+True/);
+      expect(restarts(c, 'my-app')).toBe(0);
+    });
+  });
+
   it('liveness (exec, the course\'s cat /tmp/healthy): the container removes the file → killed and restarted, RESTARTS "N (Xs ago)"', async () => {
     await withCluster('liveness', async (c) => {
       apply(
