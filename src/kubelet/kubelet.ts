@@ -21,6 +21,7 @@ import { nodeObject } from './node.js';
 import { ProbeManager, type RunningContainer } from './probes/manager.js';
 import { DefaultProbeTransport, type ProbeTransport } from './probes/transport.js';
 import * as errors from '../api/errors.js';
+import { HookRunner, graceAfterPreStop, hookOf } from './lifecycle.js';
 import type { PodNetworkSettings } from '../dataplane/manager.js';
 import { serviceEnv } from './service-env.js';
 
@@ -30,6 +31,8 @@ const PODS = RESOURCES.find((r) => r.kind === 'Pod')!;
 const NODES = RESOURCES.find((r) => r.kind === 'Node')!;
 const RELIST_MS = 5_000;
 const SANDBOX_LABEL = 'io.kbx.sandbox';
+/** Kubernetes gives postStart no deadline; kbx bounds it so a hung hook cannot hold a pod's syncs forever. */
+const POST_START_TIMEOUT_MS = 120_000;
 
 export interface KubeletDeps {
   registry: Registry;
@@ -70,16 +73,39 @@ export class Kubelet implements NodeApi {
   private probes: ProbeManager;
   /** Docker containers stopped for a failed liveness/startup probe: restarted even after exit 0 (OnFailure). */
   private probeKilled = new Map<string, string>(); // container id → pod uid
+  private transport: ProbeTransport;
+  private hooks: HookRunner;
 
   constructor(private readonly d: KubeletDeps) {
     this.images = new ImageManager(d.runtime, d.recorder, d.clock);
+    this.transport = d.probeTransport ?? new DefaultProbeTransport(d.runtime, { log: d.log });
+    this.hooks = new HookRunner(d.runtime, this.transport);
     this.probes = new ProbeManager({
       now: () => d.clock.now(),
-      transport: d.probeTransport ?? new DefaultProbeTransport(d.runtime, { log: d.log }),
+      transport: this.transport,
       event: (pod, container, e) => d.recorder.record('kubelet', pod, e.type, e.reason, e.message, `spec.containers{${container}}`),
       changed: (uid) => this.enqueue(uid),
       kill: (pod, container, id, _message, grace) => this.killForProbe(pod, container, id, grace),
     });
+  }
+
+  /** The pod's sandbox as last seen (for hooks that run outside a sync). */
+  private sandboxes = new Map<string, { id: string; ip?: string }>();
+
+  /**
+   * Stops an app container as Kubernetes' killContainer does: its preStop hook first (taken off the grace period,
+   * event FailedPreStopHook if it fails), then the stop signal with what is left of the grace period.
+   */
+  private async stopApp(pod: Pod, spec: Container | undefined, id: string, graceSeconds: number, infra?: { id: string; ip?: string }): Promise<void> {
+    const hook = spec && hookOf(spec, 'preStop');
+    let grace = graceSeconds;
+    if (hook && spec && graceSeconds > 0) {
+      const t0 = this.d.clock.now();
+      const failed = await this.hooks.run(hook, { pod, container: spec, containerId: id, podIP: infra?.ip, infraId: infra?.id }, graceSeconds * 1000);
+      if (failed) this.d.recorder.record('kubelet', pod, 'Warning', 'FailedPreStopHook', failed, `spec.containers{${spec.name}}`);
+      grace = graceAfterPreStop(graceSeconds, this.d.clock.now() - t0);
+    }
+    await this.d.runtime.stopContainer(id, grace);
   }
 
   /** A liveness or startup probe failed: stop the container (with the grace period); the next sync restarts it. */
@@ -87,8 +113,9 @@ export class Kubelet implements NodeApi {
     const uid = pod.metadata.uid!;
     const grace = graceSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
     this.probeKilled.set(id, uid);
-    this.d.runtime
-      .stopContainer(id, grace)
+    const spec = pod.spec.containers.find((c) => c.name === container);
+    const infra = this.sandboxes.get(uid);
+    this.stopApp(pod, spec, id, grace, infra)
       .catch((e) => this.d.log(`kubelet: stopping ${container} of pod ${pod.metadata.name} after a failed probe: ${(e as Error).message}`))
       .finally(() => this.enqueue(uid));
   }
@@ -244,6 +271,7 @@ export class Kubelet implements NodeApi {
       if (!infra) return;
     }
     const podIP = infra.ipAddress;
+    this.sandboxes.set(uid, { id: infra.id, ip: podIP });
 
     // 2. Init containers, one at a time, in order.
     const policy = pod.spec.restartPolicy ?? 'Always';
@@ -266,6 +294,14 @@ export class Kubelet implements NodeApi {
 
     // 3. App containers, once the pod is initialized.
     const app: ObservedContainer[] = [];
+    const neverStarted = pod.spec.containers.every((c) => !instances(containers, c.name)[0]) && !pod.status?.containerStatuses?.some((s) => s.containerID);
+    if (initialized && !initFailed && init.length && neverStarted) {
+      // Init just completed: say so (PodInitializing) before starting the app containers, whose postStart hooks
+      // can take a while, as the kubelet writes a pod's status before acting on it.
+      const initNow = (pod.spec.initContainers ?? []).map((c) => this.observed(pod, c, ...instances(containers, c.name)));
+      const appNow = pod.spec.containers.map((c) => this.observed(pod, c, ...instances(containers, c.name)));
+      this.writeStatus(pod, { sandboxReady: true, podIP, hostIP: this.hostIP, init: initNow, app: appNow, initialized: true, initFailed: false });
+    }
     for (const c of pod.spec.containers) {
       const [cur, prev] = instances(containers, c.name);
       if (initialized && !initFailed) {
@@ -423,12 +459,30 @@ export class Kubelet implements NodeApi {
     try {
       await runtime.startContainer(id);
       recorder.record('kubelet', pod, 'Normal', 'Started', `Started container ${c.name}`, fieldPath);
+      const postStart = role === 'app' ? hookOf(c, 'postStart') : undefined;
+      if (postStart) await this.postStart(pod, c, id, postStart, infra);
     } catch (e) {
       const msg = (e as Error).message;
       recorder.record('kubelet', pod, 'Warning', 'Failed', `Error: failed to start container "${c.name}": ${msg}`, fieldPath);
       this.backoff.next(key, this.d.clock.now());
       this.enqueue(pod.metadata.uid!, 1000);
     }
+  }
+
+  /**
+   * Runs a container's postStart hook; the sync waits for it, as the kubelet's does. A failure kills the container
+   * (its preStop runs first) and it restarts under the pod's restartPolicy.
+   */
+  private async postStart(pod: Pod, c: Container, id: string, hook: Record<string, any>, infra: RuntimeContainer): Promise<void> {
+    const { recorder } = this.d;
+    const fieldPath = `spec.containers{${c.name}}`;
+    const failed = await this.hooks.run(hook, { pod, container: c, containerId: id, podIP: infra.ipAddress, infraId: infra.id }, POST_START_TIMEOUT_MS);
+    if (!failed) return;
+    recorder.record('kubelet', pod, 'Warning', 'FailedPostStartHook', failed, fieldPath);
+    recorder.record('kubelet', pod, 'Normal', 'Killing', 'FailedPostStartHook', fieldPath);
+    this.probeKilled.set(id, pod.metadata.uid!); // restarts even after exit 0 (OnFailure)
+    await this.stopApp(pod, c, id, pod.spec.terminationGracePeriodSeconds ?? 30, { id: infra.id, ip: infra.ipAddress });
+    this.waiting.set(`${pod.metadata.uid}/${c.name}`, { reason: 'PostStartHookError', message: failed });
   }
 
   /** A container that was created but never started (interrupted sync): start it now. */
@@ -520,12 +574,17 @@ export class Kubelet implements NodeApi {
     // Graceful shutdown: no more probes (Kubernetes stops liveness and startup; readiness no longer matters).
     this.probes.removePod(pod.metadata.uid!);
     const running = containers.filter((c) => c.state === 'running' && c.labels[LABELS.role] !== 'infra');
+    const infra = newest(containers.filter((c) => c.labels[LABELS.role] === 'infra' && c.state === 'running'));
     await Promise.all(
       running.map(async (c) => {
         const name = c.labels[LABELS.container]!;
         const role = c.labels[LABELS.role] === 'init' ? 'initContainers' : 'containers';
         recorder.record('kubelet', pod, 'Normal', 'Killing', `Stopping container ${name}`, `spec.${role}{${name}}`);
-        await runtime.stopContainer(c.id, grace);
+        if (role === 'initContainers') await runtime.stopContainer(c.id, grace);
+        else {
+          const spec = pod.spec.containers.find((x) => x.name === name);
+          await this.stopApp(pod, spec, c.id, grace, infra ? { id: infra.id, ip: infra.ipAddress } : undefined);
+        }
       }),
     );
     await this.removeAll(pod.metadata.uid!, containers);
@@ -555,6 +614,8 @@ export class Kubelet implements NodeApi {
 
   private forget(uid: string): void {
     this.probes.removePod(uid);
+    this.transport.forgetPod(uid);
+    this.sandboxes.delete(uid);
     for (const [id, owner] of this.probeKilled) if (owner === uid) this.probeKilled.delete(id);
     this.backoff.forgetPrefix(`${uid}/`);
     this.images.forgetPod(uid);

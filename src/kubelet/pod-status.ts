@@ -54,7 +54,11 @@ function isExited(c: RuntimeContainer): boolean {
   return c.state === 'exited' || c.state === 'dead' || (c.state === 'created' && !!c.error);
 }
 
-export function containerStatus(o: ObservedContainer): ContainerStatus {
+/**
+ * `defaultWaiting`: the reason of a container that has not been created yet — ContainerCreating, or PodInitializing
+ * in a pod with init containers (for its init and app containers alike), as the kubelet's status conversion does.
+ */
+export function containerStatus(o: ObservedContainer, defaultWaiting = 'ContainerCreating'): ContainerStatus {
   const cur = o.current;
   let state: ContainerState;
   let lastState: ContainerState = {};
@@ -63,7 +67,7 @@ export function containerStatus(o: ObservedContainer): ContainerStatus {
     if (cur && isExited(cur)) lastState = terminated(cur);
     else if (o.previous && isExited(o.previous)) lastState = terminated(o.previous);
   } else if (!cur) {
-    state = { waiting: { reason: 'ContainerCreating' } };
+    state = { waiting: { reason: defaultWaiting } };
   } else if (cur.state === 'running' || cur.state === 'paused' || cur.state === 'restarting') {
     state = { running: { startedAt: iso(cur.startedAt) } };
     if (o.previous && isExited(o.previous)) lastState = terminated(o.previous);
@@ -140,8 +144,9 @@ function condition(
 
 export function computePodStatus(pod: Pod, obs: Observation, now: number): PodStatus {
   const old = pod.status ?? {};
-  const init = obs.init.map(containerStatus);
-  const app = obs.app.map(containerStatus);
+  const defaultWaiting = (pod.spec.initContainers ?? []).length ? 'PodInitializing' : 'ContainerCreating';
+  const init = obs.init.map((o) => containerStatus(o, defaultWaiting));
+  const app = obs.app.map((o) => containerStatus(o, defaultWaiting));
   // Once terminal, a pod stays terminal (Kubernetes never moves it back).
   let phase = old.phase === 'Succeeded' || old.phase === 'Failed' ? old.phase : podPhase(pod, obs, app);
   const terminal = phase === 'Succeeded' || phase === 'Failed';

@@ -2,7 +2,10 @@
 // so its own choice of probe path), and probes run every second with small thresholds to keep the file short.
 import { describe, it, expect } from 'vitest';
 import { execFileSync, spawn } from 'node:child_process';
-import { Cluster, podRow, waitFor, writeManifest } from './harness.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Cluster, ROOT, podRow, waitFor, writeManifest } from './harness.js';
 
 /** Runs `fn` with a fresh cluster (its control plane starts at the first apply) and always destroys it. */
 async function withCluster(name: string, fn: (c: Cluster) => Promise<void>): Promise<void> {
@@ -38,6 +41,22 @@ function containerOf(c: Cluster, pod: string, container: string) {
 }
 
 describe('probes', () => {
+  it("the course's Pod with all three probes (samples/probes/my-app.yaml): READY 0/1 until /ready answers, then 1/1; describe as kubectl", async () => {
+    await withCluster('my-app', async (c) => {
+      const r = c.kbx(['apply', '-f', path.join(ROOT, 'samples', 'probes', 'my-app.yaml')]);
+      expect(r.stdout).toBe('pod/my-app created\n');
+      await waitFor('Running', () => row(c, 'my-app')?.status === 'Running', 30_000);
+      expect(row(c, 'my-app')?.ready).toBe('0/1'); // readiness starts as failing (initialDelaySeconds 5)
+      await waitFor('ready', () => row(c, 'my-app')?.ready === '1/1', 40_000);
+      const d = describePod(c, 'my-app');
+      expect(d).toContain('    Liveness:       http-get http://:8080/healthz delay=30s timeout=1s period=10s #success=1 #failure=3\n');
+      expect(d).toContain('    Readiness:      http-get http://:8080/ready delay=5s timeout=1s period=5s #success=1 #failure=3\n');
+      expect(d).toContain('    Startup:        http-get http://:8080/healthz delay=0s timeout=1s period=10s #success=1 #failure=30\n');
+      expect(d).toMatch(/Ready\s+True/);
+      expect(restarts(c, 'my-app')).toBe(0);
+    });
+  });
+
   it('liveness (exec, the course\'s cat /tmp/healthy): the container removes the file → killed and restarted, RESTARTS "N (Xs ago)"', async () => {
     await withCluster('liveness', async (c) => {
       apply(
@@ -353,6 +372,129 @@ spec:
       // Each new pod needs ~3 s to become ready, one at a time.
       expect(Date.now() - started).toBeGreaterThan(5000);
       expect(c.kbx(['rollout', 'status', 'deployment/web', '--watch=false']).stdout).toContain('successfully rolled out');
+    });
+  });
+
+  it('a new version that never becomes ready stalls the rollout; the old pods stay and keep the Service endpoints', async () => {
+    await withCluster('stall', async (c) => {
+      const deployment = (image: string, path: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      terminationGracePeriodSeconds: 1
+      containers:
+      - name: web
+        image: ${image}
+        readinessProbe:
+          httpGet:
+            path: ${path}
+            port: 80
+          periodSeconds: 1
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+  - port: 80
+`;
+      apply(c, 'deploy.yaml', deployment('kbx-test/web:1', '/healthz'));
+      await waitFor('first rollout', () => c.kbx(['rollout', 'status', 'deployment/web', '--watch=false']).stdout.includes('successfully rolled out'), 60_000);
+      const pods = () => (JSON.parse(c.ok(['get', 'pods', '-o', 'json'])).items as any[]).filter((p) => !p.metadata.deletionTimestamp);
+      const oldIPs = pods().map((p) => p.status.podIP).sort();
+      expect(oldIPs).toHaveLength(2);
+      // web:2 never answers 200 on /never: its pods run but never become ready.
+      apply(c, 'deploy.yaml', deployment('kbx-test/web:2', '/never'));
+      await waitFor('a new pod running, unready', () => pods().some((p) => p.spec.containers[0].image === 'kbx-test/web:2' && p.status?.phase === 'Running'), 30_000);
+      await waitFor('its failed readiness probes', () => /Readiness probe failed: HTTP probe failed with statuscode: 404/.test(c.ok(['describe', 'pods'])), 15_000);
+      // Several more probe periods: nothing moves.
+      const r = c.kbx(['rollout', 'status', 'deployment/web', '--timeout=4s']);
+      expect(r.code).not.toBe(0);
+      expect(r.stdout).toContain('Waiting for deployment "web" rollout to finish: 1 out of 2 new replicas have been updated...');
+      const now = pods();
+      const old = now.filter((p) => p.spec.containers[0].image === 'kbx-test/web:1');
+      const fresh = now.filter((p) => p.spec.containers[0].image === 'kbx-test/web:2');
+      expect(old.map((p) => p.status.podIP).sort()).toEqual(oldIPs); // the old pods are untouched
+      expect(old.every((p) => p.status.conditions.some((x: any) => x.type === 'Ready' && x.status === 'True'))).toBe(true);
+      expect(fresh).toHaveLength(1);
+      expect(podRow(c.ok(['get', 'pods']), fresh[0].metadata.name)).toMatchObject({ ready: '0/1', status: 'Running' });
+      // The Service keeps sending traffic to the old pods only.
+      const ep = JSON.parse(c.ok(['get', 'endpoints', 'web', '-o', 'json']));
+      expect(ep.subsets[0].addresses.map((a: any) => a.ip).sort()).toEqual(oldIPs);
+      expect(ep.subsets[0].notReadyAddresses.map((a: any) => a.ip)).toEqual([fresh[0].status.podIP]);
+      expect(c.ok(['get', 'deployment', 'web'])).toMatch(/web\s+2\/2\s+1\s+2\s/);
+    });
+  });
+
+  it('probes an image that has no shell and no network tool at all (sandbox path, as on Docker Desktop)', async () => {
+    // An image of one file: busybox as /httpd, so there is no sh, nc, wget or cat to run inside it.
+    const ctx = fs.mkdtempSync(path.join(os.tmpdir(), 'kbx-noshell-'));
+    try {
+      fs.mkdirSync(path.join(ctx, 'www'));
+      fs.writeFileSync(path.join(ctx, 'www', 'healthz'), 'ok\n');
+      fs.writeFileSync(
+        path.join(ctx, 'Dockerfile'),
+        'FROM busybox:latest AS tools\nFROM scratch\nCOPY --from=tools /bin/busybox /httpd\nCOPY www /www\nENTRYPOINT ["/httpd", "-f", "-v", "-p", "8080", "-h", "/www"]\n',
+      );
+      execFileSync('docker', ['build', '-q', '-t', 'kbx-test/noshell:1', '--label', 'io.kbx.test=true', ctx], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    } finally {
+      fs.rmSync(ctx, { recursive: true, force: true });
+    }
+    await withCluster('noshell', async (c) => {
+      apply(
+        c,
+        'noshell.yaml',
+        `apiVersion: v1
+kind: Pod
+metadata:
+  name: noshell
+spec:
+  containers:
+  - name: app
+    image: kbx-test/noshell:1
+    imagePullPolicy: Never
+    ports:
+    - name: http
+      containerPort: 8080
+    startupProbe:
+      tcpSocket:
+        port: http
+      periodSeconds: 1
+    readinessProbe:
+      httpGet:
+        path: /healthz
+        port: http
+      periodSeconds: 1
+    livenessProbe:
+      httpGet:
+        path: /healthz
+        port: 8080
+      periodSeconds: 1
+      failureThreshold: 1
+`,
+        { KBX_PROBE_NETWORK: 'sandbox' },
+      );
+      await waitFor('ready', () => row(c, 'noshell')?.ready === '1/1', 30_000);
+      await waitFor('probes answered', () => (c.ok(['logs', 'noshell']).match(/response:200/g) ?? []).length >= 4, 15_000);
+      expect(restarts(c, 'noshell')).toBe(0);
+      // No probe ever ran anything in the application container — and there is nothing to run there.
+      const app = containerOf(c, 'noshell', 'app')!;
+      expect(JSON.parse(docker(['inspect', '-f', '{{json .ExecIDs}}', app.id]))).toBeNull();
+      expect(c.kbx(['exec', 'noshell', '--', 'sh', '-c', 'true']).code).not.toBe(0);
+      expect(describePod(c, 'noshell')).not.toMatch(/Unhealthy/);
     });
   });
 });
