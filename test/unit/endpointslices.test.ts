@@ -382,3 +382,44 @@ describe('planSlices', () => {
     expect(podToEndpoint(p, svc).hostname).toBe('h');
   });
 });
+
+describe('kubectl describe endpointslice', () => {
+  it('prints the address type, ports and endpoints as kubectl does', async () => {
+    const { describeEndpointSlice } = await import('../../src/printers/describe-discovery.js');
+    const o = slice('web-abcde', {
+      addressType: 'IPv4',
+      ports: [{ name: '', port: 80, protocol: 'TCP' }],
+      endpoints: [
+        { addresses: ['10.0.0.1'], conditions: { ready: true, serving: true, terminating: false }, nodeName: 'kbx', targetRef: { kind: 'Pod', name: 'web-1' } },
+      ],
+    });
+    o.metadata.namespace = 'default';
+    o.metadata.labels = { 'kubernetes.io/service-name': 'web' };
+    expect(describeEndpointSlice(o, [], { now: 0 } as never)).toBe(
+      [
+        'Name:         web-abcde',
+        'Namespace:    default',
+        'Labels:       kubernetes.io/service-name=web',
+        'Annotations:  <none>',
+        'AddressType:  IPv4',
+        'Ports:',
+        '  Name     Port  Protocol',
+        '  ----     ----  --------',
+        '  <unset>  80    TCP',
+        'Endpoints:',
+        '  - Addresses:  10.0.0.1',
+        '    Conditions:',
+        '      Ready:    true',
+        '    Hostname:   <unset>',
+        '    TargetRef:  Pod/web-1',
+        '    NodeName:   kbx',
+        '    Zone:       <unset>',
+        'Events:         <none>',
+        '',
+      ].join('\n'),
+    );
+    const empty = slice('web-x', { addressType: 'IPv4', ports: null, endpoints: null });
+    empty.metadata.namespace = 'default';
+    expect(describeEndpointSlice(empty, undefined, { now: 0 } as never)).toContain('AddressType:  IPv4\nPorts: <unset>\nEndpoints: <none>\n');
+  });
+});
