@@ -50,6 +50,10 @@ export const RESOURCES: ResourceInfo[] = [
     group: '', version: 'v1', kind: 'Node', plural: 'nodes', singular: 'node', shortNames: ['no'],
     namespaced: false, categories: [], verbs: ['get', 'list', 'watch'], subresources: ['status'],
   },
+  {
+    group: 'discovery.k8s.io', version: 'v1', kind: 'EndpointSlice', plural: 'endpointslices', singular: 'endpointslice', shortNames: [],
+    namespaced: true, categories: [], verbs: ALL_VERBS, subresources: [],
+  },
 ];
 
 export function coreOrGroupApiVersion(r: ResourceInfo): string {

@@ -11,6 +11,7 @@ import { GarbageCollector } from '../controllers/gc.js';
 import { ReplicaSetController } from '../controllers/replicaset/controller.js';
 import { DeploymentController } from '../controllers/deployment/controller.js';
 import { EndpointsController } from '../controllers/endpoints/controller.js';
+import { EndpointSliceController } from '../controllers/endpointslice/controller.js';
 import { realClock } from '../util/clock.js';
 import { Dataplane } from '../dataplane/manager.js';
 import { HostPorts } from '../dataplane/host-ports.js';
@@ -35,6 +36,7 @@ export async function startNode(o: NodeHalfOptions) {
   const replicaSets = new ReplicaSetController(o.registry, recorder, o.log);
   const deployments = new DeploymentController(o.registry, recorder, o.log);
   const endpoints = new EndpointsController(o.registry, o.log);
+  const endpointSlices = new EndpointSliceController(o.registry, o.log);
   const infraImage = process.env.KBX_INFRA_IMAGE || 'busybox:latest';
   // KBX_DATAPLANE=off: no services data plane (pods get Docker's network defaults only).
   const dataplane =
@@ -69,6 +71,7 @@ export async function startNode(o: NodeHalfOptions) {
   replicaSets.start();
   deployments.start();
   endpoints.start();
+  endpointSlices.start();
   await kubelet.start();
   const dialer = new PodDialer(runtime, o.clusterId, undefined, dataplane ? (ip, port) => dataplane.dial(ip, port) : undefined);
   let lastCheck = 0;
@@ -103,6 +106,7 @@ export async function startNode(o: NodeHalfOptions) {
       replicaSets.close();
       deployments.close();
       endpoints.close();
+      endpointSlices.close();
       hostPorts?.close();
       dataplane?.close();
     },

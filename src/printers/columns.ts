@@ -23,6 +23,9 @@ const DOC = {
   SVC_PORTS: "The list of ports that are exposed by this service. More info: https://kubernetes.io/docs/concepts/services-networking/service/#virtual-ips-and-service-proxies",
   SVC_SELECTOR: "Route service traffic to pods with label keys and values matching this selector. If empty or not present, the service is assumed to have an external process managing its endpoints, which Kubernetes will not modify. Only applies to types ClusterIP, NodePort, and LoadBalancer. Ignored if type is ExternalName. More info: https://kubernetes.io/docs/concepts/services-networking/service/",
   SUBSETS: "The set of all endpoints is the union of all subsets. Addresses are placed into subsets according to the IPs they share. A single address with multiple ports, some of which are ready and some of which are not (because they come from different containers) will result in the address being displayed in different subsets for the different ports. No address will appear in both Addresses and NotReadyAddresses in the same subset. Sets of addresses and ports that comprise a service.",
+  ES_ADDRESS_TYPE: "addressType specifies the type of address carried by this EndpointSlice. All addresses in this slice must be the same type. This field is immutable after creation. The following address types are currently supported: * IPv4: Represents an IPv4 Address. * IPv6: Represents an IPv6 Address. * FQDN: Represents a Fully Qualified Domain Name.",
+  ES_PORTS: "ports specifies the list of network ports exposed by each endpoint in this slice. Each port must have a unique name. When ports is empty, it indicates that there are no defined ports. When a port is defined with a nil port value, it indicates \"all ports\". Each slice may include a maximum of 100 ports.",
+  ES_ENDPOINTS: "endpoints is a list of unique endpoints in this slice. Each slice may include a maximum of 1000 endpoints.",
   NODE_KUBELET_VERSION: "Kubelet Version reported by the node.",
   NODE_OS_IMAGE: "OS Image reported by the node from /etc/os-release (e.g. Debian GNU/Linux 7 (wheezy)).",
   NODE_KERNEL_VERSION: "Kernel Version reported by the node from 'uname -r' (e.g. 3.16.0-0.bpo.4-amd64).",
@@ -159,6 +162,14 @@ export const SERVICE_COLUMNS: TableColumnDefinition[] = [
 ];
 
 export const ENDPOINTS_COLUMNS: TableColumnDefinition[] = [nameCol(), col('Endpoints', 'string', DOC.SUBSETS), ageCol()];
+
+export const ENDPOINTSLICE_COLUMNS: TableColumnDefinition[] = [
+  nameCol(),
+  col('AddressType', 'string', DOC.ES_ADDRESS_TYPE),
+  col('Ports', 'string', DOC.ES_PORTS),
+  col('Endpoints', 'string', DOC.ES_ENDPOINTS),
+  ageCol(),
+];
 
 /** The apiserver's DefaultTableConvertor, for kinds without a printer. */
 export const DEFAULT_COLUMNS: TableColumnDefinition[] = [nameCol(), col('Created At', 'date', DOC.CREATION_TIMESTAMP)];
@@ -473,6 +484,30 @@ export function printEndpoints(obj: KObject, now: number): PrintedRow {
   return { cells: [obj.metadata?.name ?? '', formatEndpoints(obj.subsets as EndpointSubset[] | undefined), age(obj, now)] };
 }
 
+/** listWithMoreString: `a,b,c + 2 more...`, `<unset>` for an empty list. */
+function listWithMore(items: string[], max = 3): string {
+  const ret = items.slice(0, max).join(',');
+  if (items.length > max) return `${ret} + ${items.length - max} more...`;
+  return ret === '' ? '<unset>' : ret;
+}
+
+/** formatDiscoveryPorts: each port's number (its name when unset, `*` when neither). */
+export function formatDiscoveryPorts(ports: { name?: string | null; port?: number | null }[] | null | undefined): string {
+  return listWithMore((ports ?? []).map((p) => (typeof p?.port === 'number' ? String(p.port) : typeof p?.name === 'string' ? p.name : '*')));
+}
+
+/** formatDiscoveryEndpoints: every address of every endpoint, first three shown. */
+export function formatDiscoveryEndpoints(endpoints: { addresses?: string[] | null }[] | null | undefined): string {
+  return listWithMore((endpoints ?? []).flatMap((e) => e?.addresses ?? []));
+}
+
+export function printEndpointSlice(obj: KObject, now: number): PrintedRow {
+  const o = obj as Record<string, any>;
+  return {
+    cells: [obj.metadata?.name ?? '', String(o.addressType ?? ''), formatDiscoveryPorts(o.ports), formatDiscoveryEndpoints(o.endpoints), age(obj, now)],
+  };
+}
+
 /** Go's time.RFC3339 in UTC, without fractional seconds; the zero time when absent. */
 function rfc3339UTC(ts: string | undefined): string {
   const t = parseTime(ts);
@@ -494,6 +529,7 @@ export const KIND_PRINTERS: Record<string, KindPrinter> = {
   ReplicaSet: { columns: REPLICASET_COLUMNS, row: printReplicaSet },
   Service: { columns: SERVICE_COLUMNS, row: printService },
   Endpoints: { columns: ENDPOINTS_COLUMNS, row: printEndpoints },
+  EndpointSlice: { columns: ENDPOINTSLICE_COLUMNS, row: printEndpointSlice },
 };
 
 export const DEFAULT_PRINTER: KindPrinter = { columns: DEFAULT_COLUMNS, row: printDefault };

@@ -35,7 +35,7 @@ const MAX_ANNOTATION_LEN = 140;
 // Writer and formatting helpers
 
 /** kubectl's PrefixWriter over tabbedString's tabwriter. */
-class PrefixWriter {
+export class PrefixWriter {
   private readonly tw = new TabWriter(0, 8, 2, 0);
 
   /** Write(level, ...): the indent goes before the text, not before each line in it. */
@@ -122,7 +122,7 @@ function quantityString(v: unknown): string {
 const printBool = (b: unknown) => (b ? 'True' : 'False');
 const stringOrNone = (s: string | undefined) => (s ? s : '<none>');
 
-function printLabelsMultiline(w: PrefixWriter, title: string, labels: Record<string, string> | undefined | null): void {
+export function printLabelsMultiline(w: PrefixWriter, title: string, labels: Record<string, string> | undefined | null): void {
   printLabelsMultilineWithIndent(w, '', title, '\t', labels);
 }
 
@@ -152,7 +152,7 @@ function shorten(s: string, maxLength: number): string {
   return s.length > maxLength ? s.slice(0, maxLength) + '...' : s;
 }
 
-function printAnnotationsMultiline(w: PrefixWriter, title: string, annotations: Record<string, string> | undefined | null): void {
+export function printAnnotationsMultiline(w: PrefixWriter, title: string, annotations: Record<string, string> | undefined | null): void {
   w.write(0, `${title}:\t`);
   const keys = Object.keys(annotations ?? {})
     .filter((k) => k !== LAST_APPLIED)
@@ -231,7 +231,7 @@ function sortEvents(events: EventObject[]): EventObject[] {
   return [...events].sort((a, b) => key(a) - key(b));
 }
 
-function writeEvents(w: PrefixWriter, events: EventObject[], now: number): void {
+export function writeEvents(w: PrefixWriter, events: EventObject[], now: number): void {
   if (!events.length) {
     w.write(0, 'Events:\t<none>\n');
     return;

@@ -10,9 +10,11 @@ import * as errors from '../api/errors.js';
 import { validate, validateUpdate, decodeErrorFor } from '../api/validation.js';
 import { registerAppsValidation } from '../api/validation-apps.js';
 import { registerServiceValidation } from '../api/validation-services.js';
+import { registerDiscoveryValidation } from '../api/validation-discovery.js';
 
 registerAppsValidation();
 registerServiceValidation();
+registerDiscoveryValidation();
 import { generateNameFrom } from '../api/names.js';
 import { parseLabelSelector, matchesLabels, parseFieldSelector, matchesFields, labelSelectorFromSpec, selectorToString } from '../api/selectors.js';
 import { isPatchError, UnsupportedPatchTypeError } from '../api/patch/errors.js';

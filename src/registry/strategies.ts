@@ -7,6 +7,7 @@ import { validateDeploymentUpdate, validateReplicaSetUpdate } from '../api/valid
 import type { FieldError } from '../api/field-errors.js';
 import { validateServiceUpdate } from '../api/validation-services.js';
 import { prepareServiceForCreate, prepareServiceForUpdate } from './service-alloc.js';
+import { defaultEndpointSlice, validateEndpointSliceUpdate } from '../api/validation-discovery.js';
 
 export interface StrategyContext {
   now: number;
@@ -97,6 +98,14 @@ const serviceStrategy: Strategy = {
   validateUpdate: validateServiceUpdate,
 };
 
+/** EndpointSlices: port defaults (name "", protocol TCP) and an immutable addressType; no status. */
+const endpointSliceStrategy: Strategy = {
+  hasStatus: false,
+  prepareForCreate: (obj) => defaultEndpointSlice(obj),
+  prepareForUpdate: (obj) => defaultEndpointSlice(obj),
+  validateUpdate: validateEndpointSliceUpdate,
+};
+
 const plainStrategy: Strategy = { hasStatus: false };
 const withStatusStrategy: Strategy = { hasStatus: true };
 
@@ -116,6 +125,8 @@ export function strategyFor(kind: string): Strategy {
       return serviceStrategy;
     case 'Endpoints':
       return plainStrategy;
+    case 'EndpointSlice':
+      return endpointSliceStrategy;
     default:
       return withStatusStrategy;
   }

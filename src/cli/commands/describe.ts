@@ -7,11 +7,13 @@ import { StatusError, type ApiClient } from '../../client/client.js';
 import { describeObject, registerDescriber } from '../../printers/describe.js';
 import { describeDeploymentWithContext, describeReplicaSetWithContext } from '../../printers/describe-apps.js';
 import { describeServiceWithContext } from '../../printers/describe-services.js';
+import { describeEndpointSlice } from '../../printers/describe-discovery.js';
 import { formatLabelSelector } from '../../api/selectors.js';
 
 registerDescriber('Deployment', describeDeploymentWithContext);
 registerDescriber('ReplicaSet', describeReplicaSetWithContext);
 registerDescriber('Service', describeServiceWithContext);
+registerDescriber('EndpointSlice', describeEndpointSlice);
 import { readManifests } from '../manifests.js';
 import { resolveObject } from '../objects.js';
 
