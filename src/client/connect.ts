@@ -64,8 +64,16 @@ function healthy(server: string, timeoutMs: number): Promise<boolean> {
   });
 }
 
+/**
+ * A control-plane script (`main`, `reset`) in dist/controlplane/. Resolved from this module, which sits
+ * one level below dist/ both as compiled (dist/client/) and as bundled for the CLI (dist/cli-bundle/).
+ */
+export function controlPlaneScript(name: 'main' | 'reset'): string {
+  return fileURLToPath(new URL(`../controlplane/${name}.js`, import.meta.url));
+}
+
 export function controlPlaneEntry(): string {
-  return fileURLToPath(new URL('../controlplane/main.js', import.meta.url));
+  return controlPlaneScript('main');
 }
 
 /** Starts the control plane process for `home` and waits until it answers. */
