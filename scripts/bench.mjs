@@ -88,7 +88,9 @@ function apiOf(home) {
           res.on('end', () => resolve({ code: res.statusCode, body: t ? JSON.parse(t) : undefined }));
         },
       );
-      req.on('error', reject);
+      // The server closes keep-alive connections idle for 5 s; a request racing that close is retried,
+      // as Node's documentation advises (it never reached the server).
+      req.on('error', (e) => (req.reusedSocket && e.code === 'ECONNRESET' ? call(method, p, body, contentType).then(resolve, reject) : reject(e)));
       if (data) req.write(data);
       req.end();
     });
@@ -164,6 +166,21 @@ function procOf(home) {
     rss: () => rssMiB(fs.readFileSync(`/proc/${pid}/status`, 'utf8')),
     ticks: () => cpuTicks(fs.readFileSync(`/proc/${pid}/stat`, 'utf8')),
   };
+}
+
+function fsyncedAppendsPerSec(dir, bytes, n) {
+  const file = path.join(dir, 'bench-fsync.tmp');
+  const fd = fs.openSync(file, 'a');
+  const line = 'x'.repeat(bytes - 1) + '\n';
+  const t = now();
+  for (let i = 0; i < n; i++) {
+    fs.writeSync(fd, line);
+    fs.fdatasyncSync(fd);
+  }
+  const perSec = n / ((now() - t) / 1000);
+  fs.closeSync(fd);
+  fs.rmSync(file);
+  return perSec;
 }
 
 async function idleCpu(home, ms) {
@@ -242,7 +259,9 @@ async function main() {
       }),
     );
     const writesPerSec = N / ((now() - t0) / 1000);
-    absolute(`Store: ${N} durable object writes (16 clients)`, `${writesPerSec.toFixed(0)} writes/s`, '—', '≥ 1000 writes/s', writesPerSec >= 1000);
+    // What the disk allows one writer that syncs every append: the same record size, appended and fdatasync'd.
+    const rawPerSec = fsyncedAppendsPerSec(h, JSON.stringify(event(0)).length + 400, 300);
+    absolute(`Store: ${N} durable object writes (16 clients)`, `${writesPerSec.toFixed(0)} writes/s`, `${rawPerSec.toFixed(0)} fdatasync'd appends/s on this disk`, '≥ 1000 writes/s', writesPerSec >= 1000);
     api.close();
     const samples = [];
     for (let i = 0; i < (QUICK ? 3 : RUNS); i++) {
@@ -423,13 +442,16 @@ async function main() {
       await waitUntil(async () => (await runningCount(api)) >= n, 600_000, 100);
       const k = [];
       const b = [];
+      const nodeFloor = [];
       for (let i = 0; i < RUNS; i++) {
         k.push(time(() => kbx(['get', 'pods'])));
         b.push(time(() => docker(['ps', '-a', '--filter', `label=io.kbx.cluster=${id}`])));
+        // Node's own start in the same moment: the part of kbx's time no Node program can avoid.
+        nodeFloor.push(time(() => spawnSync(process.execPath, ['-e', ''])));
       }
       const ks = summarize(k);
       const bs = summarize(b);
-      perSize.push([n, ks.median, bs.median]);
+      perSize.push([n, ks.median, bs.median, summarize(nodeFloor).median]);
       const scenario = `\`kbx get pods\` with ${n} pods vs \`docker ps -a --filter label=…\``;
       if (n === resourceSize) row(scenario, ks, bs, 2.0);
       else rows.push({ scenario, kbx: formatMs(ks), baseline: formatMs(bs), ratio: ratio(ks, bs).toFixed(2), budget: 'reported', pass: undefined });
@@ -444,6 +466,10 @@ async function main() {
         absolute(`Control plane CPU, idle with ${n} pods (no probes)`, `${cpu.toFixed(2)} % of a core`, '—', '≤ 1 %', cpu <= 1);
       }
     }
+    notes.push(
+      'get pods, same runs: ' +
+        perSize.map(([n, kk, d, f]) => `${n} pods: kbx ${kk.toFixed(0)} ms, docker ps ${d.toFixed(0)} ms, \`node -e ""\` ${f.toFixed(0)} ms (kbx − node ${(kk - f).toFixed(0)} ms)`).join('; '),
+    );
     const [n0, k0, d0] = perSize[0];
     const [n1, k1, d1] = perSize[perSize.length - 1];
     notes.push(`get pods growth from ${n0} to ${n1} pods: kbx ${k0.toFixed(0)} → ${k1.toFixed(0)} ms (×${(k1 / k0).toFixed(2)}); docker ps ${d0.toFixed(0)} → ${d1.toFixed(0)} ms (×${(d1 / d0).toFixed(2)})`);
