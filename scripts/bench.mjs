@@ -13,7 +13,8 @@ import { rssMiB, cpuTicks, cpuPercent } from '../dist/util/proc.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const KBX = path.join(ROOT, 'bin', 'kbx');
-const CONTROL_PLANE = path.join(ROOT, 'dist', 'controlplane', 'main.js');
+// What `kbx` starts (see controlPlaneScript in src/client/connect.ts): the bundle npm run build makes.
+const CONTROL_PLANE = [path.join(ROOT, 'dist', 'controlplane-bundle', 'main.js'), path.join(ROOT, 'dist', 'controlplane', 'main.js')].find((f) => fs.existsSync(f));
 const QUICK = process.argv.includes('--quick');
 const RUNS = 5;
 const BENCH_LABEL = 'kbx-bench=1';
