@@ -62,7 +62,12 @@ function outputOpts(cmd: Command): Command {
   return cmd.option('-o, --output <format>', 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns, custom-columns-file, wide).');
 }
 
+/** Programs built for one verb only (see buildProgram): the verb they keep. */
+const onlyVerb = new WeakMap<Command, string>();
+
 function verb(program: Command, ctx: Ctx, name: string, load: Loader, configure: (c: Command) => Command, aliases: string[] = []): void {
+  const only = onlyVerb.get(program);
+  if (only !== undefined && only !== name && !aliases.includes(only)) return;
   const cmd = common(configure(program.command(name)));
   for (const a of aliases) cmd.alias(a);
   const help = VERB_HELP[name];
@@ -79,8 +84,14 @@ function verb(program: Command, ctx: Ctx, name: string, load: Loader, configure:
   });
 }
 
-export function buildProgram(ctx: Ctx): Command {
+/**
+ * The commander program. With `only` (the command line's first word), just that verb is defined: defining
+ * all of them and their ~150 options is a measurable part of a command's start. When `only` names no verb,
+ * the whole program is built, so unknown commands are reported as before.
+ */
+export function buildProgram(ctx: Ctx, only?: string): Command {
   const program = new Command('kbx');
+  if (only !== undefined) onlyVerb.set(program, only);
   program
     .exitOverride()
     // Errors are reported by reportError in kubectl's words, not by commander.
@@ -290,6 +301,7 @@ export function buildProgram(ctx: Ctx): Command {
   verb(program, ctx, 'cluster', () => import('./commands/cluster.js'), (c) =>
     c.argument('[args...]').option('--keep-state', 'reset: keep nothing but say what would be removed'),
   );
+  if (only !== undefined && !program.commands.length) return buildProgram(ctx);
   program.addOption(new Option('-n, --namespace <namespace>').hideHelp());
   return program;
 }
@@ -326,7 +338,8 @@ export function changeCause(verbName: string, cmd: Command, argv: string[]): str
 export async function main(argv: string[]): Promise<void> {
   const { args, dash } = splitDashDash(argv);
   const ctx = new Ctx(args, dash);
-  const program = buildProgram(ctx);
+  // `kbx get …` defines only `get`; `kbx -n x get …` (a flag first) defines every verb.
+  const program = buildProgram(ctx, args[0] && !args[0].startsWith('-') ? args[0] : undefined);
   let code = 0;
   try {
     if (!args.length || (args.length === 1 && (args[0] === '-h' || args[0] === '--help' || args[0] === 'help'))) {

@@ -64,8 +64,29 @@ function healthy(server: string, timeoutMs: number): Promise<boolean> {
   });
 }
 
+/**
+ * A control-plane script (`main`, `reset`) in dist/controlplane/. Resolved from this module, which sits
+ * one level below dist/ both as compiled (dist/client/) and as bundled for the CLI (dist/cli-bundle/).
+ * `main` is started from its bundle (dist/controlplane-bundle/, made by `npm run build`) when that is at
+ * least as new as the compiled file: it answers sooner.
+ */
+export function controlPlaneScript(name: 'main' | 'reset'): string {
+  const compiled = fileURLToPath(new URL(`../controlplane/${name}.js`, import.meta.url));
+  if (name !== 'main') return compiled;
+  const bundled = fileURLToPath(new URL('../controlplane-bundle/main.js', import.meta.url));
+  return mtime(bundled) >= mtime(compiled) ? bundled : compiled;
+}
+
+function mtime(file: string): number {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return -1;
+  }
+}
+
 export function controlPlaneEntry(): string {
-  return fileURLToPath(new URL('../controlplane/main.js', import.meta.url));
+  return controlPlaneScript('main');
 }
 
 /** Starts the control plane process for `home` and waits until it answers. */

@@ -63,6 +63,12 @@ export class Kubelet implements NodeApi {
   private backoff = new Backoff();
   private images: ImageManager;
   private inspected = new Map<string, RuntimeContainer>();
+  /**
+   * Containers Docker reported dead (`die`) that may still be listed as running: the engine emits the event
+   * before it updates the view its container list reads, so a sync woken by the event would see nothing
+   * to do and wait for the next relist (seconds). observe() asks inspect, which is current.
+   */
+  private died = new Set<string>();
   private stopWatch?: () => void;
   private events?: { close(): void };
   private relistTimer?: NodeJS.Timeout;
@@ -147,6 +153,8 @@ export class Kubelet implements NodeApi {
         await this.registerNode();
         this.events = runtime.events({ [LABELS.cluster]: clusterId }, (ev) => {
           const uid = ev.labels[LABELS.podUid];
+          if (ev.action === 'die') this.died.add(ev.id);
+          else if (ev.action === 'destroy') this.died.delete(ev.id);
           if (uid) this.enqueue(uid);
         });
         this.ready = true;
@@ -553,6 +561,16 @@ export class Kubelet implements NodeApi {
   private async observe(list: RuntimeContainer[]): Promise<RuntimeContainer[]> {
     return Promise.all(
       list.map(async (c) => {
+        if (this.died.has(c.id)) {
+          if (c.state === 'running') {
+            const full = await this.d.runtime.inspectContainer(c.id);
+            if (full && full.state !== 'running') {
+              this.died.delete(c.id);
+              this.inspected.set(`${c.id}@${full.state}`, full);
+              return full;
+            }
+          } else this.died.delete(c.id);
+        }
         const k = `${c.id}@${c.state}`;
         const hit = this.inspected.get(k);
         if (hit && c.state !== 'running') return hit;

@@ -6,8 +6,7 @@ import { CliError, formatError, withSource } from '../errors.js';
 import { readManifests } from '../manifests.js';
 import { StatusError } from '../../client/client.js';
 import { CHANGE_CAUSE, LAST_APPLIED, displayName, lastAppliedOf, resolveObject, withAnnotation } from '../objects.js';
-import { createThreeWayMergePatch, isEmptyPatch } from '../../api/patch/strategic-merge-patch.js';
-import { formatObjects, parseOutput } from '../output/print.js';
+import { parseOutput } from '../output/format.js';
 
 interface ApplyOptions {
   namespace?: string;
@@ -59,6 +58,8 @@ export async function run(ctx: Ctx, args: string[], o: ApplyOptions): Promise<vo
         continue;
       }
       const original = live.metadata.annotations?.[LAST_APPLIED];
+      // The patch code loads only when an object exists (creating one needs none of it).
+      const { createThreeWayMergePatch, isEmptyPatch } = await import('../../api/patch/strategic-merge-patch.js');
       const patch = createThreeWayMergePatch(original ? JSON.parse(original) : {}, modified, live, r.info.kind);
       if (isEmptyPatch(patch)) {
         if (fmt) printed.push(live);
@@ -84,7 +85,10 @@ export async function run(ctx: Ctx, args: string[], o: ApplyOptions): Promise<vo
       ctx.exitCode = 1;
     }
   }
-  if (fmt && printed.length) ctx.stdout.write(formatObjects(printed, fmt, printed.length === 1));
+  if (fmt && printed.length) {
+    const { formatObjects } = await import('../output/print.js');
+    ctx.stdout.write(formatObjects(printed, fmt, printed.length === 1));
+  }
 }
 
 export function dryRunMode(v: string | undefined): 'none' | 'client' | 'server' {

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import type { Ctx } from '../context.js';
 import { CliError } from '../errors.js';
 import { kbxHome, paths, pidAlive, readServerInfo } from '../../config/home.js';
-import { readKubeconfig } from '../../client/connect.js';
+import { controlPlaneScript, readKubeconfig } from '../../client/connect.js';
 
 async function waitExit(pid: number, ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;
@@ -63,7 +63,7 @@ export async function run(ctx: Ctx, args: string[]): Promise<void> {
   if (sub === 'reset') {
     await stop(ctx, true);
     // Removing containers needs Docker: the control plane's own code does it (the CLI never talks to Docker).
-    const entry = new URL('../../controlplane/reset.js', import.meta.url).pathname;
+    const entry = controlPlaneScript('reset');
     const r = spawnSync(process.execPath, [entry], { env: { ...process.env, KBX_HOME: home }, stdio: ['ignore', 'inherit', 'inherit'] });
     if (r.status !== 0) throw new CliError('reset failed; see the message above');
     return;

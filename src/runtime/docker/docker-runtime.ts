@@ -4,6 +4,7 @@
 // (Pinning /v1.41 would break on Docker 29, whose minimum API version is 1.44.)
 import http from 'node:http';
 import https from 'node:https';
+import util from 'node:util';
 import Docker from 'dockerode';
 import {
   ContainerNameInUseError,
@@ -70,6 +71,11 @@ export class DockerRuntime implements ContainerRuntime {
     } else if (ep.protocol === 'http') {
       this.agent = new http.Agent({ keepAlive: true });
     }
+    // docker-modem formats every request's options, agent included, with util.inspect({ showHidden: true,
+    // depth: null }) even when its debug log is off. A keep-alive agent holding sockets makes that cost
+    // milliseconds per request, and seconds with the dozens of sockets a burst of pod starts opens (it
+    // starved the event loop: the API stopped answering while 50 pods started). Inspect it as a name.
+    if (this.agent) Object.defineProperty(this.agent, util.inspect.custom, { value: () => '[kbx Docker agent]' });
     // Every key is given, so dockerode's own reading of process.env (DOCKER_HOST, DOCKER_CLIENT_TIMEOUT…) cannot
     // override what was resolved from `env`. No `version`: see the top of the file. No timeout: stop and follow
     // requests legitimately last long.
