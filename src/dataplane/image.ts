@@ -4,13 +4,23 @@
 // built FROM node:<major>-alpine instead, which Docker pulls once.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const HERE = dirname(fileURLToPath(import.meta.url)); // dist/dataplane
+/**
+ * dist/dataplane, where tsc puts the agent's modules: this module's own directory, or its sibling when this
+ * module runs bundled into dist/controlplane-bundle/.
+ */
+function agentDir(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const dir of [here, join(here, '..', 'dataplane')]) if (existsSync(join(dir, 'agent', 'main.js'))) return dir;
+  throw new Error(`the data-plane agent's modules are not next to ${here} (run npm run build)`);
+}
+
 /** The agent's modules, relative to dist/dataplane. */
 export function agentFiles(): Record<string, Buffer> {
+  const HERE = agentDir();
   const out: Record<string, Buffer> = {};
   for (const f of ['protocol.js', 'dns-message.js', 'dns-answer.js']) out[f] = readFileSync(join(HERE, f));
   for (const f of readdirSync(join(HERE, 'agent')).filter((x) => x.endsWith('.js'))) out[`agent/${f}`] = readFileSync(join(HERE, 'agent', f));

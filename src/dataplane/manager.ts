@@ -126,6 +126,8 @@ export class Dataplane {
 
   private async bringUp(): Promise<PodNetworkSettings> {
     const { runtime, clusterId, toolsImage, log } = this.d;
+    // The kubelet makes the cluster network too; whoever comes first creates it.
+    await runtime.ensureNetwork(networkName(clusterId), { [LABELS.managed]: 'true', [LABELS.cluster]: clusterId });
     const plan = imagePlan(toolsImage);
     if (!(await runtime.imagePresent(plan.tag))) {
       if (!(await runtime.imagePresent(plan.base))) {

@@ -165,7 +165,19 @@ export class DockerRuntime implements ContainerRuntime {
 
   // ------------------------------------------------------------------------------------------------ networks
 
-  async ensureNetwork(name: string, labels: Record<string, string>): Promise<NetworkInfo> {
+  /** In-flight ensureNetwork calls by name: Docker 20.10 makes two networks of one name when asked at once. */
+  private ensuring = new Map<string, Promise<NetworkInfo>>();
+
+  ensureNetwork(name: string, labels: Record<string, string>): Promise<NetworkInfo> {
+    let p = this.ensuring.get(name);
+    if (!p) {
+      p = this.ensureNetworkOnce(name, labels).finally(() => this.ensuring.delete(name));
+      this.ensuring.set(name, p);
+    }
+    return p;
+  }
+
+  private async ensureNetworkOnce(name: string, labels: Record<string, string>): Promise<NetworkInfo> {
     return this.call(async () => {
       let net = await this.inspectNetwork(name);
       if (!net) {
@@ -195,6 +207,7 @@ export class DockerRuntime implements ContainerRuntime {
     }
   }
 
+  /** By name or id. */
   async removeNetwork(name: string): Promise<void> {
     await this.call(async () => {
       try {
