@@ -64,6 +64,7 @@ async function waitUntil(what, fn, timeoutMs) {
     try {
       if (await fn()) return;
     } catch (e) {
+      if (e.fatal) throw e;
       lastError = e; // the API busy or restarting: ask again
     }
     await sleep(500);
@@ -144,10 +145,16 @@ async function cpuRun(label, probe, network) {
   if (r.status !== 0) throw new Error(r.stderr);
   const alive = () => {
     const pid = JSON.parse(fs.readFileSync(path.join(home, 'server.json'), 'utf8')).pid;
-    process.kill(pid, 0); // throws when the control plane is gone
+    try {
+      process.kill(pid, 0);
+    } catch {
+      gone = true;
+    }
   };
+  let gone = false;
   await waitUntil(`${PODS} ready pods (${label})`, async () => {
     alive();
+    if (gone) throw Object.assign(new Error(`the control plane of ${home} is gone`), { fatal: true });
     const d = await api(home, 'GET', '/apis/apps/v1/namespaces/default/deployments/probed');
     return d?.status?.readyReplicas === PODS;
   }, 300_000);
@@ -249,16 +256,14 @@ async function main() {
       const r = await cpuRun(label, probe, network);
       runs.push(r);
       console.log(`  ${label}: ready after ${r.readyAfter.toFixed(0)} s; CPU control plane ${pct(r.cpu['control plane'])}, dockerd ${pct(r.cpu.dockerd)}, containerd ${pct(r.cpu.containerd)}, the cluster's containers ${pct(r.cpu.containers)}${r.probesPerSecond !== undefined ? `; ${r.probesPerSecond.toFixed(2)} probes/s seen by one pod` : ''}`);
-      if (probe === 'http' && network === 'direct') {
-        restart = await restartDelays(r.home);
-      }
+      if (probe !== 'none' && !restart.length) restart = await restartDelays(r.home);
       kbx(r.home, ['cluster', 'reset']);
     }
   } catch (e) {
     // Show what the control plane said before the clusters go.
-    const home = homes[homes.length - 1];
-    for (const f of fs.existsSync(home) ? fs.readdirSync(home) : []) {
-      if (f.endsWith('.log')) console.error(`--- ${f}\n${fs.readFileSync(path.join(home, f), 'utf8').split('\n').slice(-30).join('\n')}`);
+    const logs = path.join(homes[homes.length - 1], 'logs');
+    for (const f of fs.existsSync(logs) ? fs.readdirSync(logs) : []) {
+      console.error(`--- ${f}\n${fs.readFileSync(path.join(logs, f), 'utf8').split('\n').slice(-30).join('\n')}`);
     }
     throw e;
   } finally {
