@@ -7,51 +7,26 @@ import type { KObject, Pod } from '../../api/types.js';
 import { RESOURCES } from '../../api/registry.js';
 import { isApiError } from '../../api/errors.js';
 import type { Registry } from '../../registry/registry.js';
-import { WorkQueue } from '../queue.js';
+import { ServiceKeyedController } from '../service-keyed.js';
 import { objectKey } from '../ownership.js';
-import { desiredEndpoints, endpointsEqual, serviceSelects } from './compute.js';
+import { desiredEndpoints, endpointsEqual } from './compute.js';
 
 const PODS = RESOURCES.find((r) => r.kind === 'Pod')!;
 const SERVICES = RESOURCES.find((r) => r.kind === 'Service')!;
 const ENDPOINTS = RESOURCES.find((r) => r.kind === 'Endpoints')!;
 
-export class EndpointsController {
-  private queue: WorkQueue;
-  private stops: (() => void)[] = [];
-
-  constructor(
-    private readonly registry: Registry,
-    private readonly log: (m: string) => void = () => {},
-  ) {
-    this.queue = new WorkQueue((k) => this.sync(k), registry.clock, log);
+export class EndpointsController extends ServiceKeyedController {
+  constructor(registry: Registry, log: (m: string) => void = () => {}) {
+    super(registry, ENDPOINTS, log);
   }
 
-  start(): void {
-    this.stops.push(this.registry.watch(SERVICES, undefined, {}, (e) => this.queue.add(objectKey(e.object))));
-    this.stops.push(
-      this.registry.watch(PODS, undefined, {}, (e) => {
-        // Any Service that selects the pod now (or did: its old labels are unknown here, so every
-        // selecting Service of the namespace is looked at; syncs are cheap and write only on change).
-        for (const svc of this.registry.list(SERVICES, e.object.metadata.namespace).items) {
-          if (serviceSelects(svc, e.object) || this.listsPod(svc, e.object)) this.queue.add(objectKey(svc));
-        }
-      }),
-    );
-    // Endpoints edited or deleted by someone else are put back.
-    this.stops.push(
-      this.registry.watch(ENDPOINTS, undefined, {}, (e) => {
-        if (e.type !== 'ADDED') this.queue.add(objectKey(e.object));
-      }),
-    );
-  }
-
-  close(): void {
-    for (const s of this.stops) s();
-    this.queue.stop();
+  /** Endpoints edited or deleted by someone else are put back. */
+  protected ownerKey(e: { type: string; object: KObject }): string | undefined {
+    return e.type !== 'ADDED' ? objectKey(e.object) : undefined;
   }
 
   /** The Service's current Endpoints name the pod (it may have stopped matching). */
-  private listsPod(svc: KObject, pod: KObject): boolean {
+  protected listsPod(svc: KObject, pod: KObject): boolean {
     const ep = this.registry.tryGet(ENDPOINTS, svc.metadata.namespace, svc.metadata.name!);
     for (const s of (ep?.subsets ?? []) as Record<string, any>[]) {
       for (const a of [...(s.addresses ?? []), ...(s.notReadyAddresses ?? [])]) if (a.targetRef?.uid === pod.metadata.uid) return true;
@@ -59,7 +34,7 @@ export class EndpointsController {
     return false;
   }
 
-  private sync(k: string): void {
+  protected sync(k: string): void {
     const [ns, name] = k.split('/') as [string, string];
     const svc = this.registry.tryGet(SERVICES, ns, name);
     const current = this.registry.tryGet(ENDPOINTS, ns, name);

@@ -8,9 +8,7 @@ import type { KObject, Pod } from '../../api/types.js';
 import { RESOURCES } from '../../api/registry.js';
 import { isApiError } from '../../api/errors.js';
 import type { Registry } from '../../registry/registry.js';
-import { WorkQueue } from '../queue.js';
-import { objectKey } from '../ownership.js';
-import { serviceSelects } from '../endpoints/compute.js';
+import { ServiceKeyedController } from '../service-keyed.js';
 import { CONTROLLER_NAME, LABEL_MANAGED_BY, LABEL_SERVICE_NAME, managesSlicesFor, planSlices } from './compute.js';
 
 type Obj = Record<string, any>;
@@ -19,40 +17,16 @@ const PODS = RESOURCES.find((r) => r.kind === 'Pod')!;
 const SERVICES = RESOURCES.find((r) => r.kind === 'Service')!;
 const SLICES = RESOURCES.find((r) => r.kind === 'EndpointSlice')!;
 
-export class EndpointSliceController {
-  private queue: WorkQueue;
-  private stops: (() => void)[] = [];
-
-  constructor(
-    private readonly registry: Registry,
-    private readonly log: (m: string) => void = () => {},
-  ) {
-    this.queue = new WorkQueue((k) => this.sync(k), registry.clock, log);
+export class EndpointSliceController extends ServiceKeyedController {
+  constructor(registry: Registry, log: (m: string) => void = () => {}) {
+    super(registry, SLICES, log);
   }
 
-  start(): void {
-    this.stops.push(this.registry.watch(SERVICES, undefined, {}, (e) => this.queue.add(objectKey(e.object))));
-    this.stops.push(
-      this.registry.watch(PODS, undefined, {}, (e) => {
-        // Services that select the pod now, or whose slices still list it (its labels may have changed).
-        for (const svc of this.registry.list(SERVICES, e.object.metadata.namespace).items) {
-          if (serviceSelects(svc, e.object) || this.listsPod(svc, e.object)) this.queue.add(objectKey(svc));
-        }
-      }),
-    );
-    // Slices of ours edited or deleted by someone else are put back.
-    this.stops.push(
-      this.registry.watch(SLICES, undefined, {}, (e) => {
-        const labels = e.object.metadata.labels ?? {};
-        if (e.type === 'ADDED' || labels[LABEL_MANAGED_BY] !== CONTROLLER_NAME || !labels[LABEL_SERVICE_NAME]) return;
-        this.queue.add(`${e.object.metadata.namespace}/${labels[LABEL_SERVICE_NAME]}`);
-      }),
-    );
-  }
-
-  close(): void {
-    for (const s of this.stops) s();
-    this.queue.stop();
+  /** Slices of ours edited or deleted by someone else are put back. */
+  protected ownerKey(e: { type: string; object: KObject }): string | undefined {
+    const labels = e.object.metadata.labels ?? {};
+    if (e.type === 'ADDED' || labels[LABEL_MANAGED_BY] !== CONTROLLER_NAME || !labels[LABEL_SERVICE_NAME]) return undefined;
+    return `${e.object.metadata.namespace}/${labels[LABEL_SERVICE_NAME]}`;
   }
 
   private slicesOf(ns: string, name: string): KObject[] {
@@ -60,13 +34,13 @@ export class EndpointSliceController {
     return this.registry.list(SLICES, ns, { labelSelector: sel }).items;
   }
 
-  private listsPod(svc: KObject, pod: KObject): boolean {
+  protected listsPod(svc: KObject, pod: KObject): boolean {
     return this.slicesOf(svc.metadata.namespace!, svc.metadata.name!).some((s) =>
       ((s as Obj).endpoints ?? []).some((ep: Obj) => ep?.targetRef?.uid === pod.metadata.uid),
     );
   }
 
-  private sync(k: string): void {
+  protected sync(k: string): void {
     const [ns, name] = k.split('/') as [string, string];
     const svc = this.registry.tryGet(SERVICES, ns, name);
     // Gone: the garbage collector removes its slices (they are owned by it).
