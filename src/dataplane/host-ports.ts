@@ -10,6 +10,7 @@ import { LOAD_BALANCER_INGRESS_IP } from '../registry/service-alloc.js';
 import type { EventRecorder } from '../events/recorder.js';
 
 const SERVICES = RESOURCES.find((r) => r.kind === 'Service')!;
+const RETRY_MS = 10_000;
 
 type Obj = Record<string, any>;
 
@@ -52,6 +53,7 @@ export class HostPorts {
   private listeners = new Map<string, { binding: HostPortBinding; server: net.Server }>();
   private stop?: () => void;
   private timer?: NodeJS.Timeout;
+  private retry?: NodeJS.Timeout;
 
   constructor(
     private readonly registry: Registry,
@@ -73,6 +75,7 @@ export class HostPorts {
   close(): void {
     this.stop?.();
     if (this.timer) clearTimeout(this.timer);
+    if (this.retry) clearTimeout(this.retry);
     for (const l of this.listeners.values()) l.server.close();
     this.listeners.clear();
   }
@@ -111,6 +114,12 @@ export class HostPorts {
       const msg = `Error listening on ${b.key}: ${e.code === 'EADDRINUSE' ? 'address already in use' : e.code === 'EACCES' ? 'permission denied' : e.message}`;
       this.log(`service ${b.service}: ${msg}`);
       if (svc) this.recorder.record('kbx-proxy', svc, 'Warning', 'FailedToListen', msg);
+      // Try again later: the port may be freed (another cluster's service deleted).
+      this.retry ??= setTimeout(() => {
+        this.retry = undefined;
+        this.sync();
+      }, RETRY_MS);
+      this.retry.unref();
     });
     server.listen(b.port, b.address);
     this.listeners.set(b.key, { binding: b, server });
