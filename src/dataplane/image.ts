@@ -4,7 +4,7 @@
 // built FROM node:<major>-alpine instead, which Docker pulls once.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -50,7 +50,8 @@ export function parseLdd(text: string): string[] {
 
 export interface ImagePlan {
   tag: string;
-  files: Record<string, Buffer | string>;
+  /** The build context, read only when the image must be built (the Node binary is ~100 MB). */
+  files: () => Record<string, Buffer | string>;
   /** The image the Dockerfile starts from (pulled if missing). */
   base: string;
 }
@@ -67,13 +68,15 @@ export function imagePlan(toolsImage: string): ImagePlan {
   const hash = createHash('sha256');
   for (const f of Object.keys(app).sort()) hash.update(f).update(app[f]!);
   let base: string;
+  let binaries: () => Record<string, Buffer> = () => ({});
   if (hostNode) {
     base = toolsImage;
-    files['rootfs/bin/node*'] = readFileSync(process.execPath);
-    for (const lib of libs) {
-      files[`rootfs${lib}*`] = readFileSync(realpathSync(lib));
-    }
-    hash.update(process.version).update(process.arch).update(libs.join(','));
+    binaries = () => {
+      const out: Record<string, Buffer> = { 'rootfs/bin/node*': readFileSync(process.execPath) };
+      for (const lib of libs) out[`rootfs${lib}*`] = readFileSync(realpathSync(lib));
+      return out;
+    };
+    hash.update(process.execPath).update(String(statSync(process.execPath).size)).update(process.version).update(process.arch).update(libs.join(','));
     files['Dockerfile'] = [
       `FROM ${toolsImage} AS tools`,
       'FROM scratch',
@@ -89,5 +92,5 @@ export function imagePlan(toolsImage: string): ImagePlan {
     files['Dockerfile'] = [`FROM ${base}`, 'COPY app/ /app/', `ENTRYPOINT ["/bin/sh", "-c", "${ENTRY} node /app/dataplane/agent/main.js"]`, ''].join('\n');
   }
   hash.update(files['Dockerfile'] as string);
-  return { tag: `kbx-dataplane:${hash.digest('hex').slice(0, 12)}`, files, base };
+  return { tag: `kbx-dataplane:${hash.digest('hex').slice(0, 12)}`, files: () => ({ ...files, ...binaries() }), base };
 }

@@ -135,7 +135,7 @@ export class Dataplane {
         await runtime.pullImage(plan.base);
       }
       const t0 = Date.now();
-      await runtime.buildImage(plan.tag, plan.files);
+      await runtime.buildImage(plan.tag, plan.files());
       log(`data plane: built ${plan.tag} in ${Date.now() - t0} ms`);
     }
     let c = await runtime.inspectContainer(this.containerName);
