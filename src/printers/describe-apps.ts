@@ -8,17 +8,25 @@
 // template through a PrefixWriter straight into a buffer, without the tabwriter; podTemplateText()
 // gives that raw form. Pure: the current time and the time zone come in the DescribeContext.
 import type { Container, EventObject, KObject } from '../api/types.js';
-import { canonicalQuantity, tryParseQuantity } from '../api/quantity.js';
 import { formatLabelSelector, labelSelectorFromSpec, selectorToString } from '../api/selectors.js';
-import { describeProbe, describeVolumeSource, rfc1123z, type DescribeContext } from './describe.js';
+import {
+  PrefixWriter,
+  byKey,
+  containerResourceValue,
+  describeProbe,
+  describeVolumeSource,
+  printAnnotationsMultiline,
+  printLabelsMultiline,
+  printTolerationsMultiline,
+  quantityString,
+  rfc1123z,
+  type DescribeContext,
+} from './describe.js';
 import { parseTime, translateTimestampSince } from './duration.js';
-import { TabWriter } from './tabwriter.js';
 
 export const POD_TEMPLATE_HASH = 'pod-template-hash';
 export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
 export const CHANGE_CAUSE_ANNOTATION = 'kubernetes.io/change-cause';
-const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
-const MAX_ANNOTATION_LEN = 140;
 
 // ---------------------------------------------------------------------------------------------
 // Deployment ↔ ReplicaSet helpers (kubectl pkg/util/deployment)
@@ -101,126 +109,12 @@ export function classifyReplicaSets(deployment: KObject, replicaSets: KObject[])
   return { newRS, oldRSs, activeOldRSs };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Writer
-
-/** kubectl's PrefixWriter, over tabbedString's tabwriter or (raw) straight into a buffer. */
-class PrefixWriter {
-  private readonly tw: TabWriter | undefined;
-  private raw = '';
-
-  constructor(tabbed = true) {
-    this.tw = tabbed ? new TabWriter(0, 8, 2, 0) : undefined;
-  }
-
-  write(level: number, text: string): void {
-    this.emit(escapeTerminal('  '.repeat(level) + text));
-  }
-
-  writeLine(text: string): void {
-    this.emit(escapeTerminal(text + '\n'));
-  }
-
-  flush(): void {
-    this.tw?.flush();
-  }
-
-  private emit(s: string): void {
-    if (this.tw) this.tw.write(s);
-    else this.raw += s;
-  }
-
-  toString(): string {
-    if (!this.tw) return this.raw;
-    this.tw.flush();
-    return this.tw.take();
-  }
-}
-
-function escapeTerminal(s: string): string {
-  return s.replace(/\x1b/g, '^[').replace(/\r/g, '\\r');
-}
-
-const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const stringOrNone = (s: string) => (s ? s : '<none>');
-
-function quantityString(v: unknown): string {
-  if (v === undefined || v === null) return '0';
-  try {
-    return canonicalQuantity(v as string | number);
-  } catch {
-    return String(v);
-  }
-}
 
 /** IntOrString.String() on a pointer: `25%`, `1`, or `<nil>`. */
 function intOrStringText(v: unknown): string {
   if (v === undefined || v === null) return '<nil>';
   return String(v);
-}
-
-function printLabelsMultiline(w: PrefixWriter, title: string, labels: Record<string, string> | undefined | null): void {
-  w.write(0, `${title}:\t`);
-  const keys = Object.keys(labels ?? {}).sort(byKey);
-  if (!keys.length) {
-    w.writeLine('<none>');
-    return;
-  }
-  keys.forEach((k, i) => {
-    if (i !== 0) w.write(0, '\t');
-    w.write(0, `${k}=${labels![k]}\n`);
-  });
-}
-
-function shorten(s: string, maxLength: number): string {
-  return s.length > maxLength ? s.slice(0, maxLength) + '...' : s;
-}
-
-function printAnnotationsMultiline(w: PrefixWriter, title: string, annotations: Record<string, string> | undefined | null): void {
-  w.write(0, `${title}:\t`);
-  const keys = Object.keys(annotations ?? {})
-    .filter((k) => k !== LAST_APPLIED)
-    .sort(byKey);
-  if (!keys.length) {
-    w.writeLine('<none>');
-    return;
-  }
-  keys.forEach((key, i) => {
-    if (i !== 0) w.write(0, '\t');
-    const value = annotations![key]!.replace(/\n$/, '');
-    if (value.length + key.length + 2 > MAX_ANNOTATION_LEN || value.includes('\n')) {
-      w.write(0, `${key}:\n`);
-      for (const s of value.split('\n')) w.write(0, `\t  ${shorten(s, MAX_ANNOTATION_LEN - 2)}\n`);
-    } else {
-      w.write(0, `${key}: ${value}\n`);
-    }
-  });
-}
-
-interface Toleration {
-  key?: string;
-  operator?: string;
-  value?: string;
-  effect?: string;
-  tolerationSeconds?: number | null;
-}
-
-function printTolerationsMultiline(w: PrefixWriter, title: string, tolerations: Toleration[] | undefined): void {
-  w.write(0, `${title}:\t`);
-  if (!tolerations?.length) {
-    w.writeLine('<none>');
-    return;
-  }
-  const sorted = [...tolerations].sort((a, b) => byKey(a.key ?? '', b.key ?? ''));
-  sorted.forEach((t, i) => {
-    if (i !== 0) w.write(0, '\t');
-    w.write(0, t.key ?? '');
-    if (t.value) w.write(0, `=${t.value}`);
-    if (t.effect) w.write(0, `:${t.effect}`);
-    if (t.operator === 'Exists' && !t.value) w.write(0, t.key || t.effect ? ' op=Exists' : 'op=Exists');
-    if (t.tolerationSeconds !== undefined && t.tolerationSeconds !== null) w.write(0, ` for ${t.tolerationSeconds}s`);
-    w.write(0, '\n');
-  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -235,21 +129,6 @@ function containerPorts(ports: Container['ports'], host: boolean): string {
       return s;
     })
     .join(', ');
-}
-
-/** resourcehelper.ExtractContainerResourceValue: the container's limit/request in divisor units, rounded up. */
-function containerResourceValue(ref: { resource?: string; divisor?: string | number }, container: Container): string {
-  const [kind, name] = (ref.resource ?? '').split('.') as [string, string];
-  const list = kind === 'limits' ? container.resources?.limits : kind === 'requests' ? container.resources?.requests : undefined;
-  if (!list || !name) return '';
-  const q = tryParseQuantity((list[name] ?? '0') as string);
-  const divisor = tryParseQuantity(ref.divisor ?? '1');
-  if (!q || !divisor || divisor.unscaled === 0n) return '';
-  const e = Math.min(q.exp10, divisor.exp10);
-  const num = q.unscaled * 10n ** BigInt(q.exp10 - e);
-  const den = divisor.unscaled * 10n ** BigInt(divisor.exp10 - e);
-  const out = num % den === 0n ? num / den : num / den + (num > 0n ? 1n : 0n);
-  return out.toString();
 }
 
 /** describeContainers for a template: no statuses and no env resolver (fieldRef values print empty). */

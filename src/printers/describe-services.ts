@@ -3,48 +3,9 @@
 // object of the Service comes in ctx.related.endpoints (null when there is none) and is read as
 // kubectl reads the slices: every endpoint (ready or not) of the port with the Service port's name.
 import type { EventObject, KObject } from '../api/types.js';
-import { describeEvents, type DescribeContext } from './describe.js';
-import { TabWriter } from './tabwriter.js';
+import { PrefixWriter, byKey, describeEvents, printAnnotationsMultiline, printLabelsMultiline, type DescribeContext } from './describe.js';
 
 type Obj = Record<string, any>;
-
-const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
-const MAX_ANNOTATION_LEN = 140;
-const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-class Lines {
-  private readonly tw = new TabWriter(0, 8, 2, 0);
-  write(text: string): void {
-    this.tw.write(text.replace(/\x1b/g, '^[').replace(/\r/g, '\\r'));
-  }
-  toString(): string {
-    this.tw.flush();
-    return this.tw.take();
-  }
-}
-
-function labelsMultiline(w: Lines, title: string, labels: Record<string, string> | undefined | null): void {
-  w.write(`${title}:\t`);
-  const keys = Object.keys(labels ?? {}).sort(byKey);
-  if (!keys.length) return w.write('<none>\n');
-  keys.forEach((k, i) => w.write(`${i ? '\t' : ''}${k}=${labels![k]}\n`));
-}
-
-function annotationsMultiline(w: Lines, title: string, annotations: Record<string, string> | undefined | null): void {
-  w.write(`${title}:\t`);
-  const keys = Object.keys(annotations ?? {})
-    .filter((k) => k !== LAST_APPLIED)
-    .sort(byKey);
-  if (!keys.length) return w.write('<none>\n');
-  keys.forEach((key, i) => {
-    if (i) w.write('\t');
-    const value = annotations![key]!.replace(/\n$/, '');
-    if (value.length + key.length + 2 > MAX_ANNOTATION_LEN || value.includes('\n')) {
-      w.write(`${key}:\n`);
-      for (const s of value.split('\n')) w.write(`\t  ${s.length > MAX_ANNOTATION_LEN - 2 ? s.slice(0, MAX_ANNOTATION_LEN - 2) + '...' : s}\n`);
-    } else w.write(`${key}: ${value}\n`);
-  });
-}
 
 /** labels.FormatLabels: sorted `k=v,k2=v2`, `<none>` when empty. */
 function formatLabels(m: Record<string, string> | undefined): string {
@@ -93,40 +54,40 @@ function ingressString(ingress: Obj[]): string {
 }
 
 export function describeService(svc: KObject, endpoints: KObject | null | undefined, events: EventObject[] | undefined, now: number): string {
-  const w = new Lines();
+  const w = new PrefixWriter();
   const spec = (svc.spec ?? {}) as Obj;
   const status = (svc.status ?? {}) as Obj;
-  w.write(`Name:\t${svc.metadata.name ?? ''}\n`);
-  w.write(`Namespace:\t${svc.metadata.namespace ?? ''}\n`);
-  labelsMultiline(w, 'Labels', svc.metadata.labels);
-  annotationsMultiline(w, 'Annotations', svc.metadata.annotations);
-  w.write(`Selector:\t${formatLabels(spec.selector)}\n`);
-  w.write(`Type:\t${spec.type ?? ''}\n`);
-  if (spec.ipFamilyPolicy) w.write(`IP Family Policy:\t${spec.ipFamilyPolicy}\n`);
-  w.write(`IP Families:\t${spec.ipFamilies?.length ? spec.ipFamilies.join(',') : '<none>'}\n`);
-  w.write(`IP:\t${spec.clusterIP ?? ''}\n`);
-  w.write(`IPs:\t${spec.clusterIPs?.length ? spec.clusterIPs.join(',') : '<none>'}\n`);
-  if (spec.externalIPs?.length) w.write(`External IPs:\t${spec.externalIPs.join(',')}\n`);
-  if (spec.loadBalancerIP) w.write(`IP:\t${spec.loadBalancerIP}\n`);
-  if (spec.externalName) w.write(`External Name:\t${spec.externalName}\n`);
-  if (status.loadBalancer?.ingress?.length) w.write(`LoadBalancer Ingress:\t${ingressString(status.loadBalancer.ingress)}\n`);
+  w.write(0, `Name:\t${svc.metadata.name ?? ''}\n`);
+  w.write(0, `Namespace:\t${svc.metadata.namespace ?? ''}\n`);
+  printLabelsMultiline(w, 'Labels', svc.metadata.labels);
+  printAnnotationsMultiline(w, 'Annotations', svc.metadata.annotations);
+  w.write(0, `Selector:\t${formatLabels(spec.selector)}\n`);
+  w.write(0, `Type:\t${spec.type ?? ''}\n`);
+  if (spec.ipFamilyPolicy) w.write(0, `IP Family Policy:\t${spec.ipFamilyPolicy}\n`);
+  w.write(0, `IP Families:\t${spec.ipFamilies?.length ? spec.ipFamilies.join(',') : '<none>'}\n`);
+  w.write(0, `IP:\t${spec.clusterIP ?? ''}\n`);
+  w.write(0, `IPs:\t${spec.clusterIPs?.length ? spec.clusterIPs.join(',') : '<none>'}\n`);
+  if (spec.externalIPs?.length) w.write(0, `External IPs:\t${spec.externalIPs.join(',')}\n`);
+  if (spec.loadBalancerIP) w.write(0, `IP:\t${spec.loadBalancerIP}\n`);
+  if (spec.externalName) w.write(0, `External Name:\t${spec.externalName}\n`);
+  if (status.loadBalancer?.ingress?.length) w.write(0, `LoadBalancer Ingress:\t${ingressString(status.loadBalancer.ingress)}\n`);
   const ports = (spec.ports ?? []) as Obj[];
   for (const sp of ports) {
     const name = sp.name || '<unset>';
-    w.write(`Port:\t${name}\t${sp.port}/${sp.protocol}\n`);
-    w.write(`TargetPort:\t${sp.targetPort}/${sp.protocol}\n`);
-    if (sp.nodePort) w.write(`NodePort:\t${name}\t${sp.nodePort}/${sp.protocol}\n`);
-    w.write(`Endpoints:\t${formatServiceEndpoints(endpoints, sp.name ?? '')}\n`);
+    w.write(0, `Port:\t${name}\t${sp.port}/${sp.protocol}\n`);
+    w.write(0, `TargetPort:\t${sp.targetPort}/${sp.protocol}\n`);
+    if (sp.nodePort) w.write(0, `NodePort:\t${name}\t${sp.nodePort}/${sp.protocol}\n`);
+    w.write(0, `Endpoints:\t${formatServiceEndpoints(endpoints, sp.name ?? '')}\n`);
   }
-  if (!ports.length) w.write(`Endpoints:\t${formatServiceEndpoints(endpoints, undefined)}\n`);
-  w.write(`Session Affinity:\t${spec.sessionAffinity ?? ''}\n`);
-  if (spec.externalTrafficPolicy) w.write(`External Traffic Policy:\t${spec.externalTrafficPolicy}\n`);
-  if (spec.internalTrafficPolicy) w.write(`Internal Traffic Policy:\t${spec.internalTrafficPolicy}\n`);
-  if (spec.healthCheckNodePort) w.write(`HealthCheck NodePort:\t${spec.healthCheckNodePort}\n`);
-  if (spec.loadBalancerSourceRanges?.length) w.write(`LoadBalancer Source Ranges:\t${spec.loadBalancerSourceRanges.join(',')}\n`);
+  if (!ports.length) w.write(0, `Endpoints:\t${formatServiceEndpoints(endpoints, undefined)}\n`);
+  w.write(0, `Session Affinity:\t${spec.sessionAffinity ?? ''}\n`);
+  if (spec.externalTrafficPolicy) w.write(0, `External Traffic Policy:\t${spec.externalTrafficPolicy}\n`);
+  if (spec.internalTrafficPolicy) w.write(0, `Internal Traffic Policy:\t${spec.internalTrafficPolicy}\n`);
+  if (spec.healthCheckNodePort) w.write(0, `HealthCheck NodePort:\t${spec.healthCheckNodePort}\n`);
+  if (spec.loadBalancerSourceRanges?.length) w.write(0, `LoadBalancer Source Ranges:\t${spec.loadBalancerSourceRanges.join(',')}\n`);
   if (events === undefined) return w.toString();
   if (!events.length) {
-    w.write('Events:\t<none>\n');
+    w.write(0, 'Events:\t<none>\n');
     return w.toString();
   }
   return w.toString() + describeEvents(events, now);

@@ -34,25 +34,36 @@ const MAX_ANNOTATION_LEN = 140;
 // ---------------------------------------------------------------------------------------------
 // Writer and formatting helpers
 
-/** kubectl's PrefixWriter over tabbedString's tabwriter. */
+/** kubectl's PrefixWriter, over tabbedString's tabwriter or (raw) straight into a buffer. */
 export class PrefixWriter {
-  private readonly tw = new TabWriter(0, 8, 2, 0);
+  private readonly tw: TabWriter | undefined;
+  private raw = '';
+
+  constructor(tabbed = true) {
+    this.tw = tabbed ? new TabWriter(0, 8, 2, 0) : undefined;
+  }
 
   /** Write(level, ...): the indent goes before the text, not before each line in it. */
   write(level: number, text: string): void {
-    this.tw.write(escapeTerminal('  '.repeat(level) + text));
+    this.emit(escapeTerminal('  '.repeat(level) + text));
   }
 
   /** WriteLine: the text plus a newline, no indent. */
   writeLine(text: string): void {
-    this.tw.write(escapeTerminal(text + '\n'));
+    this.emit(escapeTerminal(text + '\n'));
   }
 
   flush(): void {
-    this.tw.flush();
+    this.tw?.flush();
+  }
+
+  private emit(s: string): void {
+    if (this.tw) this.tw.write(s);
+    else this.raw += s;
   }
 
   toString(): string {
+    if (!this.tw) return this.raw;
     this.tw.flush();
     return this.tw.take();
   }
@@ -101,7 +112,7 @@ export function rfc1123z(ts: string | null | undefined, ctx: Pick<DescribeContex
 }
 
 /** Go sorts strings bytewise; code-unit order agrees for the ASCII keys used here. */
-const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+export const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Go's %q for the strings kubectl quotes (subPath). */
 function goQuote(s: string): string {
@@ -109,7 +120,7 @@ function goQuote(s: string): string {
 }
 
 /** Quantity.String(), falling back to the raw text for values that do not parse. */
-function quantityString(v: unknown): string {
+export function quantityString(v: unknown): string {
   if (v === undefined || v === null) return '0';
   try {
     return canonicalQuantity(v as string | number);
@@ -182,7 +193,7 @@ interface Toleration {
   tolerationSeconds?: number | null;
 }
 
-function printTolerationsMultiline(w: PrefixWriter, title: string, tolerations: Toleration[] | undefined): void {
+export function printTolerationsMultiline(w: PrefixWriter, title: string, tolerations: Toleration[] | undefined): void {
   w.write(0, `${title}:\t`);
   if (!tolerations?.length) {
     w.writeLine('<none>');
@@ -375,7 +386,7 @@ function podFieldValue(pod: Pod, path: string): string {
 }
 
 /** resourcehelper.ExtractContainerResourceValue: the container's limit/request in divisor units, rounded up. */
-function containerResourceValue(ref: { resource?: string; divisor?: string | number }, container: Container): string {
+export function containerResourceValue(ref: { resource?: string; divisor?: string | number }, container: Container): string {
   const [kind, name] = (ref.resource ?? '').split('.') as [string, string];
   const list = kind === 'limits' ? container.resources?.limits : kind === 'requests' ? container.resources?.requests : undefined;
   if (!list || !name) return '';
