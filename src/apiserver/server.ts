@@ -17,7 +17,7 @@ import {
   legacyApiVersions,
   wantsAggregated,
 } from './discovery.js';
-import { toTable } from '../printers/columns.js';
+import { toTable } from '../kinds/index.js';
 import type { NodeApi } from './node-api.js';
 
 export interface ApiServerOptions {
