@@ -7,7 +7,7 @@ import { StatusError, type ApiClient } from '../../client/client.js';
 import { describeObject } from '../../printers/describe.js';
 import { describerFor } from '../../kinds/index.js';
 import { formatLabelSelector } from '../../api/selectors.js';
-import { readManifests } from '../manifests.js';
+import { readObjects } from '../manifests.js';
 import { resolveObject } from '../objects.js';
 
 const EVENTS = RESOURCES.find((r) => r.kind === 'Event')!;
@@ -17,6 +17,7 @@ interface DescribeOptions {
   allNamespaces?: boolean;
   selector?: string;
   filename?: string[];
+  kustomize?: string;
   showEvents?: boolean;
 }
 
@@ -32,8 +33,8 @@ export async function run(ctx: Ctx, args: string[], o: DescribeOptions): Promise
   const ns = await ctx.namespace(o);
   const objects: KObject[] = [];
   const errors: string[] = [];
-  if (o.filename?.length) {
-    for (const so of readManifests(o.filename)) {
+  if (o.filename?.length || o.kustomize !== undefined) {
+    for (const so of await readObjects(o, ctx.stderr)) {
       const r = resolveObject(so, o.namespace, ns);
       try {
         objects.push(await client.get(r.info, r.namespace, r.object.metadata.name!));
