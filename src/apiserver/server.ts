@@ -120,6 +120,11 @@ async function handleResource(
   const table = wantsTable(req.headers.accept);
   const includeObject = (q.get('includeObject') as 'None' | 'Metadata' | 'Object' | null) ?? 'Metadata';
 
+  if (r.subresource === 'eviction' && r.info.kind === 'Pod' && r.name) {
+    if (method !== 'POST') throw errors.methodNotAllowed();
+    const { evictPod } = await import('./eviction.js');
+    return sendJson(res, 201, evictPod(registry, r.namespace!, r.name, await readBody(req), { dryRun }));
+  }
   if (r.subresource && !['status', 'log', 'scale'].includes(r.subresource)) {
     if (r.subresource === 'exec' || r.subresource === 'attach' || r.subresource === 'portforward') {
       throw errors.badRequest('Upgrade request required');

@@ -4,7 +4,8 @@ import type { Registry } from '../registry/registry.js';
 import { DockerRuntime } from '../runtime/docker/docker-runtime.js';
 import { Kubelet } from '../kubelet/kubelet.js';
 import { EventRecorder } from '../events/recorder.js';
-import { Scheduler } from '../controllers/scheduler.js';
+import { Scheduler } from '../controllers/scheduler/scheduler.js';
+import { DisruptionController } from '../controllers/disruption/controller.js';
 import { NamespaceController } from '../controllers/namespace.js';
 import { EventTTLController } from '../controllers/event-ttl.js';
 import { GarbageCollector } from '../controllers/gc.js';
@@ -29,7 +30,7 @@ export interface NodeHalfOptions {
 export async function startNode(o: NodeHalfOptions) {
   const runtime = new DockerRuntime();
   const recorder = new EventRecorder(o.registry, o.nodeName);
-  const scheduler = new Scheduler(o.registry, recorder, o.nodeName);
+  const scheduler = new Scheduler(o.registry, recorder);
   const namespaces = new NamespaceController(o.registry);
   const eventTTL = new EventTTLController(o.registry);
   const gc = new GarbageCollector(o.registry, o.log);
@@ -37,6 +38,7 @@ export async function startNode(o: NodeHalfOptions) {
   const deployments = new DeploymentController(o.registry, recorder, o.log);
   const endpoints = new EndpointsController(o.registry, o.log);
   const endpointSlices = new EndpointSliceController(o.registry, o.log);
+  const disruption = new DisruptionController(o.registry, o.log);
   const infraImage = process.env.KBX_INFRA_IMAGE || 'busybox:latest';
   // KBX_DATAPLANE=off: no services data plane (pods get Docker's network defaults only).
   const dataplane =
@@ -72,6 +74,7 @@ export async function startNode(o: NodeHalfOptions) {
   deployments.start();
   endpoints.start();
   endpointSlices.start();
+  disruption.start();
   await kubelet.start();
   const dialer = new PodDialer(runtime, o.clusterId, undefined, dataplane ? (ip, port) => dataplane.dial(ip, port) : undefined);
   let lastCheck = 0;
@@ -107,6 +110,7 @@ export async function startNode(o: NodeHalfOptions) {
       deployments.close();
       endpoints.close();
       endpointSlices.close();
+      disruption.close();
       hostPorts?.close();
       dataplane?.close();
     },

@@ -17,10 +17,11 @@ import { deployment } from './deployment.js';
 import { replicaSet } from './replicaset.js';
 import { node } from './node.js';
 import { endpointSlice } from './endpointslice.js';
+import { podDisruptionBudget } from './poddisruptionbudget.js';
 
 export type { KindDefinition } from './kind.js';
 
-export const KINDS: readonly KindDefinition[] = [pod, service, endpoints, namespace, event, deployment, replicaSet, node, endpointSlice];
+export const KINDS: readonly KindDefinition[] = [pod, service, endpoints, namespace, event, deployment, replicaSet, node, endpointSlice, podDisruptionBudget];
 
 const BY_KIND = new Map(KINDS.map((k) => [k.resource.kind, k]));
 

@@ -1,12 +1,15 @@
 import { resource, type KindDefinition } from './kind.js';
 import { withStatusStrategy } from '../registry/strategies.js';
 import { NODE_COLUMNS, printNode } from '../printers/columns.js';
+import { validateNodeSpec } from '../api/validation-node.js';
 
 export const node: KindDefinition = {
   resource: resource({
     group: '', version: 'v1', kind: 'Node', plural: 'nodes', shortNames: ['no'], namespaced: false,
-    verbs: ['get', 'list', 'watch'], subresources: ['status'],
+    // cordon, uncordon and taint patch the node's spec; the kubelet owns its status.
+    subresources: ['status'],
   }),
+  validate: (obj) => validateNodeSpec(obj),
   strategy: withStatusStrategy,
   printer: { columns: NODE_COLUMNS, row: printNode },
   describer: async () => {
