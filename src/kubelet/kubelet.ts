@@ -61,12 +61,28 @@ export interface KubeletDeps {
   probeTransport?: ProbeTransport;
   /** The data plane a sandbox is wired to (service route and cluster DNS); none: pods get Docker's defaults. */
   podNetwork?: () => Promise<PodNetworkSettings | undefined>;
+  /** Where delayed syncs, the relist and probes are scheduled; default: the real timers (a test's fake clock drives its own). */
+  timers?: Timers;
 }
+
+export interface Timers {
+  setTimer(fn: () => void, ms: number): unknown;
+  clearTimer(handle: unknown): void;
+}
+
+const REAL_TIMERS: Timers = {
+  setTimer: (fn, ms) => {
+    const t = setTimeout(fn, ms);
+    t.unref();
+    return t;
+  },
+  clearTimer: (t) => clearTimeout(t as NodeJS.Timeout),
+};
 
 interface Worker {
   running: boolean;
   dirty: boolean;
-  timer?: NodeJS.Timeout;
+  timer?: unknown;
   timerAt?: number;
 }
 
@@ -85,7 +101,8 @@ export class Kubelet implements NodeApi {
   private died = new Set<string>();
   private stopWatch?: () => void;
   private events?: { close(): void };
-  private relistTimer?: NodeJS.Timeout;
+  private relistTimer?: unknown;
+  private readonly timers: Timers;
   private lastSeen = new Map<string, string>(); // pod uid → fingerprint of its containers' states
   private hostIP?: string;
   private ready = false;
@@ -102,6 +119,7 @@ export class Kubelet implements NodeApi {
   private hooks: HookRunner;
 
   constructor(private readonly d: KubeletDeps) {
+    this.timers = d.timers ?? REAL_TIMERS;
     this.images = new ImageManager(d.runtime, d.recorder, d.clock);
     this.transport = d.probeTransport ?? new DefaultProbeTransport(d.runtime, { log: d.log });
     this.hooks = new HookRunner(d.runtime, this.transport);
@@ -113,6 +131,8 @@ export class Kubelet implements NodeApi {
         d.recorder.record('kubelet', pod, e.type, e.reason, e.message, fieldPath(init ? 'init' : 'app', container));
       },
       changed: (uid) => this.enqueue(uid),
+      setTimer: (fn, ms) => this.timers.setTimer(fn, ms),
+      clearTimer: (t) => this.timers.clearTimer(t),
       kill: (pod, _container, id, message, grace) => {
         // As the kubelet's prober: the result is recorded and the pod's sync kills the container.
         this.probeFailed.set(id, { uid: pod.metadata.uid!, message, ...(grace !== undefined ? { grace } : {}) });
@@ -152,8 +172,12 @@ export class Kubelet implements NodeApi {
       if (this.ready) this.enqueue(uid);
     });
     void this.connect();
-    this.relistTimer = setInterval(() => void this.relist(), RELIST_MS);
-    this.relistTimer.unref();
+    const relistLoop = () => {
+      this.relistTimer = this.timers.setTimer(() => {
+        void this.relist().finally(() => !this.stopped && relistLoop());
+      }, RELIST_MS);
+    };
+    relistLoop();
     void clusterId;
   }
 
@@ -178,7 +202,7 @@ export class Kubelet implements NodeApi {
         return;
       } catch (e) {
         if (attempt === 0) this.d.log(`kubelet: waiting for Docker: ${(e as Error).message}`);
-        await new Promise((r) => setTimeout(r, Math.min(5000, 250 * 2 ** attempt)).unref());
+        await new Promise<void>((r) => this.timers.setTimer(r, Math.min(5000, 250 * 2 ** attempt)));
       }
     }
   }
@@ -187,8 +211,8 @@ export class Kubelet implements NodeApi {
     this.stopped = true;
     this.stopWatch?.();
     this.events?.close();
-    if (this.relistTimer) clearInterval(this.relistTimer);
-    for (const w of this.workers.values()) if (w.timer) clearTimeout(w.timer);
+    if (this.relistTimer !== undefined) this.timers.clearTimer(this.relistTimer);
+    for (const w of this.workers.values()) if (w.timer !== undefined) this.timers.clearTimer(w.timer);
     this.probes.close();
   }
 
@@ -239,14 +263,13 @@ export class Kubelet implements NodeApi {
     }
     if (delayMs > 0) {
       const at = this.d.clock.now() + delayMs;
-      if (w.timer && w.timerAt! <= at) return;
-      if (w.timer) clearTimeout(w.timer);
+      if (w.timer !== undefined && w.timerAt! <= at) return;
+      if (w.timer !== undefined) this.timers.clearTimer(w.timer);
       w.timerAt = at;
-      w.timer = setTimeout(() => {
+      w.timer = this.timers.setTimer(() => {
         w!.timer = undefined;
         this.enqueue(uid);
       }, delayMs);
-      w.timer.unref();
       return;
     }
     if (w.running) {
@@ -268,7 +291,7 @@ export class Kubelet implements NodeApi {
       }
     } while (w.dirty && !this.stopped);
     w.running = false;
-    if (!this.pods.has(uid) && !w.timer) this.workers.delete(uid);
+    if (!this.pods.has(uid) && w.timer === undefined) this.workers.delete(uid);
   }
 
   // ---------------------------------------------------------------- sync
