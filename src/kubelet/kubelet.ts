@@ -1,10 +1,10 @@
 // The node agent: turns the pods bound to this node into Docker containers and reports their status.
 //
-// Level-triggered: every sync of a pod compares what the API says with what Docker has (found by
-// labels) and takes the next steps. Syncs of one pod never overlap; different pods sync in
-// parallel. Triggers: pod changes (watch), Docker container events, timers (backoff expiry) and a
-// periodic relist that also removes containers whose pod no longer exists.
-import { PassThrough } from 'node:stream';
+// Level-triggered: every sync of a pod observes what Docker has (found by labels), asks the pure
+// computePodActions (pod-actions.ts) what to do, carries the actions out through the runtime port and
+// writes the status when it changed. Syncs of one pod never overlap; different pods sync in
+// parallel. Triggers: pod changes (watch), Docker container events, probe results, timers (backoff
+// expiry) and a periodic relist that also removes containers whose pod no longer exists.
 import type { Container, Pod } from '../api/types.js';
 import { RESOURCES } from '../api/registry.js';
 import { isApiError } from '../api/errors.js';
@@ -12,6 +12,8 @@ import type { Registry } from '../registry/registry.js';
 import type { EventRecorder } from '../events/recorder.js';
 import { LABELS, type ContainerRuntime, type ExecSession, type RuntimeContainer } from '../runtime/runtime.js';
 import type { ExecOptions, LogOptions, NodeApi } from '../apiserver/node-api.js';
+import { ContainerObserver } from './observer.js';
+import { PodStreams } from './pod-streams.js';
 import { appSpec, infraSpec, INFRA_NAME, networkName, podVolumes } from './container-spec.js';
 import { Backoff } from './backoff.js';
 import { ImageManager, ImagePullFailed } from './images.js';
@@ -21,7 +23,6 @@ import {
   instances,
   isSidecar,
   newest,
-  attemptOf,
   HASH_LABEL,
   containerHash,
   SANDBOX_LABEL,
@@ -35,7 +36,6 @@ import type { Clock } from '../util/clock.js';
 import { nodeObject } from './node.js';
 import { ProbeManager, type RunningContainer } from './probes/manager.js';
 import { DefaultProbeTransport, type ProbeTransport } from './probes/transport.js';
-import * as errors from '../api/errors.js';
 import { HookRunner, graceAfterPreStop, hookOf, podRef } from './lifecycle.js';
 import type { PodNetworkSettings } from '../dataplane/manager.js';
 import { serviceEnv } from './service-env.js';
@@ -92,13 +92,8 @@ export class Kubelet implements NodeApi {
   private waiting = new Map<string, { reason: string; message?: string }>();
   private backoff = new Backoff();
   private images: ImageManager;
-  private inspected = new Map<string, RuntimeContainer>();
-  /**
-   * Containers Docker reported dead (`die`) that may still be listed as running: the engine emits the event
-   * before it updates the view its container list reads, so a sync woken by the event would see nothing
-   * to do and wait for the next relist (seconds). observe() asks inspect, which is current.
-   */
-  private died = new Set<string>();
+  private observer: ContainerObserver;
+  private streams: PodStreams;
   private stopWatch?: () => void;
   private events?: { close(): void };
   private relistTimer?: unknown;
@@ -120,6 +115,8 @@ export class Kubelet implements NodeApi {
 
   constructor(private readonly d: KubeletDeps) {
     this.timers = d.timers ?? REAL_TIMERS;
+    this.observer = new ContainerObserver(d.runtime);
+    this.streams = new PodStreams(d.runtime, d.clusterId);
     this.images = new ImageManager(d.runtime, d.recorder, d.clock);
     this.transport = d.probeTransport ?? new DefaultProbeTransport(d.runtime, { log: d.log });
     this.hooks = new HookRunner(d.runtime, this.transport);
@@ -162,7 +159,7 @@ export class Kubelet implements NodeApi {
   }
 
   async start(): Promise<void> {
-    const { registry, runtime, clusterId } = this.d;
+    const { registry } = this.d;
     this.stopWatch = registry.watch(PODS, undefined, {}, (e) => {
       const pod = e.object as Pod;
       const uid = pod.metadata.uid!;
@@ -178,7 +175,6 @@ export class Kubelet implements NodeApi {
       }, RELIST_MS);
     };
     relistLoop();
-    void clusterId;
   }
 
   /** Waits for Docker, sets up the cluster network and node, then syncs every pod. Retries while Docker is down. */
@@ -192,8 +188,7 @@ export class Kubelet implements NodeApi {
         await this.registerNode();
         this.events = runtime.events({ [LABELS.cluster]: clusterId }, (ev) => {
           const uid = ev.labels[LABELS.podUid];
-          if (ev.action === 'die') this.died.add(ev.id);
-          else if (ev.action === 'destroy') this.died.delete(ev.id);
+          this.observer.event(ev.action, ev.id);
           if (uid) this.enqueue(uid);
         });
         this.ready = true;
@@ -251,7 +246,7 @@ export class Kubelet implements NodeApi {
     for (const uid of this.pods.keys()) if (!byPod.has(uid)) this.enqueue(uid);
     // Forget inspections of containers that no longer exist.
     const ids = new Set(all.map((c) => c.id));
-    for (const k of this.inspected.keys()) if (!ids.has(k.split('@')[0]!)) this.inspected.delete(k);
+    this.observer.retain(ids);
   }
 
   enqueue(uid: string, delayMs = 0): void {
@@ -313,7 +308,7 @@ export class Kubelet implements NodeApi {
   }
 
   private observeAll(uid: string): Promise<RuntimeContainer[]> {
-    return this.listPod(uid).then((list) => this.observe(list));
+    return this.listPod(uid).then((list) => this.observer.observe(list));
   }
 
   private listPod(uid: string): Promise<RuntimeContainer[]> {
@@ -592,32 +587,6 @@ export class Kubelet implements NodeApi {
     }
   }
 
-  /** Adds inspect details (start/finish times, errors, IP) to listed containers, cached per state. */
-  private async observe(list: RuntimeContainer[]): Promise<RuntimeContainer[]> {
-    return Promise.all(
-      list.map(async (c) => {
-        if (this.died.has(c.id)) {
-          if (c.state === 'running') {
-            const full = await this.d.runtime.inspectContainer(c.id);
-            if (full && full.state !== 'running') {
-              this.died.delete(c.id);
-              this.inspected.set(`${c.id}@${full.state}`, full);
-              return full;
-            }
-          } else this.died.delete(c.id);
-        }
-        const k = `${c.id}@${c.state}`;
-        const hit = this.inspected.get(k);
-        if (hit && c.state !== 'running') return hit;
-        if (hit && c.state === 'running' && (hit.ipAddress || c.labels[LABELS.role] !== 'infra')) return hit;
-        const full = await this.d.runtime.inspectContainer(c.id);
-        if (!full) return c;
-        this.inspected.set(k, full);
-        return full;
-      }),
-    );
-  }
-
   // ---------------------------------------------------------------- termination
 
   /**
@@ -679,53 +648,18 @@ export class Kubelet implements NodeApi {
     this.lastSeen.delete(uid);
   }
 
-  // ---------------------------------------------------------------- NodeApi (logs, exec)
+  // ---------------------------------------------------------------- NodeApi (logs, exec, attach): pod-streams.ts
 
-  private async containerFor(pod: Pod, name: string): Promise<RuntimeContainer[]> {
-    const list = await this.d.runtime.listContainers({
-      [LABELS.cluster]: this.d.clusterId,
-      [LABELS.podUid]: pod.metadata.uid!,
-      [LABELS.container]: name,
-    });
-    return list.sort((a, b) => attemptOf(b) - attemptOf(a));
+  logs(pod: Pod, opts: LogOptions): Promise<NodeJS.ReadableStream> {
+    return this.streams.logs(pod, opts);
   }
 
-  async logs(pod: Pod, opts: LogOptions): Promise<NodeJS.ReadableStream> {
-    const list = await this.containerFor(pod, opts.container);
-    const target = opts.previous ? list[1] : list[0];
-    if (!target) {
-      if (opts.previous) {
-        throw errors.badRequest(`previous terminated container "${opts.container}" in pod "${pod.metadata.name}" not found`);
-      }
-      const st = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])].find((s) => s.name === opts.container);
-      const reason = st?.state.waiting?.reason ?? 'ContainerCreating';
-      throw errors.badRequest(`container "${opts.container}" in pod "${pod.metadata.name}" is waiting to start: ${reason}`);
-    }
-    const stream = await this.d.runtime.logs(target.id, {
-      follow: opts.follow && target.state === 'running',
-      tail: opts.tailLines,
-      timestamps: opts.timestamps,
-      sinceSeconds: opts.sinceSeconds,
-      sinceTime: opts.sinceTime,
-    });
-    return opts.limitBytes ? limitBytes(stream, opts.limitBytes) : stream;
+  exec(pod: Pod, opts: ExecOptions): Promise<ExecSession> {
+    return this.streams.exec(pod, opts);
   }
 
-  async exec(pod: Pod, opts: ExecOptions): Promise<ExecSession> {
-    const list = await this.containerFor(pod, opts.container);
-    const cur = list[0];
-    if (!cur || cur.state !== 'running') {
-      throw new Error(`unable to upgrade connection: container not found ("${opts.container}")`);
-    }
-    return this.d.runtime.exec(cur.id, { cmd: opts.command, stdin: opts.stdin, tty: opts.tty });
-  }
-
-  async attach(pod: Pod, opts: ExecOptions): Promise<ExecSession> {
-    const cur = (await this.containerFor(pod, opts.container))[0];
-    if (!cur || cur.state !== 'running') {
-      throw new Error(`unable to upgrade connection: container ${opts.container} not found in pod ${pod.metadata.name}_${pod.metadata.namespace}`);
-    }
-    return this.d.runtime.attach(cur.id, { stdin: opts.stdin, tty: opts.tty });
+  attach(pod: Pod, opts: ExecOptions): Promise<ExecSession> {
+    return this.streams.attach(pod, opts);
   }
 }
 
@@ -739,24 +673,6 @@ function specOf(pod: Pod, c: RuntimeContainer | { name: string; role: 'init' | '
 
 function fieldPath(role: 'init' | 'app', name: string): string {
   return `spec.${role === 'init' ? 'initContainers' : 'containers'}{${name}}`;
-}
-
-function limitBytes(stream: NodeJS.ReadableStream, max: number): NodeJS.ReadableStream {
-  let sent = 0;
-  const out = new PassThrough();
-  stream.on('data', (chunk: Buffer) => {
-    if (sent >= max) return;
-    const part = chunk.subarray(0, max - sent);
-    sent += part.length;
-    out.write(part);
-    if (sent >= max) {
-      out.end();
-      (stream as unknown as { destroy?: () => void }).destroy?.();
-    }
-  });
-  stream.on('end', () => out.end());
-  stream.on('error', () => out.end());
-  return out;
 }
 
 export { INFRA_NAME };

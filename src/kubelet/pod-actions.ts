@@ -17,8 +17,9 @@
 //   restarted on exit whatever the pod's restartPolicy, for as long as the pod runs.
 // - App containers, once initialized: started when missing; an exited one restarts under the restartPolicy
 //   (Always; OnFailure on a non-zero exit or after a kill for a failed probe/hook), after the crash-loop backoff.
-//   A running one is killed when its spec changed (then restarted whatever the policy), when a liveness or startup
-//   probe failed, or when it runs in an old sandbox.
+//   A running one is killed when its spec changed (and restarted in the same sync whatever the policy), when a
+//   liveness or startup probe failed (restarted in the same sync unless the policy is Never, after the backoff), or
+//   when it runs in an old sandbox (restarted by the next sync, in the new sandbox).
 // - When no app container runs or will run again, the pod is done: its sidecars are stopped.
 // - Termination (deletion): app containers (and a running regular init container) are stopped together, then the
 //   sidecars one by one in reverse order.
@@ -325,10 +326,12 @@ class Planner {
     const probe = this.s.probes.get(cur.id);
     if (changed(c, cur)) {
       this.kill(cur, 'spec', `Init container ${c.name} definition changed`, { restart: 'always' });
+      this.restart(c, 'init', cur, { now: true });
       return false;
     }
     if (probe?.failed) {
       this.kill(cur, 'probe', probe.failed.message, { restart: 'always', graceSeconds: probe.failed.graceSeconds });
+      this.restart(c, 'init', cur);
       return false;
     }
     return probe ? probe.started : !c.startupProbe;
@@ -355,11 +358,16 @@ class Planner {
         }
         const probe = this.s.probes.get(cur.id);
         if (changed(c, cur)) {
+          // Restarted whatever the policy, at once (a deliberate change, not a crash).
           this.kill(cur, 'spec', `Container ${c.name} definition changed, will be restarted`, { restart: 'always' });
+          this.restart(c, 'app', cur, { now: true });
           willRun++;
         } else if (probe?.failed) {
           this.kill(cur, 'probe', probe.failed.message, { restart: 'unlessNever', graceSeconds: probe.failed.graceSeconds });
-          if (this.policy !== 'Never') willRun++;
+          if (this.policy !== 'Never') {
+            this.restart(c, 'app', cur);
+            willRun++;
+          }
         } else keep++;
       } else if (exited(cur)) {
         if (this.shouldRestart(cur)) {
@@ -409,10 +417,13 @@ class Planner {
     this.out.start.push({ name: c.name, role, attempt });
   }
 
-  /** An exited container restarts now, or waits out its crash-loop backoff (measured from when it finished). */
-  private restart(c: Container, role: Role, cur: RuntimeContainer): void {
+  /**
+   * An exited container (or one this sync kills) restarts now, or waits out its crash-loop backoff, measured from
+   * when it finished; `now`: no backoff.
+   */
+  private restart(c: Container, role: Role, cur: RuntimeContainer, opts: { now?: boolean } = {}): void {
     const now = this.s.now;
-    const delay = this.s.backoff.get(c.name) ?? 0;
+    const delay = opts.now ? 0 : this.s.backoff.get(c.name) ?? 0;
     const finished = cur.finishedAt ? Date.parse(cur.finishedAt) : now;
     const wait = Math.max(0, finished + delay - now);
     if (wait > 0) {

@@ -133,6 +133,29 @@ describe('Kubelet (FakeRuntime, in-memory registry, fake clock)', () => {
   });
 });
 
+describe('Kubelet: a changed container spec', () => {
+  it('an image update restarts the container with the new image (Killing "definition changed"), whatever the policy', async () => {
+    runtime.addImage('busybox:1.37');
+    reg.create(PODS, 'default', {
+      metadata: { name: 'web' },
+      spec: { nodeName: 'kbx', restartPolicy: 'Never', terminationGracePeriodSeconds: 5, containers: [{ name: 'app', image: 'busybox' }] },
+    } as KObject);
+    await settle();
+    const first = running()!;
+    reg.mutate(PODS, 'default', 'web', (o) => {
+      o.spec.containers[0].image = 'busybox:1.37';
+    });
+    await settle();
+    expect(runtime.container(first.id)!.state).toBe('exited');
+    expect(running()!.spec.image).toBe('busybox:1.37');
+    expect(running()!.labels[LABELS.restartCount]).toBe('1');
+    expect(events()).toContain('Killing: Container app definition changed, will be restarted');
+    const st = get().status!.containerStatuses![0]!;
+    expect(st).toMatchObject({ image: 'busybox:1.37', restartCount: 1, ready: true });
+    expect(get().status!.phase).toBe('Running');
+  });
+});
+
 describe('Kubelet: native sidecars (FakeRuntime)', () => {
   const sidecarPod = (policy: 'Always' | 'Never') =>
     ({
