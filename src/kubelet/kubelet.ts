@@ -86,10 +86,28 @@ interface Worker {
   timerAt?: number;
 }
 
+/** What the kubelet remembers of one pod between syncs; everything else it reads from Docker and the API each time. */
+interface PodMemory {
+  /** Waiting reasons Docker cannot tell (image pulls, CrashLoopBackOff, create errors), by container name. */
+  waiting: Map<string, { reason: string; message?: string }>;
+  /** The sandbox as last seen (for preStop hooks of kills). */
+  sandbox?: { id: string; ip?: string };
+  /**
+   * Docker containers the kubelet killed to restart them, by id: for a failed probe or postStart hook (restarted even
+   * after exit 0 under OnFailure) or a changed spec (restarted whatever the policy).
+   */
+  killed: Map<string, 'always' | 'unlessNever'>;
+  /** Containers whose liveness or startup probe failed, by id: the next sync kills them. */
+  probeFailed: Map<string, { message: string; grace?: number }>;
+  /** When a pull's progress was last shown, by container name (at most once a second). */
+  lastProgress: Map<string, number>;
+  /** The relist's fingerprint of the pod's Docker containers (a change wakes a sync). */
+  fingerprint?: string;
+}
+
 export class Kubelet implements NodeApi {
   private pods = new Map<string, Pod>();
   private workers = new Map<string, Worker>();
-  private waiting = new Map<string, { reason: string; message?: string }>();
   private backoff = new Backoff();
   private images: ImageManager;
   private observer: ContainerObserver;
@@ -98,18 +116,12 @@ export class Kubelet implements NodeApi {
   private events?: { close(): void };
   private relistTimer?: unknown;
   private readonly timers: Timers;
-  private lastSeen = new Map<string, string>(); // pod uid → fingerprint of its containers' states
   private hostIP?: string;
   private ready = false;
   private stopped = false;
   private probes: ProbeManager;
-  /**
-   * Docker containers the kubelet killed to restart them: for a failed probe or postStart hook (restarted even after
-   * exit 0 under OnFailure) or a changed spec (restarted whatever the policy).
-   */
-  private killed = new Map<string, { uid: string; restart: 'always' | 'unlessNever' }>();
-  /** Containers whose liveness or startup probe failed: the next sync kills them. */
-  private probeFailed = new Map<string, { uid: string; message: string; grace?: number }>();
+  /** What the kubelet remembers of each pod between syncs, by pod uid (forgotten in one step when the pod goes). */
+  private memory = new Map<string, PodMemory>();
   private transport: ProbeTransport;
   private hooks: HookRunner;
 
@@ -132,14 +144,20 @@ export class Kubelet implements NodeApi {
       clearTimer: (t) => this.timers.clearTimer(t),
       kill: (pod, _container, id, message, grace) => {
         // As the kubelet's prober: the result is recorded and the pod's sync kills the container.
-        this.probeFailed.set(id, { uid: pod.metadata.uid!, message, ...(grace !== undefined ? { grace } : {}) });
+        this.mem(pod.metadata.uid!).probeFailed.set(id, { message, ...(grace !== undefined ? { grace } : {}) });
         this.enqueue(pod.metadata.uid!);
       },
     });
   }
 
-  /** The pod's sandbox as last seen (for hooks that run outside a sync). */
-  private sandboxes = new Map<string, { id: string; ip?: string }>();
+  private mem(uid: string): PodMemory {
+    let m = this.memory.get(uid);
+    if (!m) {
+      m = { waiting: new Map(), killed: new Map(), probeFailed: new Map(), lastProgress: new Map() };
+      this.memory.set(uid, m);
+    }
+    return m;
+  }
 
   /**
    * Stops an app container as Kubernetes' killContainer does: its preStop hook first (taken off the grace period,
@@ -238,10 +256,11 @@ export class Kubelet implements NodeApi {
     }
     for (const [uid, cs] of byPod) {
       const fp = cs.map((c) => `${c.id}:${c.state}`).sort().join(',');
-      if (!this.pods.has(uid) || this.lastSeen.get(uid) !== fp) this.enqueue(uid);
-      this.lastSeen.set(uid, fp);
+      const m = this.mem(uid);
+      if (!this.pods.has(uid) || m.fingerprint !== fp) this.enqueue(uid);
+      m.fingerprint = fp;
     }
-    for (const uid of this.lastSeen.keys()) if (!byPod.has(uid) && !this.pods.has(uid)) this.lastSeen.delete(uid);
+    for (const uid of this.memory.keys()) if (!byPod.has(uid) && !this.pods.has(uid) && !this.workers.has(uid)) this.memory.delete(uid);
     // Pods whose containers vanished behind our back (docker rm -f) need a sync too.
     for (const uid of this.pods.keys()) if (!byPod.has(uid)) this.enqueue(uid);
     // Forget inspections of containers that no longer exist.
@@ -319,25 +338,24 @@ export class Kubelet implements NodeApi {
   private snapshot(pod: Pod, containers: RuntimeContainer[]): PodSnapshot {
     const uid = pod.metadata.uid!;
     const now = this.d.clock.now();
+    const m = this.mem(uid);
     const probes = new Map<string, ProbeView>();
-    const killed = new Map<string, 'always' | 'unlessNever'>();
     for (const c of containers) {
-      const k = this.killed.get(c.id);
-      if (k) killed.set(c.id, k.restart);
       const spec = specOf(pod, c);
       if (c.state !== 'running' || !spec) continue;
-      const failed = this.probeFailed.get(c.id);
+      const failed = m.probeFailed.get(c.id);
       probes.set(c.id, { started: this.probes.state(uid, spec, c.id).started ?? true, ...(failed ? { failed: { message: failed.message, graceSeconds: failed.grace } } : {}) });
     }
     const backoff = new Map<string, number>();
     for (const c of [...(pod.spec.initContainers ?? []), ...pod.spec.containers]) backoff.set(c.name, this.backoff.currentDelay(`${uid}/${c.name}`, now));
-    return { pod, containers, probes, killed, backoff, now };
+    return { pod, containers, probes, killed: m.killed, backoff, now };
   }
 
   /** Carries out one sync's actions through the runtime port, in the kubelet's order, then writes the status. */
   private async execute(pod: Pod, containers: RuntimeContainer[], a: SyncActions): Promise<void> {
     const { runtime, clock, recorder } = this.d;
     const uid = pod.metadata.uid!;
+    const m = this.mem(uid);
     for (const k of a.kill) {
       const spec = specOf(pod, k);
       if (k.immediate) {
@@ -345,9 +363,8 @@ export class Kubelet implements NodeApi {
         continue;
       }
       if (k.reason !== 'probe') recorder.record('kubelet', pod, 'Normal', 'Killing', k.message, fieldPath(k.role, k.name));
-      if (k.restart) this.killed.set(k.id, { uid, restart: k.restart });
-      const infra = this.sandboxes.get(uid);
-      await this.stopApp(pod, spec, k.id, k.graceSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30, infra);
+      if (k.restart) m.killed.set(k.id, k.restart);
+      await this.stopApp(pod, spec, k.id, k.graceSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30, m.sandbox);
     }
 
     let infra: RuntimeContainer | undefined;
@@ -355,7 +372,7 @@ export class Kubelet implements NodeApi {
       infra = await this.createSandbox(pod, containers, a.createSandbox);
       if (!infra) return;
     } else infra = containers.find((c) => c.id === a.sandboxId);
-    if (infra) this.sandboxes.set(uid, { id: infra.id, ip: infra.ipAddress });
+    if (infra) m.sandbox = { id: infra.id, ip: infra.ipAddress };
 
     if (infra) {
       for (const r of a.resume) await this.resume(pod, r.id);
@@ -368,17 +385,16 @@ export class Kubelet implements NodeApi {
       for (const s of a.start.filter((x) => x.role === 'app')) await this.startInstance(pod, s, infra);
     }
     for (const b of a.backoff) {
-      const key = `${uid}/${b.name}`;
       const ref = podRef(pod);
-      this.waiting.set(key, { reason: 'CrashLoopBackOff', message: `back-off ${Math.round(b.delayMs / 1000)}s restarting failed container=${b.name} pod=${ref}` });
+      m.waiting.set(b.name, { reason: 'CrashLoopBackOff', message: `back-off ${Math.round(b.delayMs / 1000)}s restarting failed container=${b.name} pod=${ref}` });
       recorder.record('kubelet', pod, 'Warning', 'BackOff', `Back-off restarting failed container ${b.name} in pod ${ref}`, fieldPath(b.role, b.name));
       this.enqueue(uid, b.waitMs + 50);
     }
 
     // Status, from a fresh look at Docker after the steps above.
     const after = await this.observeAll(uid);
-    for (const [id, k] of this.killed) if (k.uid === uid && !after.some((c) => c.id === id)) this.killed.delete(id);
-    for (const [id, f] of this.probeFailed) if (f.uid === uid && !after.some((c) => c.id === id && c.state === 'running')) this.probeFailed.delete(id);
+    for (const id of m.killed.keys()) if (!after.some((c) => c.id === id)) m.killed.delete(id);
+    for (const id of m.probeFailed.keys()) if (!after.some((c) => c.id === id && c.state === 'running')) m.probeFailed.delete(id);
     if (infra) {
       // Probe workers follow the containers that run now (a new container starts its probes over); sidecars too.
       const running: RunningContainer[] = [];
@@ -418,11 +434,11 @@ export class Kubelet implements NodeApi {
   }
 
   private observed(pod: Pod, c: Container, cur?: RuntimeContainer, prev?: RuntimeContainer): ObservedContainer {
-    const key = `${pod.metadata.uid}/${c.name}`;
-    let waiting = this.waiting.get(key);
+    const m = this.mem(pod.metadata.uid!);
+    let waiting = m.waiting.get(c.name);
     // A waiting reason only stands while nothing newer runs.
     if (waiting && cur && cur.state === 'running') {
-      this.waiting.delete(key);
+      m.waiting.delete(c.name);
       waiting = undefined;
     }
     return { name: c.name, image: c.image, current: cur, previous: prev, waiting };
@@ -472,18 +488,20 @@ export class Kubelet implements NodeApi {
   }
 
   private setWaitingAll(pod: Pod, reason: string, message: string): void {
-    for (const c of pod.spec.containers) this.waiting.set(`${pod.metadata.uid}/${c.name}`, { reason, message });
+    const m = this.mem(pod.metadata.uid!);
+    for (const c of pod.spec.containers) m.waiting.set(c.name, { reason, message });
   }
 
   private async startContainer(pod: Pod, c: Container, role: 'init' | 'app', attempt: number, infra: RuntimeContainer): Promise<void> {
     const { runtime, clusterId, recorder } = this.d;
     const key = `${pod.metadata.uid}/${c.name}`;
+    const waiting = this.mem(pod.metadata.uid!).waiting;
     const where = fieldPath(role, c.name);
     try {
-      await this.images.ensure(pod, c, where, (msg) => this.progress(pod, c, msg));
+      await this.images.ensure(pod, c, where, (msg) => this.progress(pod, c, msg, where));
     } catch (e) {
       if (!(e instanceof ImagePullFailed)) throw e;
-      this.waiting.set(key, { reason: e.reason, message: e.message });
+      waiting.set(c.name, { reason: e.reason, message: e.message });
       this.enqueue(pod.metadata.uid!, Math.max(1000, this.images.retryIn(pod, c) + 100));
       return;
     }
@@ -497,14 +515,14 @@ export class Kubelet implements NodeApi {
       const existing = await runtime.inspectContainer(spec.name);
       if (!existing) {
         const msg = (e as Error).message;
-        this.waiting.set(key, { reason: 'CreateContainerError', message: msg });
+        waiting.set(c.name, { reason: 'CreateContainerError', message: msg });
         recorder.record('kubelet', pod, 'Warning', 'Failed', `Error: ${msg}`, where);
         this.enqueue(pod.metadata.uid!, 5000);
         return;
       }
       id = existing.id; // made by a sync that was interrupted: adopt it
     }
-    this.waiting.delete(key);
+    waiting.delete(c.name);
     recorder.record('kubelet', pod, 'Normal', 'Created', `Created container: ${c.name}`, where);
     try {
       await runtime.startContainer(id);
@@ -530,9 +548,10 @@ export class Kubelet implements NodeApi {
     if (!failed) return;
     recorder.record('kubelet', pod, 'Warning', 'FailedPostStartHook', failed, where);
     recorder.record('kubelet', pod, 'Normal', 'Killing', 'FailedPostStartHook', where);
-    this.killed.set(id, { uid: pod.metadata.uid!, restart: 'unlessNever' }); // restarts even after exit 0 (OnFailure)
+    const m = this.mem(pod.metadata.uid!);
+    m.killed.set(id, 'unlessNever'); // restarts even after exit 0 (OnFailure)
     await this.stopApp(pod, c, id, pod.spec.terminationGracePeriodSeconds ?? 30, { id: infra.id, ip: infra.ipAddress });
-    this.waiting.set(`${pod.metadata.uid}/${c.name}`, { reason: 'PostStartHookError', message: failed });
+    m.waiting.set(c.name, { reason: 'PostStartHookError', message: failed });
   }
 
   /** A container that was created but never started (interrupted sync): start it now. */
@@ -556,15 +575,14 @@ export class Kubelet implements NodeApi {
     await this.startContainer(pod, c, s.role, s.attempt, infra);
   }
 
-  private lastProgress = new Map<string, number>();
-  private progress(pod: Pod, c: Container, msg: string): void {
-    const key = `${pod.metadata.uid}/${c.name}`;
+  private progress(pod: Pod, c: Container, msg: string, where: string): void {
+    const m = this.mem(pod.metadata.uid!);
     const now = this.d.clock.now();
-    if (now - (this.lastProgress.get(key) ?? 0) < 1000) return;
-    this.lastProgress.set(key, now);
-    this.waiting.set(key, { reason: 'ContainerCreating', message: msg });
+    if (now - (m.lastProgress.get(c.name) ?? 0) < 1000) return;
+    m.lastProgress.set(c.name, now);
+    m.waiting.set(c.name, { reason: 'ContainerCreating', message: msg });
     // One Pulling event whose message shows the progress; the final message is Kubernetes' own.
-    this.d.recorder.amend('kubelet', pod, 'Normal', 'Pulling', msg, `spec.containers{${c.name}}`);
+    this.d.recorder.amend('kubelet', pod, 'Normal', 'Pulling', msg, where);
   }
 
   private writeStatus(pod: Pod, obs: Parameters<typeof computePodStatus>[1]): void {
@@ -638,14 +656,10 @@ export class Kubelet implements NodeApi {
   private forget(uid: string): void {
     this.probes.removePod(uid);
     this.transport.forgetPod(uid);
-    this.sandboxes.delete(uid);
-    for (const [id, k] of this.killed) if (k.uid === uid) this.killed.delete(id);
-    for (const [id, f] of this.probeFailed) if (f.uid === uid) this.probeFailed.delete(id);
+    this.memory.delete(uid);
     this.backoff.forgetPrefix(`${uid}/`);
     this.images.forgetPod(uid);
-    for (const k of this.waiting.keys()) if (k.startsWith(`${uid}/`)) this.waiting.delete(k);
     this.d.recorder.forget(uid);
-    this.lastSeen.delete(uid);
   }
 
   // ---------------------------------------------------------------- NodeApi (logs, exec, attach): pod-streams.ts
