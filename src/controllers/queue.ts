@@ -1,13 +1,38 @@
 // A keyed work queue, as client-go's: a key waiting is not added twice, one key is never synced by
 // two workers at once (a change while it syncs marks it dirty and it runs again), later retries
 // are delayed with backoff, and `addAfter` schedules a look at a given time.
+//
+// Time is the clock's: a clock that also schedules (TimerSource: a test's fake clock) runs the delayed adds, so a
+// test drives retries and `addAfter` by advancing it; a plain clock schedules with the real setTimeout.
 import type { Clock } from '../util/clock.js';
+
+/** Schedules callbacks on a clock's time. */
+export interface TimerSource {
+  setTimer(fn: () => void, ms: number): unknown;
+  clearTimer(handle: unknown): void;
+}
+
+export const realTimers: TimerSource = {
+  setTimer: (fn, ms) => {
+    const t = setTimeout(fn, ms);
+    t.unref();
+    return t;
+  },
+  clearTimer: (t) => clearTimeout(t as NodeJS.Timeout),
+};
+
+/** The clock's own timers if it has them, else the real ones. */
+export function timersOf(clock: Clock): TimerSource {
+  const c = clock as Clock & Partial<TimerSource>;
+  return c.setTimer && c.clearTimer ? { setTimer: c.setTimer.bind(c), clearTimer: c.clearTimer.bind(c) } : realTimers;
+}
 
 export class WorkQueue {
   private queued = new Set<string>();
   private running = new Set<string>();
   private dirty = new Set<string>();
-  private timers = new Map<string, { at: number; timer: NodeJS.Timeout }>();
+  private timers = new Map<string, { at: number; timer: unknown }>();
+  private readonly timerSource: TimerSource;
   private failures = new Map<string, number>();
   private stopped = false;
   private pumping = false;
@@ -17,7 +42,9 @@ export class WorkQueue {
     private readonly clock: Clock,
     private readonly log: (m: string) => void = () => {},
     private readonly maxRetries = 15,
-  ) {}
+  ) {
+    this.timerSource = timersOf(clock);
+  }
 
   add(key: string): void {
     if (this.stopped) return;
@@ -36,19 +63,23 @@ export class WorkQueue {
     const at = this.clock.now() + ms;
     const t = this.timers.get(key);
     if (t && t.at <= at) return;
-    if (t) clearTimeout(t.timer);
-    const timer = setTimeout(() => {
+    if (t) this.timerSource.clearTimer(t.timer);
+    const timer = this.timerSource.setTimer(() => {
       this.timers.delete(key);
       this.add(key);
     }, ms);
-    timer.unref();
     this.timers.set(key, { at, timer });
   }
 
   stop(): void {
     this.stopped = true;
-    for (const t of this.timers.values()) clearTimeout(t.timer);
+    for (const t of this.timers.values()) this.timerSource.clearTimer(t.timer);
     this.timers.clear();
+  }
+
+  /** Keys waiting for a timer (for tests and measurements). */
+  delayed(): string[] {
+    return [...this.timers.keys()];
   }
 
   /** Keys are synced one after another on the event loop; syncs are short and in-process. */

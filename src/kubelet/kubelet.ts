@@ -1,10 +1,10 @@
 // The node agent: turns the pods bound to this node into Docker containers and reports their status.
 //
-// Level-triggered: every sync of a pod compares what the API says with what Docker has (found by
-// labels) and takes the next steps. Syncs of one pod never overlap; different pods sync in
-// parallel. Triggers: pod changes (watch), Docker container events, timers (backoff expiry) and a
-// periodic relist that also removes containers whose pod no longer exists.
-import { PassThrough } from 'node:stream';
+// Level-triggered: every sync of a pod observes what Docker has (found by labels), asks the pure
+// computePodActions (pod-actions.ts) what to do, carries the actions out through the runtime port and
+// writes the status when it changed. Syncs of one pod never overlap; different pods sync in
+// parallel. Triggers: pod changes (watch), Docker container events, probe results, timers (backoff
+// expiry) and a periodic relist that also removes containers whose pod no longer exists.
 import type { Container, Pod } from '../api/types.js';
 import { RESOURCES } from '../api/registry.js';
 import { isApiError } from '../api/errors.js';
@@ -12,16 +12,31 @@ import type { Registry } from '../registry/registry.js';
 import type { EventRecorder } from '../events/recorder.js';
 import { LABELS, type ContainerRuntime, type ExecSession, type RuntimeContainer } from '../runtime/runtime.js';
 import type { ExecOptions, LogOptions, NodeApi } from '../apiserver/node-api.js';
+import { ContainerObserver } from './observer.js';
+import { PodStreams } from './pod-streams.js';
 import { appSpec, infraSpec, INFRA_NAME, networkName, podVolumes } from './container-spec.js';
 import { Backoff } from './backoff.js';
 import { ImageManager, ImagePullFailed } from './images.js';
-import { computePodStatus, type ObservedContainer } from './pod-status.js';
+import { computePodStatus, type Observation, type ObservedContainer } from './pod-status.js';
+import {
+  computePodActions,
+  instances,
+  isSidecar,
+  newest,
+  HASH_LABEL,
+  containerHash,
+  SANDBOX_LABEL,
+  type ContainerToKill,
+  type ContainerToStart,
+  type PodSnapshot,
+  type ProbeView,
+  type SyncActions,
+} from './pod-actions.js';
 import type { Clock } from '../util/clock.js';
 import { nodeObject } from './node.js';
 import { ProbeManager, type RunningContainer } from './probes/manager.js';
 import { DefaultProbeTransport, type ProbeTransport } from './probes/transport.js';
-import * as errors from '../api/errors.js';
-import { HookRunner, graceAfterPreStop, hookOf } from './lifecycle.js';
+import { HookRunner, graceAfterPreStop, hookOf, podRef } from './lifecycle.js';
 import type { PodNetworkSettings } from '../dataplane/manager.js';
 import { serviceEnv } from './service-env.js';
 
@@ -30,7 +45,6 @@ const SERVICES = RESOURCES.find((r) => r.kind === 'Service')!;
 const PODS = RESOURCES.find((r) => r.kind === 'Pod')!;
 const NODES = RESOURCES.find((r) => r.kind === 'Node')!;
 const RELIST_MS = 5_000;
-const SANDBOX_LABEL = 'io.kbx.sandbox';
 /** Kubernetes gives postStart no deadline; kbx bounds it so a hung hook cannot hold a pod's syncs forever. */
 const POST_START_TIMEOUT_MS = 120_000;
 
@@ -47,56 +61,103 @@ export interface KubeletDeps {
   probeTransport?: ProbeTransport;
   /** The data plane a sandbox is wired to (service route and cluster DNS); none: pods get Docker's defaults. */
   podNetwork?: () => Promise<PodNetworkSettings | undefined>;
+  /** Where delayed syncs, the relist and probes are scheduled; default: the real timers (a test's fake clock drives its own). */
+  timers?: Timers;
 }
+
+export interface Timers {
+  setTimer(fn: () => void, ms: number): unknown;
+  clearTimer(handle: unknown): void;
+}
+
+const REAL_TIMERS: Timers = {
+  setTimer: (fn, ms) => {
+    const t = setTimeout(fn, ms);
+    t.unref();
+    return t;
+  },
+  clearTimer: (t) => clearTimeout(t as NodeJS.Timeout),
+};
 
 interface Worker {
   running: boolean;
   dirty: boolean;
-  timer?: NodeJS.Timeout;
+  timer?: unknown;
   timerAt?: number;
+}
+
+/** What the kubelet remembers of one pod between syncs; everything else it reads from Docker and the API each time. */
+interface PodMemory {
+  /** Waiting reasons Docker cannot tell (image pulls, CrashLoopBackOff, create errors), by container name. */
+  waiting: Map<string, { reason: string; message?: string }>;
+  /** The sandbox as last seen (for preStop hooks of kills). */
+  sandbox?: { id: string; ip?: string };
+  /**
+   * Docker containers the kubelet killed to restart them, by id: for a failed probe or postStart hook (restarted even
+   * after exit 0 under OnFailure) or a changed spec (restarted whatever the policy).
+   */
+  killed: Map<string, 'always' | 'unlessNever'>;
+  /** Containers whose liveness or startup probe failed, by id: the next sync kills them. */
+  probeFailed: Map<string, { message: string; grace?: number }>;
+  /** When a pull's progress was last shown, by container name (at most once a second). */
+  lastProgress: Map<string, number>;
+  /** The relist's fingerprint of the pod's Docker containers (a change wakes a sync). */
+  fingerprint?: string;
 }
 
 export class Kubelet implements NodeApi {
   private pods = new Map<string, Pod>();
   private workers = new Map<string, Worker>();
-  private waiting = new Map<string, { reason: string; message?: string }>();
   private backoff = new Backoff();
   private images: ImageManager;
-  private inspected = new Map<string, RuntimeContainer>();
-  /**
-   * Containers Docker reported dead (`die`) that may still be listed as running: the engine emits the event
-   * before it updates the view its container list reads, so a sync woken by the event would see nothing
-   * to do and wait for the next relist (seconds). observe() asks inspect, which is current.
-   */
-  private died = new Set<string>();
+  private observer: ContainerObserver;
+  private streams: PodStreams;
   private stopWatch?: () => void;
   private events?: { close(): void };
-  private relistTimer?: NodeJS.Timeout;
-  private lastSeen = new Map<string, string>(); // pod uid → fingerprint of its containers' states
+  private relistTimer?: unknown;
+  private readonly timers: Timers;
   private hostIP?: string;
   private ready = false;
   private stopped = false;
   private probes: ProbeManager;
-  /** Docker containers stopped for a failed liveness/startup probe: restarted even after exit 0 (OnFailure). */
-  private probeKilled = new Map<string, string>(); // container id → pod uid
+  /** What the kubelet remembers of each pod between syncs, by pod uid (forgotten in one step when the pod goes). */
+  private memory = new Map<string, PodMemory>();
   private transport: ProbeTransport;
   private hooks: HookRunner;
 
   constructor(private readonly d: KubeletDeps) {
+    this.timers = d.timers ?? REAL_TIMERS;
+    this.observer = new ContainerObserver(d.runtime);
+    this.streams = new PodStreams(d.runtime, d.clusterId);
     this.images = new ImageManager(d.runtime, d.recorder, d.clock);
     this.transport = d.probeTransport ?? new DefaultProbeTransport(d.runtime, { log: d.log });
     this.hooks = new HookRunner(d.runtime, this.transport);
     this.probes = new ProbeManager({
       now: () => d.clock.now(),
       transport: this.transport,
-      event: (pod, container, e) => d.recorder.record('kubelet', pod, e.type, e.reason, e.message, `spec.containers{${container}}`),
+      event: (pod, container, e) => {
+        const init = (pod.spec.initContainers ?? []).some((c) => c.name === container);
+        d.recorder.record('kubelet', pod, e.type, e.reason, e.message, fieldPath(init ? 'init' : 'app', container));
+      },
       changed: (uid) => this.enqueue(uid),
-      kill: (pod, container, id, _message, grace) => this.killForProbe(pod, container, id, grace),
+      setTimer: (fn, ms) => this.timers.setTimer(fn, ms),
+      clearTimer: (t) => this.timers.clearTimer(t),
+      kill: (pod, _container, id, message, grace) => {
+        // As the kubelet's prober: the result is recorded and the pod's sync kills the container.
+        this.mem(pod.metadata.uid!).probeFailed.set(id, { message, ...(grace !== undefined ? { grace } : {}) });
+        this.enqueue(pod.metadata.uid!);
+      },
     });
   }
 
-  /** The pod's sandbox as last seen (for hooks that run outside a sync). */
-  private sandboxes = new Map<string, { id: string; ip?: string }>();
+  private mem(uid: string): PodMemory {
+    let m = this.memory.get(uid);
+    if (!m) {
+      m = { waiting: new Map(), killed: new Map(), probeFailed: new Map(), lastProgress: new Map() };
+      this.memory.set(uid, m);
+    }
+    return m;
+  }
 
   /**
    * Stops an app container as Kubernetes' killContainer does: its preStop hook first (taken off the grace period,
@@ -108,26 +169,15 @@ export class Kubelet implements NodeApi {
     if (hook && spec && graceSeconds > 0) {
       const t0 = this.d.clock.now();
       const failed = await this.hooks.run(hook, { pod, container: spec, containerId: id, podIP: infra?.ip, infraId: infra?.id }, graceSeconds * 1000);
-      if (failed) this.d.recorder.record('kubelet', pod, 'Warning', 'FailedPreStopHook', failed, `spec.containers{${spec.name}}`);
+      const init = (pod.spec.initContainers ?? []).includes(spec);
+      if (failed) this.d.recorder.record('kubelet', pod, 'Warning', 'FailedPreStopHook', failed, fieldPath(init ? 'init' : 'app', spec.name));
       grace = graceAfterPreStop(graceSeconds, this.d.clock.now() - t0);
     }
     await this.d.runtime.stopContainer(id, grace);
   }
 
-  /** A liveness or startup probe failed: stop the container (with the grace period); the next sync restarts it. */
-  private killForProbe(pod: Pod, container: string, id: string, graceSeconds?: number): void {
-    const uid = pod.metadata.uid!;
-    const grace = graceSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
-    this.probeKilled.set(id, uid);
-    const spec = pod.spec.containers.find((c) => c.name === container);
-    const infra = this.sandboxes.get(uid);
-    this.stopApp(pod, spec, id, grace, infra)
-      .catch((e) => this.d.log(`kubelet: stopping ${container} of pod ${pod.metadata.name} after a failed probe: ${(e as Error).message}`))
-      .finally(() => this.enqueue(uid));
-  }
-
   async start(): Promise<void> {
-    const { registry, runtime, clusterId } = this.d;
+    const { registry } = this.d;
     this.stopWatch = registry.watch(PODS, undefined, {}, (e) => {
       const pod = e.object as Pod;
       const uid = pod.metadata.uid!;
@@ -137,9 +187,12 @@ export class Kubelet implements NodeApi {
       if (this.ready) this.enqueue(uid);
     });
     void this.connect();
-    this.relistTimer = setInterval(() => void this.relist(), RELIST_MS);
-    this.relistTimer.unref();
-    void clusterId;
+    const relistLoop = () => {
+      this.relistTimer = this.timers.setTimer(() => {
+        void this.relist().finally(() => !this.stopped && relistLoop());
+      }, RELIST_MS);
+    };
+    relistLoop();
   }
 
   /** Waits for Docker, sets up the cluster network and node, then syncs every pod. Retries while Docker is down. */
@@ -153,8 +206,7 @@ export class Kubelet implements NodeApi {
         await this.registerNode();
         this.events = runtime.events({ [LABELS.cluster]: clusterId }, (ev) => {
           const uid = ev.labels[LABELS.podUid];
-          if (ev.action === 'die') this.died.add(ev.id);
-          else if (ev.action === 'destroy') this.died.delete(ev.id);
+          this.observer.event(ev.action, ev.id);
           if (uid) this.enqueue(uid);
         });
         this.ready = true;
@@ -163,7 +215,7 @@ export class Kubelet implements NodeApi {
         return;
       } catch (e) {
         if (attempt === 0) this.d.log(`kubelet: waiting for Docker: ${(e as Error).message}`);
-        await new Promise((r) => setTimeout(r, Math.min(5000, 250 * 2 ** attempt)).unref());
+        await new Promise<void>((r) => this.timers.setTimer(r, Math.min(5000, 250 * 2 ** attempt)));
       }
     }
   }
@@ -172,8 +224,8 @@ export class Kubelet implements NodeApi {
     this.stopped = true;
     this.stopWatch?.();
     this.events?.close();
-    if (this.relistTimer) clearInterval(this.relistTimer);
-    for (const w of this.workers.values()) if (w.timer) clearTimeout(w.timer);
+    if (this.relistTimer !== undefined) this.timers.clearTimer(this.relistTimer);
+    for (const w of this.workers.values()) if (w.timer !== undefined) this.timers.clearTimer(w.timer);
     this.probes.close();
   }
 
@@ -204,15 +256,16 @@ export class Kubelet implements NodeApi {
     }
     for (const [uid, cs] of byPod) {
       const fp = cs.map((c) => `${c.id}:${c.state}`).sort().join(',');
-      if (!this.pods.has(uid) || this.lastSeen.get(uid) !== fp) this.enqueue(uid);
-      this.lastSeen.set(uid, fp);
+      const m = this.mem(uid);
+      if (!this.pods.has(uid) || m.fingerprint !== fp) this.enqueue(uid);
+      m.fingerprint = fp;
     }
-    for (const uid of this.lastSeen.keys()) if (!byPod.has(uid) && !this.pods.has(uid)) this.lastSeen.delete(uid);
+    for (const uid of this.memory.keys()) if (!byPod.has(uid) && !this.pods.has(uid) && !this.workers.has(uid)) this.memory.delete(uid);
     // Pods whose containers vanished behind our back (docker rm -f) need a sync too.
     for (const uid of this.pods.keys()) if (!byPod.has(uid)) this.enqueue(uid);
     // Forget inspections of containers that no longer exist.
     const ids = new Set(all.map((c) => c.id));
-    for (const k of this.inspected.keys()) if (!ids.has(k.split('@')[0]!)) this.inspected.delete(k);
+    this.observer.retain(ids);
   }
 
   enqueue(uid: string, delayMs = 0): void {
@@ -224,14 +277,13 @@ export class Kubelet implements NodeApi {
     }
     if (delayMs > 0) {
       const at = this.d.clock.now() + delayMs;
-      if (w.timer && w.timerAt! <= at) return;
-      if (w.timer) clearTimeout(w.timer);
+      if (w.timer !== undefined && w.timerAt! <= at) return;
+      if (w.timer !== undefined) this.timers.clearTimer(w.timer);
       w.timerAt = at;
-      w.timer = setTimeout(() => {
+      w.timer = this.timers.setTimer(() => {
         w!.timer = undefined;
         this.enqueue(uid);
       }, delayMs);
-      w.timer.unref();
       return;
     }
     if (w.running) {
@@ -253,144 +305,149 @@ export class Kubelet implements NodeApi {
       }
     } while (w.dirty && !this.stopped);
     w.running = false;
-    if (!this.pods.has(uid) && !w.timer) this.workers.delete(uid);
+    if (!this.pods.has(uid) && w.timer === undefined) this.workers.delete(uid);
   }
 
   // ---------------------------------------------------------------- sync
 
+  /** One sync: observe → computePodActions (pure, pod-actions.ts) → carry the actions out → write the status. */
   private async syncPod(uid: string): Promise<void> {
-    const { runtime, clusterId } = this.d;
-    const containers = await this.observe(await runtime.listContainers({ [LABELS.cluster]: clusterId, [LABELS.podUid]: uid }));
+    const containers = await this.observeAll(uid);
     const pod = this.pods.get(uid);
     if (!pod) return this.cleanup(uid, containers);
-    if (pod.metadata.deletionTimestamp) return this.terminate(pod, containers);
-    const phase = pod.status?.phase;
-    if (phase === 'Succeeded' || phase === 'Failed') {
+    const actions = computePodActions(this.snapshot(pod, containers));
+    if (actions.kind === 'terminate') return this.terminate(pod, containers, actions.stopOrder);
+    if (actions.kind === 'finished') {
       this.probes.removePod(uid);
       // A finished pod keeps its containers (for logs) but not its sandbox.
-      for (const c of containers) if (c.state === 'running') await runtime.stopContainer(c.id, 0);
+      for (const id of actions.stop) await this.d.runtime.stopContainer(id, 0);
       return;
     }
+    await this.execute(pod, containers, actions);
+  }
 
-    // 1. Sandbox: the infrastructure container that owns the pod's network namespace.
-    let infra = newest(containers.filter((c) => c.labels[LABELS.role] === 'infra'));
-    if (!infra || infra.state !== 'running') {
-      infra = await this.createSandbox(pod, containers, infra);
-      if (!infra) return;
+  private observeAll(uid: string): Promise<RuntimeContainer[]> {
+    return this.listPod(uid).then((list) => this.observer.observe(list));
+  }
+
+  private listPod(uid: string): Promise<RuntimeContainer[]> {
+    return this.d.runtime.listContainers({ [LABELS.cluster]: this.d.clusterId, [LABELS.podUid]: uid });
+  }
+
+  /** What computePodActions needs besides the containers: probe results, kills in flight, backoff delays. */
+  private snapshot(pod: Pod, containers: RuntimeContainer[]): PodSnapshot {
+    const uid = pod.metadata.uid!;
+    const now = this.d.clock.now();
+    const m = this.mem(uid);
+    const probes = new Map<string, ProbeView>();
+    for (const c of containers) {
+      const spec = specOf(pod, c);
+      if (c.state !== 'running' || !spec) continue;
+      const failed = m.probeFailed.get(c.id);
+      probes.set(c.id, { started: this.probes.state(uid, spec, c.id).started ?? true, ...(failed ? { failed: { message: failed.message, graceSeconds: failed.grace } } : {}) });
     }
-    const podIP = infra.ipAddress;
-    this.sandboxes.set(uid, { id: infra.id, ip: podIP });
+    const backoff = new Map<string, number>();
+    for (const c of [...(pod.spec.initContainers ?? []), ...pod.spec.containers]) backoff.set(c.name, this.backoff.currentDelay(`${uid}/${c.name}`, now));
+    return { pod, containers, probes, killed: m.killed, backoff, now };
+  }
 
-    // 2. Init containers, one at a time, in order.
-    const policy = pod.spec.restartPolicy ?? 'Always';
-    const init: ObservedContainer[] = [];
-    let initialized = true;
-    let initFailed = false;
-    for (const c of pod.spec.initContainers ?? []) {
-      const [cur, prev] = instances(containers, c.name);
-      init.push(this.observed(pod, c, cur, prev));
-      if (!initialized || initFailed) continue;
-      if (cur && exited(cur) && cur.exitCode === 0) continue;
-      initialized = false;
-      if (!cur) await this.startContainer(pod, c, 'init', 0, infra);
-      else if (cur.state === 'created' && !cur.error) await this.resume(pod, c, cur);
-      else if (exited(cur)) {
-        if (policy === 'Never') initFailed = true;
-        else await this.restart(pod, c, 'init', cur, infra);
+  /** Carries out one sync's actions through the runtime port, in the kubelet's order, then writes the status. */
+  private async execute(pod: Pod, containers: RuntimeContainer[], a: SyncActions): Promise<void> {
+    const { runtime, clock, recorder } = this.d;
+    const uid = pod.metadata.uid!;
+    const m = this.mem(uid);
+    for (const k of a.kill) {
+      const spec = specOf(pod, k);
+      if (k.immediate) {
+        await runtime.stopContainer(k.id, 0);
+        continue;
       }
+      if (k.reason !== 'probe') recorder.record('kubelet', pod, 'Normal', 'Killing', k.message, fieldPath(k.role, k.name));
+      if (k.restart) m.killed.set(k.id, k.restart);
+      await this.stopApp(pod, spec, k.id, k.graceSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30, m.sandbox);
     }
 
-    // 3. App containers, once the pod is initialized.
-    const app: ObservedContainer[] = [];
-    const neverStarted = pod.spec.containers.every((c) => !instances(containers, c.name)[0]) && !pod.status?.containerStatuses?.some((s) => s.containerID);
-    if (initialized && !initFailed && init.length && neverStarted) {
-      // Init just completed: say so (PodInitializing) before starting the app containers, whose postStart hooks
-      // can take a while, as the kubelet writes a pod's status before acting on it.
-      const initNow = (pod.spec.initContainers ?? []).map((c) => this.observed(pod, c, ...instances(containers, c.name)));
-      const appNow = pod.spec.containers.map((c) => this.observed(pod, c, ...instances(containers, c.name)));
-      this.writeStatus(pod, { sandboxReady: true, podIP, hostIP: this.hostIP, init: initNow, app: appNow, initialized: true, initFailed: false });
+    let infra: RuntimeContainer | undefined;
+    if (a.createSandbox) {
+      infra = await this.createSandbox(pod, containers, a.createSandbox);
+      if (!infra) return;
+    } else infra = containers.find((c) => c.id === a.sandboxId);
+    if (infra) m.sandbox = { id: infra.id, ip: infra.ipAddress };
+
+    if (infra) {
+      for (const r of a.resume) await this.resume(pod, r.id);
+      for (const s of a.start.filter((x) => x.role === 'init')) await this.startInstance(pod, s, infra);
+      if (a.announceInitialized && a.start.some((x) => x.role === 'app')) {
+        // Init just completed: say so (PodInitializing) before starting the app containers, whose postStart hooks
+        // can take a while, as the kubelet writes a pod's status before acting on it.
+        this.writeStatus(pod, this.observation(pod, containers, infra, { initialized: true, initFailed: false }));
+      }
+      for (const s of a.start.filter((x) => x.role === 'app')) await this.startInstance(pod, s, infra);
     }
-    for (const c of pod.spec.containers) {
-      const [cur, prev] = instances(containers, c.name);
-      if (initialized && !initFailed) {
-        // A container removed behind kbx's back (docker rm -f) comes back as a restart.
-        if (!cur) await this.startContainer(pod, c, 'app', this.knownRestarts(pod, c.name), infra);
-        else if (cur.state === 'running' && cur.labels[SANDBOX_LABEL] && cur.labels[SANDBOX_LABEL] !== infra.id) {
-          // Its network namespace died with the old sandbox: restart it in the new one.
-          await runtime.stopContainer(cur.id, 0);
-        } else if (cur.state === 'created' && !cur.error) await this.resume(pod, c, cur);
-        else if (exited(cur)) {
-          // A container killed for a failed liveness/startup probe restarts unless the policy is Never.
-          const restart = policy === 'Always' || (policy === 'OnFailure' && (cur.exitCode !== 0 || this.probeKilled.has(cur.id)));
-          if (restart) await this.restart(pod, c, 'app', cur, infra);
+    for (const b of a.backoff) {
+      const ref = podRef(pod);
+      m.waiting.set(b.name, { reason: 'CrashLoopBackOff', message: `back-off ${Math.round(b.delayMs / 1000)}s restarting failed container=${b.name} pod=${ref}` });
+      recorder.record('kubelet', pod, 'Warning', 'BackOff', `Back-off restarting failed container ${b.name} in pod ${ref}`, fieldPath(b.role, b.name));
+      this.enqueue(uid, b.waitMs + 50);
+    }
+
+    // Status, from a fresh look at Docker after the steps above.
+    const after = await this.observeAll(uid);
+    for (const id of m.killed.keys()) if (!after.some((c) => c.id === id)) m.killed.delete(id);
+    for (const id of m.probeFailed.keys()) if (!after.some((c) => c.id === id && c.state === 'running')) m.probeFailed.delete(id);
+    if (infra) {
+      // Probe workers follow the containers that run now (a new container starts its probes over); sidecars too.
+      const running: RunningContainer[] = [];
+      const specs: [Container, boolean][] = [...(pod.spec.initContainers ?? []).filter(isSidecar).map((c) => [c, true] as [Container, boolean]), ...pod.spec.containers.map((c) => [c, false] as [Container, boolean])];
+      for (const [c, sidecar] of specs) {
+        const [cur] = instances(after, c.name);
+        if (cur && cur.state === 'running' && (!cur.labels[SANDBOX_LABEL] || cur.labels[SANDBOX_LABEL] === infra.id)) {
+          running.push({ spec: c, id: cur.id, startedAt: cur.startedAt ? Date.parse(cur.startedAt) : clock.now(), ...(sidecar ? { restartPolicy: 'Always' as const } : {}) });
         }
       }
-    }
-
-    // 4. Status, from a fresh look at Docker after the steps above.
-    const after = await this.observe(await runtime.listContainers({ [LABELS.cluster]: clusterId, [LABELS.podUid]: uid }));
-    // Probe workers follow the app containers that run now (a new container starts its probes over).
-    const running: RunningContainer[] = [];
-    for (const c of pod.spec.containers) {
-      const [cur] = instances(after, c.name);
-      if (cur && cur.state === 'running' && (!cur.labels[SANDBOX_LABEL] || cur.labels[SANDBOX_LABEL] === infra.id)) {
-        running.push({ spec: c, id: cur.id, startedAt: cur.startedAt ? Date.parse(cur.startedAt) : this.d.clock.now() });
-      }
-    }
-    this.probes.update(pod, podIP, infra.id, running);
-    for (const [id, owner] of this.probeKilled) if (owner === uid && !after.some((c) => c.id === id)) this.probeKilled.delete(id);
-    init.length = 0;
-    for (const c of pod.spec.initContainers ?? []) {
-      const [cur, prev] = instances(after, c.name);
-      init.push(this.observed(pod, c, cur, prev));
-    }
-    for (const c of pod.spec.containers) {
-      const [cur, prev] = instances(after, c.name);
-      app.push({ ...this.observed(pod, c, cur, prev), ...(cur?.state === 'running' ? this.probes.state(uid, c, cur.id) : {}) });
-    }
-    this.writeStatus(pod, {
-      sandboxReady: true,
-      podIP,
-      hostIP: this.hostIP,
-      init,
-      app,
-      initialized: initialized && !initFailed,
-      initFailed,
-    });
-    if (initFailed || app.some((o) => o.current && exited(o.current))) {
+      this.probes.update(pod, infra.ipAddress, infra.id, running);
+    } else this.probes.removePod(uid);
+    const initialized = a.initialized && !a.initFailed;
+    this.writeStatus(pod, this.observation(pod, after, infra, { initialized, initFailed: a.initFailed }));
+    if (a.initFailed || a.podDone || a.sandboxGone) {
       // Terminal pods release their sandbox on the next sync.
       const cur = this.pods.get(uid);
       if (cur?.status?.phase === 'Succeeded' || cur?.status?.phase === 'Failed') this.enqueue(uid, 100);
     }
   }
 
-  /** The attempt number for a container that has no Docker container: 0, or one more than the API last saw. */
-  private knownRestarts(pod: Pod, name: string): number {
-    const st = pod.status?.containerStatuses?.find((s) => s.name === name);
-    return st?.containerID ? st.restartCount + 1 : 0;
+  /** What the status is computed from: the containers as seen, with waiting reasons and probe results. */
+  private observation(pod: Pod, containers: RuntimeContainer[], infra: RuntimeContainer | undefined, init: { initialized: boolean; initFailed: boolean }): Observation {
+    const uid = pod.metadata.uid!;
+    const withProbes = (c: Container) => {
+      const [cur, prev] = instances(containers, c.name);
+      return { ...this.observed(pod, c, cur, prev), ...(cur?.state === 'running' ? this.probes.state(uid, c, cur.id) : {}) };
+    };
+    return {
+      sandboxReady: !!infra,
+      podIP: infra?.ipAddress,
+      hostIP: this.hostIP,
+      init: (pod.spec.initContainers ?? []).map((c) => (isSidecar(c) ? { ...withProbes(c), sidecar: true } : this.observed(pod, c, ...instances(containers, c.name)))),
+      app: pod.spec.containers.map(withProbes),
+      ...init,
+    };
   }
 
   private observed(pod: Pod, c: Container, cur?: RuntimeContainer, prev?: RuntimeContainer): ObservedContainer {
-    const key = `${pod.metadata.uid}/${c.name}`;
-    let waiting = this.waiting.get(key);
+    const m = this.mem(pod.metadata.uid!);
+    let waiting = m.waiting.get(c.name);
     // A waiting reason only stands while nothing newer runs.
     if (waiting && cur && cur.state === 'running') {
-      this.waiting.delete(key);
+      m.waiting.delete(c.name);
       waiting = undefined;
     }
     return { name: c.name, image: c.image, current: cur, previous: prev, waiting };
   }
 
-  private async createSandbox(pod: Pod, containers: RuntimeContainer[], dead?: RuntimeContainer): Promise<RuntimeContainer | undefined> {
+  private async createSandbox(pod: Pod, containers: RuntimeContainer[], want: { attempt: number; replaces?: string }): Promise<RuntimeContainer | undefined> {
     const { runtime, clusterId, infraImage } = this.d;
-    const attempt = dead ? Number(dead.labels[LABELS.restartCount] ?? 0) + 1 : 0;
-    if (dead) {
-      // The sandbox died: its app containers lost their network; stop them, they restart in the new one.
-      for (const c of containers) {
-        if (c.labels[LABELS.role] !== 'infra' && c.state === 'running') await runtime.stopContainer(c.id, 0);
-      }
-      for (const c of containers) if (c.labels[LABELS.role] === 'infra') await runtime.removeContainer(c.id, { force: true });
-    }
+    // The dead sandbox goes (its containers were stopped by the kill actions: they restart in the new one).
+    if (want.replaces) for (const c of containers) if (c.labels[LABELS.role] === 'infra') await runtime.removeContainer(c.id, { force: true });
     for (const v of podVolumes(clusterId, pod)) {
       await runtime.createVolume(v, { [LABELS.managed]: 'true', [LABELS.cluster]: clusterId, [LABELS.podUid]: pod.metadata.uid! });
     }
@@ -405,13 +462,13 @@ export class Kubelet implements NodeApi {
       }
     }
     const spec = infraSpec(clusterId, pod, infraImage, await this.d.podNetwork?.());
-    spec.name = spec.name.replace(/_0$/, `_${attempt}`);
-    spec.labels[LABELS.restartCount] = String(attempt);
+    spec.name = spec.name.replace(/_0$/, `_${want.attempt}`);
+    spec.labels[LABELS.restartCount] = String(want.attempt);
     try {
       const id = await runtime.createContainer(spec);
       await runtime.startContainer(id);
       const c = await runtime.inspectContainer(id);
-      if (dead) this.d.recorder.record('kubelet', pod, 'Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.');
+      if (want.replaces) this.d.recorder.record('kubelet', pod, 'Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.');
       return c ?? undefined;
     } catch (e) {
       this.d.recorder.record('kubelet', pod, 'Warning', 'FailedCreatePodSandBox', `Failed to create pod sandbox: ${(e as Error).message}`);
@@ -431,23 +488,26 @@ export class Kubelet implements NodeApi {
   }
 
   private setWaitingAll(pod: Pod, reason: string, message: string): void {
-    for (const c of pod.spec.containers) this.waiting.set(`${pod.metadata.uid}/${c.name}`, { reason, message });
+    const m = this.mem(pod.metadata.uid!);
+    for (const c of pod.spec.containers) m.waiting.set(c.name, { reason, message });
   }
 
   private async startContainer(pod: Pod, c: Container, role: 'init' | 'app', attempt: number, infra: RuntimeContainer): Promise<void> {
     const { runtime, clusterId, recorder } = this.d;
     const key = `${pod.metadata.uid}/${c.name}`;
-    const fieldPath = `spec.${role === 'init' ? 'initContainers' : 'containers'}{${c.name}}`;
+    const waiting = this.mem(pod.metadata.uid!).waiting;
+    const where = fieldPath(role, c.name);
     try {
-      await this.images.ensure(pod, c, fieldPath, (msg) => this.progress(pod, c, msg));
+      await this.images.ensure(pod, c, where, (msg) => this.progress(pod, c, msg, where));
     } catch (e) {
       if (!(e instanceof ImagePullFailed)) throw e;
-      this.waiting.set(key, { reason: e.reason, message: e.message });
+      waiting.set(c.name, { reason: e.reason, message: e.message });
       this.enqueue(pod.metadata.uid!, Math.max(1000, this.images.retryIn(pod, c) + 100));
       return;
     }
     const spec = appSpec(clusterId, pod, c, role, attempt, infra.id, this.serviceEnvFor(pod));
     spec.labels[SANDBOX_LABEL] = infra.id;
+    spec.labels[HASH_LABEL] = containerHash(c);
     let id: string;
     try {
       id = await runtime.createContainer(spec);
@@ -455,23 +515,23 @@ export class Kubelet implements NodeApi {
       const existing = await runtime.inspectContainer(spec.name);
       if (!existing) {
         const msg = (e as Error).message;
-        this.waiting.set(key, { reason: 'CreateContainerError', message: msg });
-        recorder.record('kubelet', pod, 'Warning', 'Failed', `Error: ${msg}`, fieldPath);
+        waiting.set(c.name, { reason: 'CreateContainerError', message: msg });
+        recorder.record('kubelet', pod, 'Warning', 'Failed', `Error: ${msg}`, where);
         this.enqueue(pod.metadata.uid!, 5000);
         return;
       }
       id = existing.id; // made by a sync that was interrupted: adopt it
     }
-    this.waiting.delete(key);
-    recorder.record('kubelet', pod, 'Normal', 'Created', `Created container: ${c.name}`, fieldPath);
+    waiting.delete(c.name);
+    recorder.record('kubelet', pod, 'Normal', 'Created', `Created container: ${c.name}`, where);
     try {
       await runtime.startContainer(id);
-      recorder.record('kubelet', pod, 'Normal', 'Started', `Started container ${c.name}`, fieldPath);
-      const postStart = role === 'app' ? hookOf(c, 'postStart') : undefined;
-      if (postStart) await this.postStart(pod, c, id, postStart, infra);
+      recorder.record('kubelet', pod, 'Normal', 'Started', `Started container ${c.name}`, where);
+      const postStart = role === 'app' || isSidecar(c) ? hookOf(c, 'postStart') : undefined;
+      if (postStart) await this.postStart(pod, c, role, id, postStart, infra);
     } catch (e) {
       const msg = (e as Error).message;
-      recorder.record('kubelet', pod, 'Warning', 'Failed', `Error: failed to start container "${c.name}": ${msg}`, fieldPath);
+      recorder.record('kubelet', pod, 'Warning', 'Failed', `Error: failed to start container "${c.name}": ${msg}`, where);
       this.backoff.next(key, this.d.clock.now());
       this.enqueue(pod.metadata.uid!, 1000);
     }
@@ -481,60 +541,48 @@ export class Kubelet implements NodeApi {
    * Runs a container's postStart hook; the sync waits for it, as the kubelet's does. A failure kills the container
    * (its preStop runs first) and it restarts under the pod's restartPolicy.
    */
-  private async postStart(pod: Pod, c: Container, id: string, hook: Record<string, any>, infra: RuntimeContainer): Promise<void> {
+  private async postStart(pod: Pod, c: Container, role: 'init' | 'app', id: string, hook: Record<string, any>, infra: RuntimeContainer): Promise<void> {
     const { recorder } = this.d;
-    const fieldPath = `spec.containers{${c.name}}`;
+    const where = fieldPath(role, c.name);
     const failed = await this.hooks.run(hook, { pod, container: c, containerId: id, podIP: infra.ipAddress, infraId: infra.id }, POST_START_TIMEOUT_MS);
     if (!failed) return;
-    recorder.record('kubelet', pod, 'Warning', 'FailedPostStartHook', failed, fieldPath);
-    recorder.record('kubelet', pod, 'Normal', 'Killing', 'FailedPostStartHook', fieldPath);
-    this.probeKilled.set(id, pod.metadata.uid!); // restarts even after exit 0 (OnFailure)
+    recorder.record('kubelet', pod, 'Warning', 'FailedPostStartHook', failed, where);
+    recorder.record('kubelet', pod, 'Normal', 'Killing', 'FailedPostStartHook', where);
+    const m = this.mem(pod.metadata.uid!);
+    m.killed.set(id, 'unlessNever'); // restarts even after exit 0 (OnFailure)
     await this.stopApp(pod, c, id, pod.spec.terminationGracePeriodSeconds ?? 30, { id: infra.id, ip: infra.ipAddress });
-    this.waiting.set(`${pod.metadata.uid}/${c.name}`, { reason: 'PostStartHookError', message: failed });
+    m.waiting.set(c.name, { reason: 'PostStartHookError', message: failed });
   }
 
   /** A container that was created but never started (interrupted sync): start it now. */
-  private async resume(pod: Pod, c: Container, cur: RuntimeContainer): Promise<void> {
+  private async resume(pod: Pod, id: string): Promise<void> {
     try {
-      await this.d.runtime.startContainer(cur.id);
+      await this.d.runtime.startContainer(id);
     } catch {
       this.enqueue(pod.metadata.uid!, 1000);
     }
-    void c;
   }
 
-  private async restart(pod: Pod, c: Container, role: 'init' | 'app', cur: RuntimeContainer, infra: RuntimeContainer): Promise<void> {
-    const { clock, recorder, runtime } = this.d;
-    const key = `${pod.metadata.uid}/${c.name}`;
-    const now = clock.now();
-    const finished = cur.finishedAt ? Date.parse(cur.finishedAt) : now;
-    const wait = this.backoff.remaining(key, finished, now);
-    const fieldPath = `spec.${role === 'init' ? 'initContainers' : 'containers'}{${c.name}}`;
-    if (wait > 0) {
-      const delay = Math.round(this.backoff.currentDelay(key, now) / 1000);
-      const podRef = `${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
-      this.waiting.set(key, { reason: 'CrashLoopBackOff', message: `back-off ${delay}s restarting failed container=${c.name} pod=${podRef}` });
-      recorder.record('kubelet', pod, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${podRef}`, fieldPath);
-      this.enqueue(pod.metadata.uid!, wait + 50);
-      return;
+  /** Starts a new instance; a restart first records the backoff step and removes instances older than the one it replaces. */
+  private async startInstance(pod: Pod, s: ContainerToStart, infra: RuntimeContainer): Promise<void> {
+    const c = (s.role === 'init' ? pod.spec.initContainers ?? [] : pod.spec.containers).find((x) => x.name === s.name)!;
+    if (s.replaces) {
+      this.backoff.next(`${pod.metadata.uid}/${c.name}`, this.d.clock.now());
+      // Keep the last dead instance for `logs --previous`; older ones go.
+      const all = await this.d.runtime.listContainers({ [LABELS.cluster]: this.d.clusterId, [LABELS.podUid]: pod.metadata.uid!, [LABELS.container]: c.name });
+      for (const old of all) if (old.id !== s.replaces && old.state !== 'running') await this.d.runtime.removeContainer(old.id, { force: true });
     }
-    this.backoff.next(key, now);
-    const attempt = Number(cur.labels[LABELS.restartCount] ?? 0) + 1;
-    // Keep the last dead instance for `logs --previous`; older ones go.
-    const all = await runtime.listContainers({ [LABELS.cluster]: this.d.clusterId, [LABELS.podUid]: pod.metadata.uid!, [LABELS.container]: c.name });
-    for (const old of all) if (old.id !== cur.id && old.state !== 'running') await runtime.removeContainer(old.id, { force: true });
-    await this.startContainer(pod, c, role, attempt, infra);
+    await this.startContainer(pod, c, s.role, s.attempt, infra);
   }
 
-  private lastProgress = new Map<string, number>();
-  private progress(pod: Pod, c: Container, msg: string): void {
-    const key = `${pod.metadata.uid}/${c.name}`;
+  private progress(pod: Pod, c: Container, msg: string, where: string): void {
+    const m = this.mem(pod.metadata.uid!);
     const now = this.d.clock.now();
-    if (now - (this.lastProgress.get(key) ?? 0) < 1000) return;
-    this.lastProgress.set(key, now);
-    this.waiting.set(key, { reason: 'ContainerCreating', message: msg });
+    if (now - (m.lastProgress.get(c.name) ?? 0) < 1000) return;
+    m.lastProgress.set(c.name, now);
+    m.waiting.set(c.name, { reason: 'ContainerCreating', message: msg });
     // One Pulling event whose message shows the progress; the final message is Kubernetes' own.
-    this.d.recorder.amend('kubelet', pod, 'Normal', 'Pulling', msg, `spec.containers{${c.name}}`);
+    this.d.recorder.amend('kubelet', pod, 'Normal', 'Pulling', msg, where);
   }
 
   private writeStatus(pod: Pod, obs: Parameters<typeof computePodStatus>[1]): void {
@@ -557,54 +605,29 @@ export class Kubelet implements NodeApi {
     }
   }
 
-  /** Adds inspect details (start/finish times, errors, IP) to listed containers, cached per state. */
-  private async observe(list: RuntimeContainer[]): Promise<RuntimeContainer[]> {
-    return Promise.all(
-      list.map(async (c) => {
-        if (this.died.has(c.id)) {
-          if (c.state === 'running') {
-            const full = await this.d.runtime.inspectContainer(c.id);
-            if (full && full.state !== 'running') {
-              this.died.delete(c.id);
-              this.inspected.set(`${c.id}@${full.state}`, full);
-              return full;
-            }
-          } else this.died.delete(c.id);
-        }
-        const k = `${c.id}@${c.state}`;
-        const hit = this.inspected.get(k);
-        if (hit && c.state !== 'running') return hit;
-        if (hit && c.state === 'running' && (hit.ipAddress || c.labels[LABELS.role] !== 'infra')) return hit;
-        const full = await this.d.runtime.inspectContainer(c.id);
-        if (!full) return c;
-        this.inspected.set(k, full);
-        return full;
-      }),
-    );
-  }
-
   // ---------------------------------------------------------------- termination
 
-  private async terminate(pod: Pod, containers: RuntimeContainer[]): Promise<void> {
-    const { runtime, clock, recorder } = this.d;
-    const graceMs = Math.max(0, Date.parse(pod.metadata.deletionTimestamp!) - clock.now());
-    const grace = Math.ceil(graceMs / 1000);
-    // Graceful shutdown: no more probes (Kubernetes stops liveness and startup; readiness no longer matters).
+  /**
+   * Graceful shutdown: app containers stop together, then the sidecars one by one in reverse order (each group with
+   * what is left of the grace period), then everything is removed and the pod object goes.
+   */
+  private async terminate(pod: Pod, containers: RuntimeContainer[], stopOrder: ContainerToKill[][]): Promise<void> {
+    const { clock, recorder } = this.d;
+    // No more probes (Kubernetes stops liveness and startup; readiness no longer matters).
     this.probes.removePod(pod.metadata.uid!);
-    const running = containers.filter((c) => c.state === 'running' && c.labels[LABELS.role] !== 'infra');
     const infra = newest(containers.filter((c) => c.labels[LABELS.role] === 'infra' && c.state === 'running'));
-    await Promise.all(
-      running.map(async (c) => {
-        const name = c.labels[LABELS.container]!;
-        const role = c.labels[LABELS.role] === 'init' ? 'initContainers' : 'containers';
-        recorder.record('kubelet', pod, 'Normal', 'Killing', `Stopping container ${name}`, `spec.${role}{${name}}`);
-        if (role === 'initContainers') await runtime.stopContainer(c.id, grace);
-        else {
-          const spec = pod.spec.containers.find((x) => x.name === name);
-          await this.stopApp(pod, spec, c.id, grace, infra ? { id: infra.id, ip: infra.ipAddress } : undefined);
-        }
-      }),
-    );
+    const sandbox = infra ? { id: infra.id, ip: infra.ipAddress } : undefined;
+    for (const group of stopOrder) {
+      const grace = Math.ceil(Math.max(0, Date.parse(pod.metadata.deletionTimestamp!) - clock.now()) / 1000);
+      await Promise.all(
+        group.map(async (k) => {
+          recorder.record('kubelet', pod, 'Normal', 'Killing', k.message, fieldPath(k.role, k.name));
+          const spec = specOf(pod, k);
+          if (k.role === 'init' && !(spec && isSidecar(spec))) await this.d.runtime.stopContainer(k.id, grace);
+          else await this.stopApp(pod, spec, k.id, grace, sandbox);
+        }),
+      );
+    }
     await this.removeAll(pod.metadata.uid!, containers);
     try {
       this.d.registry.delete(PODS, pod.metadata.namespace, pod.metadata.name!, { gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid } });
@@ -633,99 +656,37 @@ export class Kubelet implements NodeApi {
   private forget(uid: string): void {
     this.probes.removePod(uid);
     this.transport.forgetPod(uid);
-    this.sandboxes.delete(uid);
-    for (const [id, owner] of this.probeKilled) if (owner === uid) this.probeKilled.delete(id);
+    this.memory.delete(uid);
     this.backoff.forgetPrefix(`${uid}/`);
     this.images.forgetPod(uid);
-    for (const k of this.waiting.keys()) if (k.startsWith(`${uid}/`)) this.waiting.delete(k);
     this.d.recorder.forget(uid);
-    this.lastSeen.delete(uid);
   }
 
-  // ---------------------------------------------------------------- NodeApi (logs, exec)
+  // ---------------------------------------------------------------- NodeApi (logs, exec, attach): pod-streams.ts
 
-  private async containerFor(pod: Pod, name: string): Promise<RuntimeContainer[]> {
-    const list = await this.d.runtime.listContainers({
-      [LABELS.cluster]: this.d.clusterId,
-      [LABELS.podUid]: pod.metadata.uid!,
-      [LABELS.container]: name,
-    });
-    return list.sort((a, b) => attemptOf(b) - attemptOf(a));
+  logs(pod: Pod, opts: LogOptions): Promise<NodeJS.ReadableStream> {
+    return this.streams.logs(pod, opts);
   }
 
-  async logs(pod: Pod, opts: LogOptions): Promise<NodeJS.ReadableStream> {
-    const list = await this.containerFor(pod, opts.container);
-    const target = opts.previous ? list[1] : list[0];
-    if (!target) {
-      if (opts.previous) {
-        throw errors.badRequest(`previous terminated container "${opts.container}" in pod "${pod.metadata.name}" not found`);
-      }
-      const st = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])].find((s) => s.name === opts.container);
-      const reason = st?.state.waiting?.reason ?? 'ContainerCreating';
-      throw errors.badRequest(`container "${opts.container}" in pod "${pod.metadata.name}" is waiting to start: ${reason}`);
-    }
-    const stream = await this.d.runtime.logs(target.id, {
-      follow: opts.follow && target.state === 'running',
-      tail: opts.tailLines,
-      timestamps: opts.timestamps,
-      sinceSeconds: opts.sinceSeconds,
-      sinceTime: opts.sinceTime,
-    });
-    return opts.limitBytes ? limitBytes(stream, opts.limitBytes) : stream;
+  exec(pod: Pod, opts: ExecOptions): Promise<ExecSession> {
+    return this.streams.exec(pod, opts);
   }
 
-  async exec(pod: Pod, opts: ExecOptions): Promise<ExecSession> {
-    const list = await this.containerFor(pod, opts.container);
-    const cur = list[0];
-    if (!cur || cur.state !== 'running') {
-      throw new Error(`unable to upgrade connection: container not found ("${opts.container}")`);
-    }
-    return this.d.runtime.exec(cur.id, { cmd: opts.command, stdin: opts.stdin, tty: opts.tty });
-  }
-
-  async attach(pod: Pod, opts: ExecOptions): Promise<ExecSession> {
-    const cur = (await this.containerFor(pod, opts.container))[0];
-    if (!cur || cur.state !== 'running') {
-      throw new Error(`unable to upgrade connection: container ${opts.container} not found in pod ${pod.metadata.name}_${pod.metadata.namespace}`);
-    }
-    return this.d.runtime.attach(cur.id, { stdin: opts.stdin, tty: opts.tty });
+  attach(pod: Pod, opts: ExecOptions): Promise<ExecSession> {
+    return this.streams.attach(pod, opts);
   }
 }
 
-function attemptOf(c: RuntimeContainer): number {
-  return Number(c.labels[LABELS.restartCount] ?? 0);
+/** The spec of the Kubernetes container a Docker container (or a planned action) is an instance of. */
+function specOf(pod: Pod, c: RuntimeContainer | { name: string; role: 'init' | 'app' }): Container | undefined {
+  const name = 'labels' in c ? c.labels[LABELS.container] : c.name;
+  const role = 'labels' in c ? c.labels[LABELS.role] : c.role;
+  const list = role === 'init' ? pod.spec.initContainers ?? [] : role === 'app' ? pod.spec.containers : [];
+  return list.find((x) => x.name === name);
 }
 
-function newest(list: RuntimeContainer[]): RuntimeContainer | undefined {
-  return [...list].sort((a, b) => attemptOf(b) - attemptOf(a))[0];
-}
-
-/** The newest and the previous Docker container of a Kubernetes container. */
-function instances(all: RuntimeContainer[], name: string): [RuntimeContainer | undefined, RuntimeContainer | undefined] {
-  const list = all.filter((c) => c.labels[LABELS.container] === name && c.labels[LABELS.role] !== 'infra').sort((a, b) => attemptOf(b) - attemptOf(a));
-  return [list[0], list[1]];
-}
-
-function exited(c: RuntimeContainer): boolean {
-  return c.state === 'exited' || c.state === 'dead' || (c.state === 'created' && !!c.error);
-}
-
-function limitBytes(stream: NodeJS.ReadableStream, max: number): NodeJS.ReadableStream {
-  let sent = 0;
-  const out = new PassThrough();
-  stream.on('data', (chunk: Buffer) => {
-    if (sent >= max) return;
-    const part = chunk.subarray(0, max - sent);
-    sent += part.length;
-    out.write(part);
-    if (sent >= max) {
-      out.end();
-      (stream as unknown as { destroy?: () => void }).destroy?.();
-    }
-  });
-  stream.on('end', () => out.end());
-  stream.on('error', () => out.end());
-  return out;
+function fieldPath(role: 'init' | 'app', name: string): string {
+  return `spec.${role === 'init' ? 'initContainers' : 'containers'}{${name}}`;
 }
 
 export { INFRA_NAME };

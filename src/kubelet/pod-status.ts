@@ -17,6 +17,8 @@ export interface ObservedContainer {
   ready?: boolean;
   /** startup probe passed; undefined = no probe. */
   started?: boolean;
+  /** An init container with restartPolicy Always (a native sidecar): it runs beside the app containers. */
+  sidecar?: boolean;
 }
 
 export interface Observation {
@@ -93,8 +95,12 @@ export function containerStatus(o: ObservedContainer, defaultWaiting = 'Containe
   return status;
 }
 
-/** The kubelet's getPhase. */
-export function podPhase(pod: Pod, obs: Observation, statuses: ContainerStatus[]): PodStatus['phase'] {
+/**
+ * The kubelet's getPhase. Sidecars (`sidecars`: the statuses of restartable init containers) count as running while
+ * they run and keep a pod Pending while they wait for their first start; once they have exited they do not count
+ * (a pod whose app containers completed is Succeeded although its sidecars were stopped with SIGTERM).
+ */
+export function podPhase(pod: Pod, obs: Observation, statuses: ContainerStatus[], sidecars: ContainerStatus[] = []): PodStatus['phase'] {
   const policy = pod.spec.restartPolicy ?? 'Always';
   if (obs.initFailed) return 'Failed';
   if (!obs.initialized) return 'Pending';
@@ -102,6 +108,10 @@ export function podPhase(pod: Pod, obs: Observation, statuses: ContainerStatus[]
   let waiting = 0;
   let stopped = 0;
   let succeeded = 0;
+  for (const s of sidecars) {
+    if (s.state.running) running++;
+    else if (s.state.waiting && !s.lastState.terminated) waiting++;
+  }
   for (const s of statuses) {
     if (s.state.running) running++;
     else if (s.state.terminated) {
@@ -148,9 +158,11 @@ export function computePodStatus(pod: Pod, obs: Observation, now: number): PodSt
   const init = obs.init.map((o) => containerStatus(o, defaultWaiting));
   const app = obs.app.map((o) => containerStatus(o, defaultWaiting));
   // Once terminal, a pod stays terminal (Kubernetes never moves it back).
-  let phase = old.phase === 'Succeeded' || old.phase === 'Failed' ? old.phase : podPhase(pod, obs, app);
+  const sidecars = init.filter((_, i) => obs.init[i]!.sidecar);
+  let phase = old.phase === 'Succeeded' || old.phase === 'Failed' ? old.phase : podPhase(pod, obs, app, sidecars);
   const terminal = phase === 'Succeeded' || phase === 'Failed';
-  const allReady = app.length > 0 && app.every((s) => s.ready);
+  // Sidecars count for ContainersReady, as the kubelet's generateContainersReadyCondition counts them.
+  const allReady = app.length > 0 && app.every((s) => s.ready) && sidecars.every((s) => s.ready);
   const containersReady = allReady && !terminal;
   const notReadyReason = terminal ? 'PodCompleted' : 'ContainersNotReady';
   const conditions: PodCondition[] = [
@@ -161,13 +173,15 @@ export function computePodStatus(pod: Pod, obs: Observation, now: number): PodSt
   ];
   const scheduled = old.conditions?.find((c) => c.type === 'PodScheduled');
   if (scheduled) conditions.push(scheduled);
-  const notReady = app.filter((s) => !s.ready).map((s) => s.name);
+  const notReady = [...sidecars, ...app].filter((s) => !s.ready).map((s) => s.name);
   for (const c of conditions) {
     if ((c.type === 'Ready' || c.type === 'ContainersReady') && c.status === 'False' && c.reason === 'ContainersNotReady') {
       c.message = `containers with unready status: [${notReady.join(' ')}]`;
     }
     if (c.type === 'Initialized' && c.status === 'False' && c.reason === 'ContainersNotInitialized') {
-      const pending = init.filter((s) => !(s.state.terminated && s.state.terminated.exitCode === 0)).map((s) => s.name);
+      const pending = init
+        .filter((s, i) => (obs.init[i]!.sidecar ? !s.started : !(s.state.terminated && s.state.terminated.exitCode === 0)))
+        .map((s) => s.name);
       c.message = `containers with incomplete status: [${pending.join(' ')}]`;
     }
   }

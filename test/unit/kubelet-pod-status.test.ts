@@ -120,3 +120,48 @@ describe('computePodStatus', () => {
     expect(st.phase).toBe('Succeeded');
   });
 });
+
+describe('computePodStatus with native sidecars (restartable init containers)', () => {
+  function sidecarPod(policy: 'Always' | 'Never' = 'Never'): Pod {
+    return {
+      metadata: { name: 'p', namespace: 'default', uid: 'u1' },
+      spec: {
+        restartPolicy: policy,
+        initContainers: [{ name: 'side', image: 'busybox', restartPolicy: 'Always' } as any, { name: 'setup', image: 'busybox' }],
+        containers: [{ name: 'app', image: 'busybox' }],
+      },
+      status: { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'True' }] },
+    };
+  }
+  const side = (current?: RuntimeContainer, extra: Partial<ObservedContainer> = {}): ObservedContainer => ({ name: 'side', image: 'busybox', current, sidecar: true, ...extra });
+  const setup = (current?: RuntimeContainer): ObservedContainer => ({ name: 'setup', image: 'busybox', current });
+  const app = (current?: RuntimeContainer, extra: Partial<ObservedContainer> = {}): ObservedContainer => ({ name: 'app', image: 'busybox', current, ...extra });
+
+  it('a sidecar whose startup probe has not passed: Pending, Initialized False naming it', () => {
+    const s = computePodStatus(sidecarPod(), obs([app()], { init: [side(rc('running'), { started: false, ready: false }), setup()], initialized: false }), NOW);
+    expect(s.phase).toBe('Pending');
+    const init = s.conditions!.find((c) => c.type === 'Initialized')!;
+    expect(init).toMatchObject({ status: 'False', reason: 'ContainersNotInitialized', message: 'containers with incomplete status: [side setup]' });
+    expect(s.initContainerStatuses![0]).toMatchObject({ name: 'side', started: false, ready: false });
+  });
+
+  it('the sidecar counts for ContainersReady and is named first when unready', () => {
+    const ready = computePodStatus(sidecarPod(), obs([app(rc('running'))], { init: [side(rc('running')), setup(rc('exited', 0))] }), NOW);
+    expect(ready.phase).toBe('Running');
+    expect(ready.conditions!.find((c) => c.type === 'ContainersReady')!.status).toBe('True');
+    const unready = computePodStatus(sidecarPod(), obs([app(rc('running'), { ready: false })], { init: [side(rc('running'), { ready: false }), setup(rc('exited', 0))] }), NOW);
+    expect(unready.conditions!.find((c) => c.type === 'Ready')).toMatchObject({ status: 'False', message: 'containers with unready status: [side app]' });
+  });
+
+  it('Never: the app completed while the sidecar runs → Running; once the sidecar was stopped → Succeeded', () => {
+    const running = computePodStatus(sidecarPod('Never'), obs([app(rc('exited', 0))], { init: [side(rc('running')), setup(rc('exited', 0))] }), NOW);
+    expect(running.phase).toBe('Running');
+    const done = computePodStatus(sidecarPod('Never'), obs([app(rc('exited', 0))], { init: [side(rc('exited', 143)), setup(rc('exited', 0))] }), NOW);
+    expect(done.phase).toBe('Succeeded'); // a stopped sidecar does not count
+  });
+
+  it('a sidecar waiting for its first start keeps the pod Pending', () => {
+    const s = computePodStatus(sidecarPod('Always'), obs([app(rc('running'))], { init: [side(undefined, { waiting: { reason: 'ErrImagePull' } }), setup(rc('exited', 0))] }), NOW);
+    expect(s.phase).toBe('Pending');
+  });
+});

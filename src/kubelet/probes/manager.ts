@@ -14,6 +14,8 @@ export interface RunningContainer {
   id: string;
   /** When it started running (ms). */
   startedAt: number;
+  /** The container's own restart policy when it is not the pod's (a sidecar: Always). */
+  restartPolicy?: 'Always' | 'OnFailure' | 'Never';
 }
 
 export interface ProbeHost {
@@ -92,7 +94,7 @@ export class ProbeManager {
       if (cur && cur.prober.containerId === r.id) continue;
       if (cur) this.stopEntry(p, r.spec.name, cur);
       const e: Entry = {
-        prober: new ContainerProber(r.spec.name, r.id, r.spec, r.startedAt, pod.spec.restartPolicy ?? 'Always'),
+        prober: new ContainerProber(r.spec.name, r.id, r.spec, r.startedAt, r.restartPolicy ?? pod.spec.restartPolicy ?? 'Always'),
         spec: r.spec,
         stopped: false,
       };
