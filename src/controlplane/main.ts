@@ -63,7 +63,7 @@ export async function runControlPlane(): Promise<void> {
     process.exit(0);
   }
   const identity = loadOrCreateIdentity(home);
-  const store = Store.open(p.store);
+  const store = openStore(p.store, log);
   const registry = new Registry(store, realClock);
   for (const ns of BUILTIN_NAMESPACES) {
     if (!registry.tryGet(NAMESPACES, undefined, ns)) registry.create(NAMESPACES, undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
@@ -85,7 +85,9 @@ export async function runControlPlane(): Promise<void> {
   const port = await listen(server, identity.port);
   if (port !== identity.port) saveIdentity({ ...identity, port }, home);
   writeKubeconfig(identity, port, home);
-  writeFileAtomic(p.server, JSON.stringify({ pid: process.pid, port, startedAt: rfc3339(Date.now()) }) + '\n');
+  // storeWarning: what this start set aside, for the CLI that started it to say in one line.
+  const storeWarning = store.health().recovery;
+  writeFileAtomic(p.server, JSON.stringify({ pid: process.pid, port, startedAt: rfc3339(Date.now()), ...(storeWarning ? { storeWarning } : {}) }) + '\n');
   log(`control plane ${VERSION} listening on 127.0.0.1:${port} (pid ${process.pid}, ${Math.round(performance.now() - t0)} ms)`);
 
   const { startNode } = await import('./node-half.js');
@@ -93,11 +95,11 @@ export async function runControlPlane(): Promise<void> {
   node = half.node;
   markReady();
 
-  const shutdown = (sig: string) => {
+  const shutdown = async (sig: string) => {
     log(`received ${sig}; stopping (containers keep running and are re-adopted at the next start)`);
     half.stop();
     server.close();
-    store.close();
+    await store.close(); // pending writes, then a final snapshot: the next start reads no log
     try {
       const info = JSON.parse(fs.readFileSync(p.server, 'utf8')) as { pid: number };
       if (info.pid === process.pid) fs.rmSync(p.server, { force: true });
@@ -107,10 +109,22 @@ export async function runControlPlane(): Promise<void> {
     fs.rmSync(p.lock, { force: true });
     logStream.end(() => process.exit(0));
   };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
   process.on('uncaughtException', (e) => log(`uncaught: ${e.stack ?? e}`));
   process.on('unhandledRejection', (e) => log(`unhandled rejection: ${(e as Error)?.stack ?? e}`));
+}
+
+/** The store, or one line naming what keeps it from opening (the CLI shows the log's last lines). */
+function openStore(dir: string, log: (m: string) => void): Store {
+  try {
+    return Store.open(dir, { log });
+  } catch (e) {
+    const msg = `cannot open the store in ${dir}: ${(e as Error).message}`;
+    log(msg);
+    process.stderr.write(`kbx control plane failed: ${msg}\n`);
+    process.exit(1);
+  }
 }
 
 function listen(server: import('node:http').Server, preferred: number): Promise<number> {

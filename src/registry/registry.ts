@@ -336,12 +336,12 @@ export class Registry {
     const rv = opts.resourceVersion;
     const fromRv = rv && rv !== '0' ? Number(rv) : undefined;
     if (rv && rv !== '0' && !Number.isFinite(fromRv)) throw errors.badRequest(`invalid resource version: ${rv}`);
-    if (fromRv === undefined) {
-      for (const o of this.store.list(prefix)) if (filter(o)) fn({ type: 'ADDED', object: withTypeMeta(info, o) });
-    }
+    // The initial state is the committed one: the watch then continues with every write committed after it.
+    const initial = fromRv === undefined ? this.store.listCommitted(prefix) : [];
+    for (const o of initial) if (filter(o)) fn({ type: 'ADDED', object: withTypeMeta(info, o) });
     // Remember what matched, so an object that stops matching is reported as DELETED (as the apiserver does).
     const matched = new Set<string>();
-    if (fromRv === undefined) for (const o of this.store.list(prefix)) if (filter(o)) matched.add(o.metadata.uid!);
+    for (const o of initial) if (filter(o)) matched.add(o.metadata.uid!);
     try {
       return this.store.watch(prefix, fromRv, (e) => {
         const ok = filter(e.object);
