@@ -48,6 +48,8 @@ export interface WatchOptions extends ListOptions {
 export const IMMORTAL_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
 const NS_INFO = RESOURCES.find((r) => r.kind === 'Namespace')!;
+// Every object the registry writes is its own fresh copy, never used after the write: the store keeps it.
+const OWNED = { owned: true };
 
 export class Registry {
   constructor(
@@ -122,7 +124,7 @@ export class Registry {
     delete obj.metadata.resourceVersion;
     if (!strategy.hasStatus && obj.status === undefined) delete obj.status;
     if (opts.dryRun) return withTypeMeta(info, obj);
-    return withTypeMeta(info, this.store.put(key, obj));
+    return withTypeMeta(info, this.store.put(key, obj, OWNED));
   }
 
   /** PUT: replaces the object (or only its status with subresource 'status'). */
@@ -225,7 +227,7 @@ export class Registry {
       return withTypeMeta(info, this.store.delete(key) ?? obj);
     }
     if (JSON.stringify(stripRv(obj)) === JSON.stringify(stripRv(old))) return withTypeMeta(info, old); // no-op write
-    return withTypeMeta(info, this.store.put(key, obj));
+    return withTypeMeta(info, this.store.put(key, obj, OWNED));
   }
 
   delete(info: ResourceInfo, ns: string | undefined, name: string, opts: DeleteOptions = {}): KObject {
@@ -267,7 +269,7 @@ export class Registry {
     // A graceful delete that is shortened to zero with nothing holding it removes the object.
     if (!graceful && !finalizers.length) return withTypeMeta(info, this.store.delete(key) ?? obj);
     if (opts.dryRun) return withTypeMeta(info, obj);
-    return withTypeMeta(info, this.store.put(key, obj));
+    return withTypeMeta(info, this.store.put(key, obj, OWNED));
   }
 
   private deleteNamespace(old: KObject, opts: DeleteOptions): KObject {
@@ -287,7 +289,7 @@ export class Registry {
     obj.metadata.deletionGracePeriodSeconds = 0;
     obj.status = { ...(obj.status ?? {}), phase: 'Terminating' };
     if (opts.dryRun) return withTypeMeta(NS_INFO, obj);
-    return withTypeMeta(NS_INFO, this.store.put(this.key(NS_INFO, undefined, name), obj));
+    return withTypeMeta(NS_INFO, this.store.put(this.key(NS_INFO, undefined, name), obj, OWNED));
   }
 
   /** Removes a namespace whose contents are gone (the namespace controller's last step). */

@@ -5,8 +5,12 @@ import fs from 'node:fs';
 export interface FileOps {
   /** Opens (creating it, mode 0600) a file for positional reads and writes. */
   openRw(file: string): number;
-  /** One write(2) at `position`; resolves with the bytes written (may be fewer than asked). */
-  write(fd: number, buf: Buffer, offset: number, length: number, position: number): Promise<number>;
+  /**
+   * One write(2) at `position`; returns the bytes written (may be fewer than asked). Synchronous: a
+   * write into the page cache costs microseconds, less than a hop to the thread pool and back.
+   */
+  write(fd: number, buf: Buffer, offset: number, length: number, position: number): number;
+  /** fdatasync(2) in the thread pool: the event loop keeps serving (and queueing writes) meanwhile. */
   datasync(fd: number): Promise<void>;
   ftruncate(fd: number, length: number): Promise<void>;
   /** Writes a whole file durably (write, fsync); throws on a short write. */
@@ -20,13 +24,13 @@ function promisify<T>(fn: (cb: (e: NodeJS.ErrnoException | null, v: T) => void) 
 
 export const nodeFileOps: FileOps = {
   openRw: (file) => fs.openSync(file, fs.constants.O_RDWR | fs.constants.O_CREAT, 0o600),
-  write: (fd, buf, offset, length, position) => promisify<number>((cb) => fs.write(fd, buf, offset, length, position, (e, n) => cb(e, n))),
+  write: (fd, buf, offset, length, position) => fs.writeSync(fd, buf, offset, length, position),
   datasync: (fd) => promisify<void>((cb) => fs.fdatasync(fd, (e) => cb(e, undefined))),
   ftruncate: (fd, length) => promisify<void>((cb) => fs.ftruncate(fd, length, (e) => cb(e, undefined))),
   async writeFileDurable(file, data) {
     const fd = await promisify<number>((cb) => fs.open(file, 'w', 0o600, cb));
     try {
-      await writeAll(nodeFileOps, fd, data, 0);
+      writeAll(nodeFileOps, fd, data, 0);
       await promisify<void>((cb) => fs.fsync(fd, (e) => cb(e, undefined)));
     } finally {
       fs.closeSync(fd);
@@ -36,10 +40,10 @@ export const nodeFileOps: FileOps = {
 };
 
 /** Writes all of `data` at `position`, retrying short writes; a write that makes no progress fails. */
-export async function writeAll(ops: FileOps, fd: number, data: Buffer, position: number): Promise<void> {
+export function writeAll(ops: FileOps, fd: number, data: Buffer, position: number): void {
   let off = 0;
   while (off < data.length) {
-    const n = await ops.write(fd, data, off, data.length - off, position + off);
+    const n = ops.write(fd, data, off, data.length - off, position + off);
     if (!(n > 0)) {
       const e = new Error(`short write: ${off} of ${data.length} bytes written`) as NodeJS.ErrnoException;
       e.code = 'ESHORTWRITE';

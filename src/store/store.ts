@@ -87,6 +87,8 @@ export class Store {
   private closed = false;
   private writeError: string | undefined;
   private compactAfter = 0;
+  /** Writes and fdatasyncs since open: their ratio is the group-commit factor. */
+  readonly stats = { writes: 0, batches: 0 };
   readonly recovery: Recovery | undefined;
 
   private constructor(
@@ -168,11 +170,15 @@ export class Store {
     return n;
   }
 
-  /** Writes `obj` under `key` (create or replace); sets its resourceVersion. Returns the stored copy. */
-  put(key: string, obj: KObject): KObject {
+  /**
+   * Writes `obj` under `key` (create or replace); sets its resourceVersion. Returns the stored copy.
+   * With `owned`, the store keeps `obj` itself instead of a copy: the caller hands it over and never
+   * touches it again (the registry, whose objects are always its own fresh copies).
+   */
+  put(key: string, obj: KObject, opts: { owned?: boolean } = {}): KObject {
     const existed = this.objects.has(key);
     const rv = this.rv + 1;
-    const stored = clone(obj);
+    const stored = opts.owned ? obj : clone(obj);
     stored.metadata.resourceVersion = String(rv);
     this.record(key, { type: existed ? 'MODIFIED' : 'ADDED', key, rv, object: stored }, encodeRecord({ rv, op: 'put', k: key, o: stored }));
     this.objects.set(key, stored);
@@ -227,6 +233,7 @@ export class Store {
     await this.durable().catch(() => undefined);
     while (this.flushing) await new Promise((r) => setTimeout(r, 1));
     this.closed = true;
+    this.opts.log?.(`store: ${this.stats.writes} durable writes in ${this.stats.batches} fdatasyncs since the start`);
     if (this.wal.logBytes > 0) {
       try {
         await this.wal.compact(this.snapshotJson());
@@ -266,7 +273,7 @@ export class Store {
   private kick(): void {
     if (this.flushing) return;
     this.flushing = true;
-    queueMicrotask(() => void this.flushLoop());
+    setImmediate(() => void this.flushLoop());
   }
 
   private async flushLoop(): Promise<void> {
@@ -295,6 +302,8 @@ export class Store {
 
   private commit(b: Batch): void {
     this.uncommitted.shift();
+    this.stats.writes += b.events.length;
+    this.stats.batches++;
     this.committedRv = b.lastRv;
     if (this.writeError) this.opts.log?.('store: writes succeed again');
     this.writeError = undefined;

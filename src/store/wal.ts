@@ -163,7 +163,7 @@ export class Wal {
   async append(data: Buffer): Promise<void> {
     await this.repair();
     try {
-      await writeAll(this.ops, this.fd, data, this.size);
+      writeAll(this.ops, this.fd, data, this.size);
       await this.ops.datasync(this.fd);
     } catch (e) {
       this.dirty = true;

@@ -28,13 +28,13 @@ function faulty() {
     },
     ops: {
       ...nodeFileOps,
-      async write(fd, buf, offset, length, position) {
+      write(fd, buf, offset, length, position) {
         const fault = f.writes.shift();
         if (fault === 'enospc') throw errno('ENOSPC');
         if (typeof fault === 'number') {
           const n = Math.min(fault, length);
           if (n === 0) throw errno('ENOSPC');
-          const wrote = await nodeFileOps.write(fd, buf, offset, n, position);
+          const wrote = nodeFileOps.write(fd, buf, offset, n, position);
           f.writes.unshift('enospc'); // the disk is full after the partial write
           return wrote;
         }
