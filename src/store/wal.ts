@@ -18,7 +18,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { nodeFileOps, syncDir, writeAll, type FileOps } from './file-ops.js';
-import { countLines, decodeSnapshot, encodeSnapshot, scanLog, type Snapshot, type WalRecord } from './wal-format.js';
+import { countLines, decodeSnapshot, encodeSnapshot, LazyObject, scanLog, type Snapshot, type WalRecord } from './wal-format.js';
 
 export type { WalRecord, Snapshot } from './wal-format.js';
 
@@ -85,6 +85,17 @@ export class Wal {
 
   /** Reads the snapshot and replays the log; returns the state, what recovery did, and a log ready for appends. */
   static open(dir: string, ops: FileOps = nodeFileOps, now: () => number = Date.now): { wal: Wal; rv: number; objects: Map<string, unknown>; recovery: Recovery } {
+    // The fast way parses only each key's last record; should one of those not be an object after
+    // all, the strict way replays again, record by record, and stops at it.
+    return Wal.openWith(dir, ops, now, true) ?? Wal.openWith(dir, ops, now, false)!;
+  }
+
+  private static openWith(
+    dir: string,
+    ops: FileOps,
+    now: () => number,
+    lazy: boolean,
+  ): { wal: Wal; rv: number; objects: Map<string, unknown>; recovery: Recovery } | undefined {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     const at = (f: string) => path.join(dir, f);
     fs.rmSync(at(SNAPSHOT + '.tmp'), { force: true });
@@ -112,6 +123,7 @@ export class Wal {
         baseBytes = buf.length;
         break;
       }
+      if (lazy) return undefined; // recovery moves files: do it on the strict way only
       moveAside(name, buf.length, `the snapshot cannot be read: ${d.error}`);
     }
     const objects = new Map<string, unknown>();
@@ -134,8 +146,9 @@ export class Wal {
       const name = logs[i]!;
       const buf = readIfExists(at(name));
       if (!buf) continue;
-      const r = scanLog(buf, apply);
+      const r = scanLog(buf, apply, { lazy });
       if (!r.stop) continue;
+      if (lazy) return undefined; // recovery moves files: do it on the strict way only
       const later = logs.slice(i + 1).map((n) => ({ n, b: readIfExists(at(n)) }));
       if (r.stop.torn && later.every((l) => !l.b?.length)) {
         notes.push(`dropped an incomplete last record (${buf.length - r.stop.offset} bytes) of ${name}: a write cut short by a crash, never acknowledged`);
@@ -150,6 +163,14 @@ export class Wal {
       }
       truncateDurableSync(at(name), r.stop.offset);
       break;
+    }
+    if (lazy) {
+      for (const [k, o] of objects) {
+        if (!(o instanceof LazyObject)) continue;
+        const parsed = o.parse();
+        if (parsed === undefined) return undefined;
+        objects.set(k, parsed);
+      }
     }
     if (setAside.length) {
       const lines = setAside.map((s) => `${new Date(now()).toISOString()} ${describeSetAside(s)}\n`).join('');
