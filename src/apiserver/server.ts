@@ -8,6 +8,7 @@ import type { KObject, Pod, StatusObject, WatchEvent } from '../api/types.js';
 import { qualifiedResource } from '../api/registry.js';
 import * as errors from '../api/errors.js';
 import type { Registry, DeleteOptions, Propagation } from '../registry/registry.js';
+import { StorageError } from '../store/store.js';
 import { parsePath, rawPathname, type ResourceRequest } from './routes.js';
 import {
   AGGREGATED_CONTENT_TYPE,
@@ -32,7 +33,11 @@ const JSON_TYPE = 'application/json';
 
 export function createApiServer(opts: ApiServerOptions): http.Server {
   const server = http.createServer({ keepAlive: true }, (req, res) => {
-    handle(opts, req, res).catch((e) => sendError(res, e, opts.log));
+    handle(opts, req, res).catch(async (e) => {
+      // An error may rest on writes not yet durable (a conflict with one): answer after them too.
+      await opts.registry.store.durable().catch(() => undefined);
+      sendError(res, e, opts.log);
+    });
   });
   server.keepAliveTimeout = 30_000;
   server.on('upgrade', (req, socket: Duplex, head) => {
@@ -80,6 +85,7 @@ async function handle(opts: ApiServerOptions, req: http.IncomingMessage, res: ht
       kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401,
     });
   }
+  if (url.pathname === '/healthz/etcd' || url.pathname === '/livez/etcd' || url.pathname === '/readyz/etcd') return sendStoreHealth(opts, res);
   const accept = req.headers.accept;
   switch (route.type) {
     case 'version':
@@ -113,6 +119,7 @@ async function handleResource(
   res: http.ServerResponse,
 ): Promise<void> {
   const { registry } = opts;
+  const reply = (code: number, body: unknown) => replyDurable(registry, res, code, body);
   const q = url.searchParams;
   const method = req.method ?? 'GET';
   const ns = r.info.namespaced ? r.namespace : undefined;
@@ -134,16 +141,16 @@ async function handleResource(
 
   if (r.subresource === 'scale') {
     if (!r.name || !r.info.subresources.includes('scale')) throw errors.notFoundPath();
-    if (method === 'GET') return sendJson(res, 200, registry.getScale(r.info, ns, r.name));
+    if (method === 'GET') return reply(200, registry.getScale(r.info, ns, r.name));
     if (method === 'PUT') {
       const body = (await readBody(req)) as KObject;
-      return sendJson(res, 200, registry.writeScale(r.info, ns, r.name, () => body, { dryRun }));
+      return reply(200, registry.writeScale(r.info, ns, r.name, () => body, { dryRun }));
     }
     if (method === 'PATCH') {
       const ct = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
       const body = await readBody(req);
       const { applyPatch } = await import('../api/patch/index.js');
-      return sendJson(res, 200, registry.writeScale(r.info, ns, r.name, (scale) => applyPatch(ct, scale, body, 'Scale') as KObject, { dryRun }));
+      return reply(200, registry.writeScale(r.info, ns, r.name, (scale) => applyPatch(ct, scale, body, 'Scale') as KObject, { dryRun }));
     }
     throw errors.methodNotAllowed();
   }
@@ -156,9 +163,9 @@ async function handleResource(
     if (q.get('watch') === 'true' || q.get('watch') === '1') return handleWatch(opts, r, q, req, res, table, includeObject);
     const list = registry.list(r.info, ns, { labelSelector: q.get('labelSelector') ?? undefined, fieldSelector: q.get('fieldSelector') ?? undefined });
     if (table) {
-      return sendJson(res, 200, toTable(r.info.kind, list.items, { now: registry.clock.now(), includeObject, resourceVersion: list.resourceVersion }));
+      return reply(200, toTable(r.info.kind, list.items, { now: registry.clock.now(), includeObject, resourceVersion: list.resourceVersion }));
     }
-    return sendJson(res, 200, {
+    return reply(200, {
       kind: `${r.info.kind}List`,
       apiVersion: r.info.group ? `${r.info.group}/${r.info.version}` : r.info.version,
       metadata: { resourceVersion: list.resourceVersion },
@@ -168,9 +175,9 @@ async function handleResource(
   if (method === 'GET') {
     const obj = registry.get(r.info, ns, r.name!);
     if (table) {
-      return sendJson(res, 200, toTable(r.info.kind, [obj], { now: registry.clock.now(), includeObject, resourceVersion: obj.metadata.resourceVersion }));
+      return reply(200, toTable(r.info.kind, [obj], { now: registry.clock.now(), includeObject, resourceVersion: obj.metadata.resourceVersion }));
     }
-    return sendJson(res, 200, r.subresource === 'status' ? obj : obj);
+    return reply(200, r.subresource === 'status' ? obj : obj);
   }
   if (method === 'POST') {
     if (r.name) throw errors.methodNotAllowed();
@@ -178,13 +185,13 @@ async function handleResource(
     checkBodyKind(r, body);
     await checkRuntime(opts, r);
     const created = registry.create(r.info, ns, body, { dryRun });
-    return sendJson(res, 201, created);
+    return reply(201, created);
   }
   if (method === 'PUT') {
     if (!r.name) throw errors.methodNotAllowed();
     const body = (await readBody(req)) as KObject;
     checkBodyKind(r, body);
-    return sendJson(res, 200, registry.update(r.info, ns, r.name, body, { dryRun, subresource: r.subresource }));
+    return reply(200, registry.update(r.info, ns, r.name, body, { dryRun, subresource: r.subresource }));
   }
   if (method === 'PATCH') {
     if (!r.name) throw errors.methodNotAllowed();
@@ -192,10 +199,10 @@ async function handleResource(
     const body = await readBody(req);
     if (ct === 'application/apply-patch+yaml' && !registry.tryGet(r.info, ns, r.name)) {
       // Server-side apply of a missing object creates it.
-      return sendJson(res, 201, registry.create(r.info, ns, body as KObject, { dryRun }));
+      return reply(201, registry.create(r.info, ns, body as KObject, { dryRun }));
     }
     const { applyPatch } = await import('../api/patch/index.js');
-    return sendJson(res, 200, registry.patch(r.info, ns, r.name, ct, body, { dryRun, subresource: r.subresource, patcher: applyPatch }));
+    return reply(200, registry.patch(r.info, ns, r.name, ct, body, { dryRun, subresource: r.subresource, patcher: applyPatch }));
   }
   if (method === 'DELETE') {
     const body = ((await readBody(req)) ?? {}) as Record<string, unknown>;
@@ -218,9 +225,9 @@ async function handleResource(
           if (!(errors.isApiError(e) && e.code === 404)) throw e;
         }
       }
-      return sendJson(res, 200, { kind: `${r.info.kind}List`, apiVersion: 'v1', metadata: {}, items });
+      return reply(200, { kind: `${r.info.kind}List`, apiVersion: 'v1', metadata: {}, items });
     }
-    return sendJson(res, 200, registry.delete(r.info, ns, r.name, del));
+    return reply(200, registry.delete(r.info, ns, r.name, del));
   }
   throw errors.methodNotAllowed();
 }
@@ -281,7 +288,7 @@ async function handleWatch(
         object: {
           kind: r.info.kind,
           apiVersion: r.info.group ? `${r.info.group}/${r.info.version}` : r.info.version,
-          metadata: { resourceVersion: String(registry.store.resourceVersion), annotations: { 'k8s.io/initial-events-end': 'true' } },
+          metadata: { resourceVersion: String(registry.store.committedResourceVersion), annotations: { 'k8s.io/initial-events-end': 'true' } },
         },
       }),
     );
@@ -376,6 +383,27 @@ function sendJson(res: http.ServerResponse, code: number, body: unknown, content
   const text = JSON.stringify(body);
   res.writeHead(code, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text) });
   res.end(text);
+}
+
+/**
+ * Answers once every write the request made or read is durable (the store commits writes in groups):
+ * a reply never reports a write that is not on disk. A write that could not be saved is a 500.
+ */
+async function replyDurable(registry: Registry, res: http.ServerResponse, code: number, body: unknown): Promise<void> {
+  try {
+    await registry.store.durable();
+  } catch (e) {
+    if (e instanceof StorageError) throw errors.internal(e.message);
+    throw e;
+  }
+  sendJson(res, code, body);
+}
+
+/** The API server's etcd check, for the store: `ok`, or why writes fail and what the last start set aside. */
+function sendStoreHealth(opts: ApiServerOptions, res: http.ServerResponse): void {
+  const h = opts.registry.store.health();
+  if (h.writeError) return sendText(res, 500, `[-]etcd failed: writes fail: ${h.writeError}\n`);
+  sendText(res, 200, h.recovery ? `ok (${h.recovery})\n` : 'ok');
 }
 
 function sendText(res: http.ServerResponse, code: number, text: string): void {

@@ -100,6 +100,11 @@ export async function startControlPlane(home: string, announce: (msg: string) =>
     stdio: ['ignore', out, out],
     env: { ...process.env, KBX_HOME: home },
   });
+  // A start that fails is reported at once; one that exits 0 found another control plane: join it.
+  let failed: number | null = null;
+  child.on('exit', (code) => {
+    if (code) failed = code;
+  });
   child.unref();
   fs.closeSync(out);
   const deadline = Date.now() + 20_000;
@@ -108,11 +113,21 @@ export async function startControlPlane(home: string, announce: (msg: string) =>
     const kc = readKubeconfig(p.kubeconfig);
     if (info && kc && pidAlive(info.pid) && (await healthy(kc.server, 1000))) {
       announce(`kbx: started the control plane in the background (KBX_HOME=${home}, API ${kc.server}, pid ${info.pid})`);
+      if (info.storeWarning && info.pid === child.pid) announce(`kbx: warning: ${info.storeWarning} (see kbx cluster status)`);
       return kc;
     }
+    if (failed !== null) throw new Error(`the kbx control plane failed to start (exit status ${failed}); the end of ${p.log}:\n${lastLines(p.log, 5)}`);
     await new Promise((r) => setTimeout(r, 25));
   }
   throw new Error(`the kbx control plane did not start within 20s; see ${p.log}`);
+}
+
+function lastLines(file: string, n: number): string {
+  try {
+    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-n).map((l) => `  ${l}`).join('\n');
+  } catch {
+    return '  (no log)';
+  }
 }
 
 export interface ConnectOptions {

@@ -3,7 +3,9 @@
 //   cluster.json      { id, port } — the id is in every Docker label kbx writes
 //   server.json       { pid, port, startedAt } while the control plane runs
 //   store/            snapshot + write-ahead log
+//   control-plane.owner/  the control-plane lock (see controlplane/lock.ts); control-plane.lock names its pid
 //   logs/             control-plane.log
+//   dataplane/        the data-plane agent's token and configuration
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +21,8 @@ export interface ServerInfo {
   pid: number;
   port: number;
   startedAt: string;
+  /** What the store set aside at this start (one line), when it had to. */
+  storeWarning?: string;
 }
 
 export function kbxHome(): string {
@@ -41,9 +45,11 @@ export const paths = (home = kbxHome()) => ({
   cluster: path.join(home, 'cluster.json'),
   server: path.join(home, 'server.json'),
   lock: path.join(home, 'control-plane.lock'),
+  lockDir: path.join(home, 'control-plane.owner'),
   store: path.join(home, 'store'),
   logs: path.join(home, 'logs'),
   log: path.join(home, 'logs', 'control-plane.log'),
+  dataplane: path.join(home, 'dataplane'),
 });
 
 /** Reads the cluster's identity, creating it (id, token) the first time. */

@@ -13,42 +13,26 @@ import {
   kbxHome,
   loadOrCreateIdentity,
   paths,
-  pidAlive,
   saveIdentity,
   writeFileAtomic,
   writeKubeconfig,
 } from '../config/home.js';
 import { realClock, rfc3339 } from '../util/clock.js';
 import { VERSION } from '../version.js';
+import { tryLock, type LockResult } from './lock.js';
 
 const NAMESPACES = RESOURCES.find((r) => r.kind === 'Namespace')!;
 export const NODE_NAME = 'kbx';
 export const BUILTIN_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
-async function acquireLock(file: string): Promise<boolean> {
-  // A control plane that was just killed may take a moment to disappear: give it a few seconds.
-  for (let i = 0; i < 60; i++) {
-    if (tryLock(file)) return true;
-    await new Promise((r) => setTimeout(r, 50));
+/** The control-plane lock (see lock.ts); a starter that finds a live owner gives it a few seconds to exit. */
+async function acquireLock(dir: string): Promise<LockResult> {
+  let r = tryLock(dir);
+  for (let i = 0; i < 60 && !r.held; i++) {
+    await new Promise((res) => setTimeout(res, 50));
+    r = tryLock(dir);
   }
-  return false;
-}
-
-function tryLock(file: string): boolean {
-  for (let i = 0; i < 3; i++) {
-    try {
-      const fd = fs.openSync(file, 'wx', 0o600);
-      fs.writeSync(fd, String(process.pid));
-      fs.closeSync(fd);
-      return true;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const pid = Number(fs.readFileSync(file, 'utf8').trim());
-      if (pid && pid !== process.pid && pidAlive(pid)) return false;
-      fs.rmSync(file, { force: true }); // left by a control plane that was killed
-    }
-  }
-  return false;
+  return r;
 }
 
 export async function runControlPlane(): Promise<void> {
@@ -58,12 +42,14 @@ export async function runControlPlane(): Promise<void> {
   fs.mkdirSync(p.logs, { recursive: true, mode: 0o700 });
   const logStream = fs.createWriteStream(p.log, { flags: 'a', mode: 0o600 });
   const log = (m: string) => logStream.write(`${new Date().toISOString()} ${m}\n`);
-  if (!(await acquireLock(p.lock))) {
-    log('another control plane already runs for this KBX_HOME; exiting');
+  const lock = await acquireLock(p.lockDir);
+  if (!lock.held) {
+    log(`another control plane${lock.owner ? ` (pid ${lock.owner.pid})` : ''} already runs for this KBX_HOME; exiting`);
     process.exit(0);
   }
+  writeFileAtomic(p.lock, `${process.pid}\n`); // who holds it, for people and scripts; the lock itself is p.lockDir
   const identity = loadOrCreateIdentity(home);
-  const store = Store.open(p.store);
+  const store = openStore(p.store, log);
   const registry = new Registry(store, realClock);
   for (const ns of BUILTIN_NAMESPACES) {
     if (!registry.tryGet(NAMESPACES, undefined, ns)) registry.create(NAMESPACES, undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
@@ -85,7 +71,9 @@ export async function runControlPlane(): Promise<void> {
   const port = await listen(server, identity.port);
   if (port !== identity.port) saveIdentity({ ...identity, port }, home);
   writeKubeconfig(identity, port, home);
-  writeFileAtomic(p.server, JSON.stringify({ pid: process.pid, port, startedAt: rfc3339(Date.now()) }) + '\n');
+  // storeWarning: what this start set aside, for the CLI that started it to say in one line.
+  const storeWarning = store.health().recovery;
+  writeFileAtomic(p.server, JSON.stringify({ pid: process.pid, port, startedAt: rfc3339(Date.now()), ...(storeWarning ? { storeWarning } : {}) }) + '\n');
   log(`control plane ${VERSION} listening on 127.0.0.1:${port} (pid ${process.pid}, ${Math.round(performance.now() - t0)} ms)`);
 
   const { startNode } = await import('./node-half.js');
@@ -93,24 +81,36 @@ export async function runControlPlane(): Promise<void> {
   node = half.node;
   markReady();
 
-  const shutdown = (sig: string) => {
+  const shutdown = async (sig: string) => {
     log(`received ${sig}; stopping (containers keep running and are re-adopted at the next start)`);
     half.stop();
     server.close();
-    store.close();
+    await store.close(); // pending writes, then a final snapshot: the next start reads no log
     try {
       const info = JSON.parse(fs.readFileSync(p.server, 'utf8')) as { pid: number };
       if (info.pid === process.pid) fs.rmSync(p.server, { force: true });
     } catch {
       /* already gone */
     }
-    fs.rmSync(p.lock, { force: true });
+    fs.rmSync(p.lock, { force: true }); // the lock in p.lockDir is released by this process's exit
     logStream.end(() => process.exit(0));
   };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
   process.on('uncaughtException', (e) => log(`uncaught: ${e.stack ?? e}`));
   process.on('unhandledRejection', (e) => log(`unhandled rejection: ${(e as Error)?.stack ?? e}`));
+}
+
+/** The store, or one line naming what keeps it from opening (the CLI shows the log's last lines). */
+function openStore(dir: string, log: (m: string) => void): Store {
+  try {
+    return Store.open(dir, { log });
+  } catch (e) {
+    const msg = `cannot open the store in ${dir}: ${(e as Error).message}`;
+    log(msg);
+    process.stderr.write(`kbx control plane failed: ${msg}\n`);
+    process.exit(1);
+  }
 }
 
 function listen(server: import('node:http').Server, preferred: number): Promise<number> {

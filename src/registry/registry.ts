@@ -41,6 +41,8 @@ export interface WatchOptions extends ListOptions {
 export const IMMORTAL_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
 const NS_INFO = RESOURCES.find((r) => r.kind === 'Namespace')!;
+// Every object the registry writes is its own fresh copy, never used after the write: the store keeps it.
+const OWNED = { owned: true };
 
 export class Registry {
   constructor(
@@ -115,7 +117,7 @@ export class Registry {
     delete obj.metadata.resourceVersion;
     if (!strategy.hasStatus && obj.status === undefined) delete obj.status;
     if (opts.dryRun) return withTypeMeta(info, obj);
-    return withTypeMeta(info, this.store.put(key, obj));
+    return withTypeMeta(info, this.store.put(key, obj, OWNED));
   }
 
   /** PUT: replaces the object (or only its status with subresource 'status'). */
@@ -218,7 +220,7 @@ export class Registry {
       return withTypeMeta(info, this.store.delete(key) ?? obj);
     }
     if (JSON.stringify(stripRv(obj)) === JSON.stringify(stripRv(old))) return withTypeMeta(info, old); // no-op write
-    return withTypeMeta(info, this.store.put(key, obj));
+    return withTypeMeta(info, this.store.put(key, obj, OWNED));
   }
 
   delete(info: ResourceInfo, ns: string | undefined, name: string, opts: DeleteOptions = {}): KObject {
@@ -260,7 +262,7 @@ export class Registry {
     // A graceful delete that is shortened to zero with nothing holding it removes the object.
     if (!graceful && !finalizers.length) return withTypeMeta(info, this.store.delete(key) ?? obj);
     if (opts.dryRun) return withTypeMeta(info, obj);
-    return withTypeMeta(info, this.store.put(key, obj));
+    return withTypeMeta(info, this.store.put(key, obj, OWNED));
   }
 
   private deleteNamespace(old: KObject, opts: DeleteOptions): KObject {
@@ -280,7 +282,7 @@ export class Registry {
     obj.metadata.deletionGracePeriodSeconds = 0;
     obj.status = { ...(obj.status ?? {}), phase: 'Terminating' };
     if (opts.dryRun) return withTypeMeta(NS_INFO, obj);
-    return withTypeMeta(NS_INFO, this.store.put(this.key(NS_INFO, undefined, name), obj));
+    return withTypeMeta(NS_INFO, this.store.put(this.key(NS_INFO, undefined, name), obj, OWNED));
   }
 
   /** Removes a namespace whose contents are gone (the namespace controller's last step). */
@@ -329,12 +331,12 @@ export class Registry {
     const rv = opts.resourceVersion;
     const fromRv = rv && rv !== '0' ? Number(rv) : undefined;
     if (rv && rv !== '0' && !Number.isFinite(fromRv)) throw errors.badRequest(`invalid resource version: ${rv}`);
-    if (fromRv === undefined) {
-      for (const o of this.store.list(prefix)) if (filter(o)) fn({ type: 'ADDED', object: withTypeMeta(info, o) });
-    }
+    // The initial state is the committed one: the watch then continues with every write committed after it.
+    const initial = fromRv === undefined ? this.store.listCommitted(prefix) : [];
+    for (const o of initial) if (filter(o)) fn({ type: 'ADDED', object: withTypeMeta(info, o) });
     // Remember what matched, so an object that stops matching is reported as DELETED (as the apiserver does).
     const matched = new Set<string>();
-    if (fromRv === undefined) for (const o of this.store.list(prefix)) if (filter(o)) matched.add(o.metadata.uid!);
+    for (const o of initial) if (filter(o)) matched.add(o.metadata.uid!);
     try {
       return this.store.watch(prefix, fromRv, (e) => {
         const ok = filter(e.object);

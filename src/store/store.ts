@@ -1,8 +1,20 @@
 // The object store: etcd's job in kbx. Keys are `<group>/<plural>/<namespace>/<name>`.
-// One resourceVersion counter for everything; every write is durable before it is acknowledged
-// (see wal.ts); watchers get every change in order; a bounded history lets a watch resume from
-// a recent resourceVersion (older ones get 410 Gone, as from a real API server).
-import { Wal } from './wal.js';
+// One resourceVersion counter for everything; watchers get every committed change in order; a bounded
+// history lets a watch resume from a recent resourceVersion (older ones get 410 Gone, as from a real
+// API server).
+//
+// Writes and group commit. `put`/`delete` are synchronous: they check nothing, apply the change to the
+// in-memory state (the "head" every later read and write of this process sees, so read-modify-write
+// stays sequential) and queue its log record. Records queued while an fdatasync is in flight are
+// written together and made durable by the next one (group commit). A write is acknowledged through
+// `durable()`: the API server awaits it before it answers, so an answer never reports a write that is
+// not on disk. Watch events are delivered only for committed writes, in resourceVersion order, as
+// etcd does. When a batch cannot be made durable (ENOSPC, EIO, a short write) it and every write queued
+// after it are rolled back in memory (none was acknowledged or seen by a watcher), `durable()` rejects
+// with a StorageError, and the store keeps serving reads and tries again with the next write.
+import { Wal, recoverySummary, type Recovery } from './wal.js';
+import { encodeRecord } from './wal-format.js';
+import type { FileOps } from './file-ops.js';
 import type { KObject } from '../api/types.js';
 
 export type EventType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -21,30 +33,90 @@ export interface Watcher {
 
 // Enough for any client to resume a watch on a local cluster; older versions get 410 Gone.
 const HISTORY = 5000;
-const COMPACT_AFTER = 20000;
+// Compaction: when the log outgrows the snapshot by this ratio (and is at least MIN bytes).
+const COMPACT_RATIO = 2;
+const COMPACT_MIN_BYTES = 4 << 20;
+// After a failed compaction (a full disk), wait this long before trying again.
+const COMPACT_RETRY_MS = 30_000;
 
 export class ResourceVersionTooOld extends Error {}
+
+/** A write that could not be made durable; nothing of it was kept. */
+export class StorageError extends Error {
+  constructor(override readonly cause: unknown) {
+    super(`the store could not write to disk (${(cause as Error)?.message ?? String(cause)}); the write was not saved`);
+  }
+}
+
+interface Batch {
+  text: string[];
+  events: StoreEvent[];
+  lastRv: number;
+  /** Each key's value before this batch first touched it (undefined: it did not exist). */
+  undo: Map<string, KObject | undefined>;
+  done: Promise<void>;
+  resolve: () => void;
+  reject: (e: Error) => void;
+}
+
+export interface StoreOptions {
+  ops?: FileOps;
+  /** The log is compacted once it is this many bytes and COMPACT_RATIO × the snapshot (tests lower it). */
+  compactMinBytes?: number;
+  log?: (msg: string) => void;
+  now?: () => number;
+}
+
+export interface StoreHealth {
+  /** The last write failure, until a write succeeds again. */
+  writeError?: string;
+  /** What the last start set aside, as one line. */
+  recovery?: string;
+}
 
 export class Store {
   private objects: Map<string, KObject>;
   private rv: number;
+  private committedRv: number;
   private history: StoreEvent[] = [];
   private watchers = new Set<Watcher>();
+  /** Batches not yet durable, oldest first: at most the one being written and the one filling. */
+  private uncommitted: Batch[] = [];
+  private filling: Batch | undefined;
+  private flushing = false;
+  private closed = false;
+  private writeError: string | undefined;
+  private compactAfter = 0;
+  /** Writes and fdatasyncs since open: their ratio is the group-commit factor. */
+  readonly stats = { writes: 0, batches: 0 };
+  readonly recovery: Recovery | undefined;
 
-  private constructor(private readonly wal: Wal | null, objects: Map<string, unknown>, rv: number) {
+  private constructor(
+    private readonly wal: Wal | null,
+    objects: Map<string, unknown>,
+    rv: number,
+    recovery: Recovery | undefined,
+    private readonly opts: StoreOptions = {},
+  ) {
     this.objects = objects as Map<string, KObject>;
     this.rv = rv;
+    this.committedRv = rv;
+    this.recovery = recovery;
+    if (wal?.wantsCompaction) this.kick();
   }
 
   /** A durable store in `dir`. */
-  static open(dir: string): Store {
-    const { wal, rv, objects } = Wal.open(dir);
-    return new Store(wal, objects, rv);
+  static open(dir: string, opts: StoreOptions = {}): Store {
+    const { wal, rv, objects, recovery } = Wal.open(dir, opts.ops, opts.now);
+    for (const n of recovery.notes) opts.log?.(`store: ${n}`);
+    const summary = recoverySummary(recovery);
+    if (summary) opts.log?.(`store: ${summary}`);
+    return new Store(wal, objects, rv, recovery, opts);
   }
 
-  /** A store that keeps nothing on disk (unit tests). */
+  /** A store that keeps nothing on disk (unit tests): every write is committed at once. */
   static memory(): Store {
-    return new Store(null, new Map(), 0);
+    return new Store(null, new Map(), 0, undefined);
   }
 
   static key(group: string, plural: string, namespace: string | undefined, name: string): string {
@@ -55,8 +127,18 @@ export class Store {
     return namespace === undefined ? `${group}/${plural}/` : `${group}/${plural}/${namespace}/`;
   }
 
+  /** The resourceVersion of the last write (durable once `durable()` resolves). */
   get resourceVersion(): number {
     return this.rv;
+  }
+
+  /** The resourceVersion of the last durable write: what watchers have been told about. */
+  get committedResourceVersion(): number {
+    return this.committedRv;
+  }
+
+  health(): StoreHealth {
+    return { writeError: this.writeError, recovery: this.recovery && recoverySummary(this.recovery) };
   }
 
   get(key: string): KObject | undefined {
@@ -68,8 +150,18 @@ export class Store {
   list(prefix: string): KObject[] {
     const out: KObject[] = [];
     for (const [k, o] of this.objects) if (k.startsWith(prefix)) out.push(clone(o));
-    out.sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
-    return out;
+    return sortByKey(out);
+  }
+
+  /** Like list, without the writes not yet durable: the state at committedResourceVersion (a watch's start). */
+  listCommitted(prefix: string): KObject[] {
+    if (!this.uncommitted.length) return this.list(prefix);
+    const before = new Map<string, KObject | undefined>();
+    for (const b of this.uncommitted) for (const [k, v] of b.undo) if (k.startsWith(prefix) && !before.has(k)) before.set(k, v);
+    const out: KObject[] = [];
+    for (const [k, o] of this.objects) if (k.startsWith(prefix) && !before.has(k)) out.push(clone(o));
+    for (const v of before.values()) if (v) out.push(clone(v));
+    return sortByKey(out);
   }
 
   count(prefix: string): number {
@@ -78,17 +170,18 @@ export class Store {
     return n;
   }
 
-  /** Writes `obj` under `key` (create or replace); sets its resourceVersion. Returns the stored copy. */
-  put(key: string, obj: KObject): KObject {
+  /**
+   * Writes `obj` under `key` (create or replace); sets its resourceVersion. Returns the stored copy.
+   * With `owned`, the store keeps `obj` itself instead of a copy: the caller hands it over and never
+   * touches it again (the registry, whose objects are always its own fresh copies).
+   */
+  put(key: string, obj: KObject, opts: { owned?: boolean } = {}): KObject {
     const existed = this.objects.has(key);
     const rv = this.rv + 1;
-    const stored = clone(obj);
+    const stored = opts.owned ? obj : clone(obj);
     stored.metadata.resourceVersion = String(rv);
-    this.wal?.append({ rv, op: 'put', k: key, o: stored });
-    this.rv = rv;
+    this.record(key, { type: existed ? 'MODIFIED' : 'ADDED', key, rv, object: stored }, encodeRecord({ rv, op: 'put', k: key, o: stored }));
     this.objects.set(key, stored);
-    this.emit({ type: existed ? 'MODIFIED' : 'ADDED', key, rv, object: stored });
-    this.maybeCompact();
     return clone(stored);
   }
 
@@ -96,38 +189,183 @@ export class Store {
     const old = this.objects.get(key);
     if (!old) return undefined;
     const rv = this.rv + 1;
-    this.wal?.append({ rv, op: 'del', k: key });
-    this.rv = rv;
-    this.objects.delete(key);
     const last = clone(old);
     last.metadata.resourceVersion = String(rv);
-    this.emit({ type: 'DELETED', key, rv, object: last });
-    this.maybeCompact();
+    this.record(key, { type: 'DELETED', key, rv, object: last }, encodeRecord({ rv, op: 'del', k: key }));
+    this.objects.delete(key);
     return clone(last);
   }
 
   /**
-   * Subscribes to changes under `prefix`. With `fromRv`, first replays every change after it from
-   * the history (throws ResourceVersionTooOld when it no longer has them).
+   * Resolves when every write made so far is durable; rejects with a StorageError when one of them
+   * could not be (it and every later one were then rolled back).
+   */
+  durable(): Promise<void> {
+    const last = this.uncommitted[this.uncommitted.length - 1];
+    return last ? last.done : Promise.resolve();
+  }
+
+  /**
+   * Subscribes to committed changes under `prefix`. With `fromRv`, first replays every change after
+   * it from the history (throws ResourceVersionTooOld when it no longer has them); without, starts
+   * after committedResourceVersion (pair it with listCommitted).
    */
   watch(prefix: string, fromRv: number | undefined, fn: (e: StoreEvent) => void): () => void {
-    if (fromRv !== undefined && fromRv < this.rv) {
-      const oldest = this.history.length ? this.history[0]!.rv : this.rv + 1;
+    if (fromRv !== undefined && fromRv < this.committedRv) {
+      const oldest = this.history.length ? this.history[0]!.rv : this.committedRv + 1;
       if (fromRv < oldest - 1) throw new ResourceVersionTooOld(`too old resource version: ${fromRv} (${oldest - 1})`);
       for (const e of this.history) if (e.rv > fromRv && e.key.startsWith(prefix)) fn(copyEvent(e));
     }
-    const w: Watcher = { prefix, fn };
+    const after = fromRv === undefined ? this.committedRv : Math.max(fromRv, this.committedRv);
+    const w: Watcher = {
+      prefix,
+      fn: (e) => {
+        if (e.rv > after) fn(e);
+      },
+    };
     this.watchers.add(w);
     return () => this.watchers.delete(w);
   }
 
-  close(): void {
-    this.wal?.close();
+  /** Waits for pending writes, writes a final snapshot (a clean stop restarts from it alone) and closes. */
+  async close(): Promise<void> {
+    if (!this.wal || this.closed) return;
+    await this.durable().catch(() => undefined);
+    while (this.flushing) await new Promise((r) => setTimeout(r, 1));
+    this.closed = true;
+    this.opts.log?.(`store: ${this.stats.writes} durable writes in ${this.stats.batches} fdatasyncs since the start`);
+    if (this.wal.logBytes > 0) {
+      try {
+        await this.wal.compact(this.snapshotJson());
+      } catch (e) {
+        this.opts.log?.(`store: could not write the final snapshot (${(e as Error).message}); the log has everything`);
+      }
+    }
+    this.wal.close();
+  }
+
+  private record(key: string, e: StoreEvent, text: string): void {
+    if (this.closed) throw new StorageError(new Error('the store is closed'));
+    this.rv = e.rv;
+    if (!this.wal) {
+      this.committedRv = e.rv;
+      this.emit(e);
+      return;
+    }
+    let b = this.filling;
+    if (!b) {
+      let resolve!: () => void;
+      let reject!: (e: Error) => void;
+      const done = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
+      done.catch(() => undefined); // a write nobody awaits must not become an unhandled rejection
+      b = { text: [], events: [], lastRv: 0, undo: new Map(), done, resolve, reject };
+      this.filling = b;
+      this.uncommitted.push(b);
+      this.kick();
+    }
+    if (!b.undo.has(key)) b.undo.set(key, this.objects.get(key));
+    b.text.push(text);
+    b.events.push(e);
+    b.lastRv = e.rv;
+  }
+
+  /** Starts the writer unless it runs; it starts after the current synchronous work, so that work's writes share a batch. */
+  private kick(): void {
+    if (this.flushing) return;
+    this.flushing = true;
+    setImmediate(() => void this.flushLoop());
+  }
+
+  private async flushLoop(): Promise<void> {
+    try {
+      for (;;) {
+        const b = this.filling;
+        if (b) {
+          this.filling = undefined;
+          try {
+            await this.wal!.append(Buffer.from(b.text.join('')));
+          } catch (e) {
+            this.rollback(b, e);
+            continue;
+          }
+          this.commit(b);
+        } else if (this.compactionDue()) {
+          await this.compactNow();
+        } else {
+          return;
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private commit(b: Batch): void {
+    this.uncommitted.shift();
+    this.stats.writes += b.events.length;
+    this.stats.batches++;
+    this.committedRv = b.lastRv;
+    if (this.writeError) this.opts.log?.('store: writes succeed again');
+    this.writeError = undefined;
+    for (const e of b.events) this.emit(e);
+    b.resolve();
+  }
+
+  /** `failed` and every batch after it never happened: restore what they changed, newest first. */
+  private rollback(failed: Batch, cause: unknown): void {
+    const i = this.uncommitted.indexOf(failed);
+    const gone = this.uncommitted.splice(i);
+    for (const b of [...gone].reverse()) {
+      for (const [k, v] of b.undo) {
+        if (v) this.objects.set(k, v);
+        else this.objects.delete(k);
+      }
+    }
+    this.filling = undefined;
+    this.rv = this.committedRv;
+    const err = new StorageError(cause);
+    const lost = gone.reduce((n, b) => n + b.events.length, 0);
+    if (!this.writeError) this.opts.log?.(`store: ${lost} write(s) failed and were not saved: ${(cause as Error)?.message ?? cause}`);
+    this.writeError = `${(cause as Error)?.message ?? String(cause)}`;
+    for (const b of gone) b.reject(err);
+  }
+
+  private compactionDue(): boolean {
+    const wal = this.wal!;
+    if (this.closed || this.now() < this.compactAfter) return false;
+    if (wal.wantsCompaction && this.compactAfter === 0) return true;
+    return wal.logBytes > Math.max(this.opts.compactMinBytes ?? COMPACT_MIN_BYTES, COMPACT_RATIO * wal.snapshotBytes);
+  }
+
+  private async compactNow(): Promise<void> {
+    const t0 = performance.now();
+    try {
+      await this.wal!.compact(this.snapshotJson());
+      this.compactAfter = 1; // wantsCompaction is satisfied
+      this.opts.log?.(`store: compacted at resourceVersion ${this.committedRv} (${this.wal!.snapshotBytes} bytes, ${Math.round(performance.now() - t0)} ms)`);
+    } catch (e) {
+      this.compactAfter = this.now() + COMPACT_RETRY_MS;
+      this.opts.log?.(`store: compaction failed (${(e as Error).message}); the log keeps everything, trying again in ${COMPACT_RETRY_MS / 1000}s`);
+    }
+  }
+
+  /** The committed state (what the log on disk holds) as snapshot JSON. */
+  private snapshotJson(): string {
+    const before = new Map<string, KObject | undefined>();
+    for (const b of this.uncommitted) for (const [k, v] of b.undo) if (!before.has(k)) before.set(k, v);
+    const entries: [string, KObject][] = [];
+    for (const [k, o] of this.objects) if (!before.has(k)) entries.push([k, o]);
+    for (const [k, v] of before) if (v) entries.push([k, v]);
+    return JSON.stringify({ rv: this.committedRv, objects: entries });
+  }
+
+  private now(): number {
+    return (this.opts.now ?? Date.now)();
   }
 
   private emit(e: StoreEvent): void {
     this.history.push(e);
-    if (this.history.length > HISTORY) this.history.splice(0, this.history.length - HISTORY);
+    if (this.history.length > HISTORY + 1000) this.history.splice(0, this.history.length - HISTORY);
     for (const w of this.watchers) {
       if (!e.key.startsWith(w.prefix)) continue;
       try {
@@ -137,10 +375,10 @@ export class Store {
       }
     }
   }
+}
 
-  private maybeCompact(): void {
-    if (this.wal && this.wal.recordCount >= COMPACT_AFTER) this.wal.compact(this.rv, this.objects);
-  }
+function sortByKey(out: KObject[]): KObject[] {
+  return out.sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
 }
 
 function keyOf(o: KObject): string {

@@ -119,6 +119,7 @@ describe('cluster verbs and credentials', () => {
     const r = c.ok('cluster reset');
     expect(r).toMatch(/removed 3 container\(s\)/); // the pod's two and the data plane
     expect(fs.existsSync(path.join(c.home, 'store'))).toBe(false);
+    for (const left of ['dataplane', 'control-plane.owner', 'server.json', 'kubeconfig', 'cluster.json', 'logs']) expect(fs.existsSync(path.join(c.home, left))).toBe(false);
     const { execFileSync } = await import('node:child_process');
     expect(execFileSync('docker', ['ps', '-aq', '--filter', `label=io.kbx.cluster=${id}`], { encoding: 'utf8' }).trim()).toBe('');
   });

@@ -26,12 +26,13 @@ describe('Store', () => {
     expect(s.count('/pods/')).toBe(2);
   });
 
-  it('survives a reopen: acknowledged writes are on disk', () => {
+  it('survives a reopen: acknowledged writes are on disk', async () => {
     const dir = tmp();
     const s = Store.open(dir);
     s.put('/pods/default/a', obj('a', { spec: { x: 1 } }));
     s.put('/pods/default/b', obj('b'));
     s.delete('/pods/default/b');
+    await s.durable(); // the acknowledgement: the API server answers after it
     // No close(): as after kill -9.
     const s2 = Store.open(dir);
     expect(s2.get('/pods/default/a')!.spec).toEqual({ x: 1 });
@@ -39,16 +40,18 @@ describe('Store', () => {
     expect(s2.resourceVersion).toBe(3);
   });
 
-  it('ignores a torn last line left by a crash mid-write', () => {
+  it('ignores a torn last line left by a crash mid-write', async () => {
     const dir = tmp();
     const s = Store.open(dir);
     s.put('/pods/default/a', obj('a'));
     s.put('/pods/default/b', obj('b'));
+    await s.durable();
     fs.appendFileSync(path.join(dir, 'wal.log'), '{"rv":99,"op":"put","k":"/pods/default/c","o":{"meta');
     const s2 = Store.open(dir);
     expect(s2.list('/pods/').map((o) => o.metadata.name)).toEqual(['a', 'b']);
     // And the store is writable again after the repair.
     s2.put('/pods/default/c', obj('c'));
+    await s2.durable();
     expect(Store.open(dir).list('/pods/').length).toBe(3);
   });
 
@@ -66,11 +69,12 @@ describe('Store', () => {
     expect(seen).toEqual(['MODIFIED', 'DELETED', 'ADDED']);
   });
 
-  it('writes 1000 durable objects quickly and reopens them fast', () => {
+  it('writes 1000 durable objects quickly and reopens them fast', async () => {
     const dir = tmp();
     const s = Store.open(dir);
     const t0 = performance.now();
     for (let i = 0; i < 1000; i++) s.put(`/pods/default/p${i}`, obj(`p${i}`, { spec: { containers: [{ name: 'c', image: 'busybox' }] } }));
+    await s.durable();
     const writeMs = performance.now() - t0;
     const t1 = performance.now();
     const s2 = Store.open(dir);

@@ -1,5 +1,6 @@
 // kbx cluster status | stop | reset: the local control plane of $KBX_HOME.
 import fs from 'node:fs';
+import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import type { Ctx } from '../context.js';
 import { CliError } from '../errors.js';
@@ -33,6 +34,25 @@ async function stop(ctx: Ctx, quiet = false): Promise<boolean> {
   return true;
 }
 
+/** The store's check (GET /healthz/etcd): healthy, or why writes fail. */
+async function storeHealth(client: Awaited<ReturnType<Ctx['client']>>): Promise<string> {
+  try {
+    await client.request('GET', '/healthz/etcd', { accept: 'text/plain' });
+    return 'healthy';
+  } catch (e) {
+    return ((e as Error).message ?? String(e)).trim().replace(/^\[-\]etcd failed: /, '');
+  }
+}
+
+/** What starts set aside (store/set-aside.log): kept until `kbx cluster reset`. */
+function setAsideLines(home: string): string[] {
+  try {
+    return fs.readFileSync(path.join(paths(home).store, 'set-aside.log'), 'utf8').trim().split('\n').filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
 export async function run(ctx: Ctx, args: string[]): Promise<void> {
   const sub = args[0] ?? 'status';
   const home = kbxHome();
@@ -54,6 +74,8 @@ export async function run(ctx: Ctx, args: string[]): Promise<void> {
     ctx.out(`  state:       ${paths(home).store}`);
     ctx.out(`  Docker:      ${ready ? (ready.status === 'True' ? `reachable (${node.status.nodeInfo.containerRuntimeVersion})` : `unreachable: ${ready.message}`) : 'not contacted yet'}`);
     ctx.out(`  pods:        ${pods}`);
+    ctx.out(`  store:       ${await storeHealth(client)}`);
+    for (const line of setAsideLines(home)) ctx.out(`               ${line}`);
     return;
   }
   if (sub === 'stop') {
