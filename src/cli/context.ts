@@ -15,6 +15,8 @@ export class Ctx {
   exitCode = 0;
   /** The connection flags of the command line (see connection-flags.ts); set by main.ts. */
   connection: ConnectionOverrides = {};
+  /** Set by verbs that only make sense for the local cluster: $KUBECONFIG is then not followed. */
+  localOnly = false;
 
   constructor(
     readonly argv: string[],
@@ -38,7 +40,7 @@ export class Ctx {
   private connect(): Promise<{ client: ApiClient; namespace: string }> {
     if (!this.connected) {
       this.connected = import('../client/connect.js').then(async ({ connect }) => {
-        const c = await connect({ announce: (m) => this.err(m), overrides: this.connection, interactive: !!process.stdin.isTTY });
+        const c = await connect({ announce: (m) => this.err(m), overrides: this.connection, interactive: !!process.stdin.isTTY, localOnly: this.localOnly });
         c.client.onWarning = (w) => this.err(`Warning: ${w}`);
         return c;
       });
@@ -46,10 +48,10 @@ export class Ctx {
     return this.connected;
   }
 
-  /** Whether the flags or $KUBECONFIG name a cluster other than the local one (kbx-only verbs refuse it). */
+  /** Whether connection flags name a cluster other than the local one (kbx-only verbs refuse them). */
   async external(): Promise<boolean> {
     const { wantsExternalCluster } = await import('../client/connect.js');
-    return wantsExternalCluster(this.connection);
+    return wantsExternalCluster(this.connection, {});
   }
 
   async client(): Promise<ApiClient> {

@@ -135,12 +135,14 @@ export interface ConnectOptions {
   overrides?: ConnectionOverrides;
   /** Whether stdin is a terminal (exec credential plugins may then prompt). */
   interactive?: boolean;
+  /** The local cluster whatever $KUBECONFIG says (`kbx cluster …`). */
+  localOnly?: boolean;
 }
 
 /** An API client for the cluster the flags name, or for the local control plane, starting it first when needed. */
 export async function connect(opts: ConnectOptions = {}): Promise<{ client: ApiClient; namespace: string }> {
   const o = opts.overrides ?? {};
-  if (wantsExternalCluster(o)) return (await import('./external.js')).connectExternal(o, !!opts.interactive);
+  if (!opts.localOnly && wantsExternalCluster(o)) return (await import('./external.js')).connectExternal(o, !!opts.interactive);
   const home = kbxHome();
   const p = paths(home);
   const kc = await readKubeconfig(p.kubeconfig);

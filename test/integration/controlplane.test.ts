@@ -140,7 +140,7 @@ describe('cluster verbs and credentials', () => {
     const get = (auth?: string, host = u.hostname) =>
       new Promise<{ code: number; body: string }>((resolve, reject) => {
         https
-          .get({ host, port: u.port, path: u.pathname, ca, servername: host === '::1' ? undefined : host, headers: auth ? { Authorization: auth } : {} }, (res) => {
+          .get({ host, port: u.port, path: u.pathname, ca, servername: host === 'localhost' ? host : undefined, headers: auth ? { Authorization: auth } : {} }, (res) => {
             let body = '';
             res.on('data', (d) => (body += d));
             res.on('end', () => resolve({ code: res.statusCode!, body }));

@@ -37,8 +37,9 @@ export async function run(ctx: Ctx, args: string[], opts: Record<string, any> = 
   const sub = args[0] ?? 'status';
   const home = kbxHome();
   if (await ctx.external()) {
-    throw new CliError(`"kbx cluster ${sub}" works on the local kbx cluster ($KBX_HOME) only; it cannot act on the cluster named by --kubeconfig, $KUBECONFIG, --context or --server`);
+    throw new CliError(`"kbx cluster ${sub}" works on the local kbx cluster ($KBX_HOME) only; it cannot act on the cluster named by --kubeconfig, --context, --server or the other connection flags`);
   }
+  ctx.localOnly = true; // $KUBECONFIG names clusters for the other verbs, not this one
   if (sub === 'status') {
     const info = readServerInfo(home);
     const kc = await readKubeconfig(paths(home).kubeconfig);
