@@ -24,14 +24,16 @@ export function writeKubeconfigFile(file: string, config: Kubeconfig): void {
   } catch {
     /* a new file */
   }
+  // kubectl keeps entries in maps: it writes them sorted by name.
+  const byName = <T extends { name: string }>(l: T[] | null | undefined): T[] => [...(l ?? [])].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const ordered: Kubeconfig = {
     apiVersion: config.apiVersion ?? 'v1',
     kind: config.kind ?? 'Config',
     ...config,
-    clusters: config.clusters ?? [],
-    contexts: config.contexts ?? [],
+    clusters: byName(config.clusters),
+    contexts: byName(config.contexts),
     'current-context': config['current-context'] ?? '',
-    users: config.users ?? [],
+    users: byName(config.users),
   };
   if (!ordered.preferences || !Object.keys(ordered.preferences).length) delete ordered.preferences;
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
