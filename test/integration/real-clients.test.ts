@@ -54,11 +54,17 @@ function kubectlOk(args: string | string[], input?: string): string {
 }
 
 describe('the real kubectl with the kubeconfig kbx wrote', () => {
-  it('version, get, describe, create -f, label, annotate, patch, logs, exec, cp, wait, delete', async () => {
+  it('version, cluster-info, api-resources, run, get, describe, create -f, label, annotate, patch, logs, exec, cp, wait, delete', async () => {
     const v = kubectlOk('version');
     expect(v).toMatch(/^Client Version: v1\.35\./m);
     expect(v).toMatch(/^Server Version: v1\.35\.0-kbx\./m);
     expect(kubectlOk('get ns')).toMatch(/^default\s+Active/m);
+    expect(kubectlOk('cluster-info')).toMatch(/^Kubernetes control plane is running at https:\/\/127\.0\.0\.1:\d+\n/);
+    expect(kubectlOk('api-resources --no-headers')).toMatch(/^deployments\s+deploy\s+apps\/v1\s+true\s+Deployment$/m);
+    expect(kubectlOk('run runner --image=busybox:latest --restart=Never -- sh -c "echo ran"')).toBe('pod/runner created\n');
+    await waitFor('runner Succeeded', () => c.ok('get pod runner -o jsonpath={.status.phase}') === 'Succeeded', 60_000);
+    expect(kubectlOk('logs runner')).toBe('ran\n');
+    expect(kubectlOk('delete pod runner')).toBe('pod "runner" deleted from default namespace\n');
     const file = writeManifest(c.home, 'shell.yaml', pod);
     expect(kubectlOk(`create -f ${file} --validate=false`)).toBe('pod/shell created\n');
     expect(kubectlOk('wait --for=condition=Ready pod/shell --timeout=60s')).toBe('pod/shell condition met\n');
@@ -83,7 +89,7 @@ describe('the real kubectl with the kubeconfig kbx wrote', () => {
     expect(c.kbx('get pod shell').stderr).toContain('NotFound');
   }, 120_000);
 
-  it('a Deployment: create -f, rollout status, scale, set image, history, undo, restart; apply --validate=false; diff', async () => {
+  it('a Deployment: create -f, rollout status/history/undo/restart/pause/resume, scale, set image, expose, replace and apply --validate=false, diff, events', async () => {
     const file = writeManifest(c.home, 'web.yaml', deployment);
     expect(kubectlOk(`create -f ${file} --validate=false`)).toBe('deployment.apps/web created\n');
     expect(kubectlOk('rollout status deploy/web --timeout=90s')).toContain('deployment "web" successfully rolled out');
@@ -96,11 +102,19 @@ describe('the real kubectl with the kubeconfig kbx wrote', () => {
     expect(kubectlOk('rollout status deploy/web --timeout=90s')).toContain('successfully rolled out');
     expect(c.ok('get deploy web -o jsonpath={.spec.template.spec.containers[0].image}')).toBe('kbx-test/web:1');
     expect(kubectlOk('rollout restart deploy/web')).toBe('deployment.apps/web restarted\n');
+    expect(kubectlOk('rollout pause deploy/web')).toBe('deployment.apps/web paused\n');
+    expect(kubectlOk('rollout resume deploy/web')).toBe('deployment.apps/web resumed\n');
+    expect(kubectlOk('expose deploy web --port=80')).toBe('service/web exposed\n');
+    expect(kubectlOk('get svc web --no-headers')).toMatch(/^web\s+ClusterIP\s+10\.96\.\d+\.\d+\s+<none>\s+80\/TCP\s/);
+    await waitFor('endpoints of web', () => /:80/.test(kubectlOk('get endpoints web --no-headers')), 60_000);
+    expect(kubectlOk(`replace -f ${file} --validate=false`)).toBe('deployment.apps/web replaced\n');
     expect(kubectlOk(`apply -f ${file} --validate=false`)).toBe('deployment.apps/web configured\n');
     expect(kubectlOk('get deploy web -o jsonpath={.spec.replicas}')).toBe('2');
     expect(c.kubectl(`diff -f ${file}`).code).toBe(0); // server-side dry run: nothing differs
     expect(kubectlOk('logs deploy/web')).toMatch(/httpd|^$/);
+    expect(kubectlOk('get events --field-selector involvedObject.name=web')).toMatch(/ScalingReplicaSet\s+deployment\/web/);
     expect(kubectlOk('delete deploy web')).toBe('deployment.apps "web" deleted from default namespace\n');
+    expect(kubectlOk('delete svc web')).toBe('service "web" deleted from default namespace\n');
   }, 240_000);
 });
 
