@@ -3,10 +3,11 @@
 // @kubernetes/client-node. Verbs that need OpenAPI (`apply`/`create -f` without --validate=false, explain) or
 // protobuf bodies (`create deployment|namespace|service`) are left to that work and not tried here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { Cluster, waitFor, writeManifest } from './harness.js';
+import { Cluster, KUBECTL, requireTool, waitFor, writeManifest } from './harness.js';
 
 let c: Cluster;
 beforeAll(() => {
@@ -116,6 +117,60 @@ describe('the real kubectl with the kubeconfig kbx wrote', () => {
     expect(kubectlOk('delete deploy web')).toBe('deployment.apps "web" deleted from default namespace\n');
     expect(kubectlOk('delete svc web')).toBe('service "web" deleted from default namespace\n');
   }, 240_000);
+});
+
+/** The real kubectl in the background (follows, watches, attach): its output so far, and a stop that ends it. */
+function kubectlStream(args: string[]) {
+  const proc = spawn(requireTool(KUBECTL), args, { env: { ...c.env(), HOME: c.home, KUBECONFIG: c.kubeconfig } });
+  let out = '';
+  let err = '';
+  proc.stdout.on('data', (d) => (out += d));
+  proc.stderr.on('data', (d) => (err += d));
+  const closed = new Promise<number | null>((r) => proc.on('close', (code) => r(code)));
+  return {
+    output: () => out,
+    errors: () => err,
+    stop: async () => {
+      if (proc.exitCode === null) proc.kill('SIGINT');
+      return closed;
+    },
+  };
+}
+
+describe('the real kubectl, streaming', () => {
+  it('logs -f, get -w and attach follow a pod', async () => {
+    writeManifest(c.home, 'ticker.yaml', `apiVersion: v1
+kind: Pod
+metadata:
+  name: ticker
+spec:
+  terminationGracePeriodSeconds: 1
+  containers:
+  - name: main
+    image: busybox:latest
+    command: ['sh', '-c', 'i=0; trap "exit 0" TERM; while true; do echo tick $i; i=$((i+1)); sleep 0.2; done']
+`);
+    const watch = kubectlStream(['get', 'pods', '-w', '--no-headers']);
+    try {
+      kubectlOk(`create -f ${path.join(c.home, 'ticker.yaml')} --validate=false`);
+      await waitFor('get -w to show ticker Running', () => /^ticker\s+1\/1\s+Running/m.test(watch.output()), 60_000, 50);
+      const follow = kubectlStream(['logs', '-f', 'ticker']);
+      await waitFor('logs -f to follow', () => /tick 0\n[\s\S]*tick \d+\n/.test(follow.output()) && follow.output().split('\n').length > 5, 20_000, 50);
+      await follow.stop();
+      const attach = kubectlStream(['attach', 'ticker']);
+      const before = Number(/tick (\d+)\n$/.exec(c.ok('logs ticker'))![1]);
+      await waitFor('attach to stream new lines', () => {
+        const m = [...attach.output().matchAll(/tick (\d+)/g)].map((x) => Number(x[1]));
+        return m.some((n) => n > before);
+      }, 20_000, 50);
+      await attach.stop();
+      kubectlOk('delete pod ticker --wait=false');
+      await waitFor('get -w to show ticker Terminating', () => /^ticker\s+1\/1\s+Terminating/m.test(watch.output()), 20_000, 50);
+    } finally {
+      await watch.stop();
+    }
+    expect(watch.errors()).toBe('');
+  }, 120_000);
 });
 
 describe('@kubernetes/client-node with the kubeconfig kbx wrote', () => {
