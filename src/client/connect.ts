@@ -142,10 +142,15 @@ export interface ConnectOptions {
 /** An API client for the cluster the flags name, or for the local control plane, starting it first when needed. */
 export async function connect(opts: ConnectOptions = {}): Promise<{ client: ApiClient; namespace: string }> {
   const o = opts.overrides ?? {};
-  if (!opts.localOnly && wantsExternalCluster(o)) return (await import('./external.js')).connectExternal(o, !!opts.interactive);
   const home = kbxHome();
   const p = paths(home);
   const kc = await readKubeconfig(p.kubeconfig);
+  let namespace = o.namespace;
+  if (!opts.localOnly && wantsExternalCluster(o)) {
+    const ext = (await import('./external.js')).connectExternal(o, !!opts.interactive, kc?.ca);
+    if (!('local' in ext)) return ext;
+    namespace ??= ext.namespace; // the local cluster, named by a kubeconfig: connect as without flags
+  }
   const info = readServerInfo(home);
   let client = kc && info && pidAlive(info.pid) ? localClient(kc) : undefined;
   if (client && !(await healthy(client, 2000))) {
@@ -159,7 +164,7 @@ export async function connect(opts: ConnectOptions = {}): Promise<{ client: ApiC
     }
     client = await startControlPlane(home, opts.announce ?? ((m) => process.stderr.write(m + '\n')));
   }
-  return { client, namespace: o.namespace || kc?.namespace || client.config.namespace };
+  return { client, namespace: namespace || kc?.namespace || client.config.namespace };
 }
 
 /** Whether any connection flag or $KUBECONFIG asks for a cluster other than kbx's own. */

@@ -136,8 +136,8 @@ describe("the default cluster's context in the user's kubeconfig", () => {
     const { KBX_HOME: _a, KUBECONFIG: _b, ...rest } = process.env;
     return { ...rest, HOME: home(), NO_COLOR: '1' };
   };
-  const run = (cmd: string, args: string[]) => {
-    const r = spawnSync(cmd, args, { env: env(), encoding: 'utf8', cwd: ROOT, timeout: 120_000 });
+  const run = (cmd: string, args: string[], extra: Record<string, string> = {}) => {
+    const r = spawnSync(cmd, args, { env: { ...env(), ...extra }, encoding: 'utf8', cwd: ROOT, timeout: 120_000 });
     return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
   };
   afterAll(() => {
@@ -175,6 +175,11 @@ current-context: work
     expect(g.stdout).toContain('namespace/kube-system\n');
     // kbx itself keeps talking to its local cluster without flags; with --context it follows the file.
     expect(run(process.execPath, [KBX, '--kubeconfig', config, '--context', 'kbx', 'get', 'ns', '-o', 'name']).stdout).toContain('namespace/default\n');
+    // $KUBECONFIG naming the local cluster's own context is the local cluster: it starts as without flags.
+    expect(run(process.execPath, [KBX, 'cluster', 'stop']).code).toBe(0);
+    const again = run(process.execPath, [KBX, 'get', 'ns', '-o', 'name'], { KUBECONFIG: config });
+    expect(again.stderr).toMatch(/^kbx: started the control plane in the background/);
+    expect(again.stdout).toContain('namespace/default\n');
     const reset = run(process.execPath, [KBX, 'cluster', 'reset']);
     expect(reset.stdout).toContain(`kbx cluster reset: removed its context from ${config}\n`);
     const after = fs.readFileSync(config, 'utf8');
