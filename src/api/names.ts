@@ -27,3 +27,23 @@ export function generateNameFrom(base: string, rand: RandomSource = Math.random)
   const b = base.length > MAX_GENERATED_NAME_LENGTH ? base.slice(0, MAX_GENERATED_NAME_LENGTH) : base;
   return b + randomSuffix(RANDOM_LENGTH, rand);
 }
+
+// Path segments (apimachinery pkg/api/validation/path): a name or namespace becomes one segment of
+// a URL and of a storage key, so `.`, `..` and anything with `/` or `%` would reach another object.
+const NAME_MAY_NOT_BE = ['.', '..'];
+const NAME_MAY_NOT_CONTAIN = ['/', '%'];
+
+/** IsValidPathSegmentName: the reasons `name` cannot be one path segment (empty when it can). */
+export function isValidPathSegmentName(name: string): string[] {
+  for (const bad of NAME_MAY_NOT_BE) if (name === bad) return [`may not be '${bad}'`];
+  const errs: string[] = [];
+  for (const bad of NAME_MAY_NOT_CONTAIN) if (name.includes(bad)) errs.push(`may not contain '${bad}'`);
+  return errs;
+}
+
+/** The same for a generateName prefix: only the characters count (a prefix `.` still gets a suffix). */
+export function isValidPathSegmentPrefix(prefix: string): string[] {
+  const errs: string[] = [];
+  for (const bad of NAME_MAY_NOT_CONTAIN) if (prefix.includes(bad)) errs.push(`may not contain '${bad}'`);
+  return errs;
+}

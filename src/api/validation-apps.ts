@@ -17,7 +17,6 @@ import {
   type PodValidationOptions,
   FIELD_IMMUTABLE,
   regexError,
-  registerSpecValidator,
   semanticEqual,
   validateAnnotations,
   validateLabelSelectorSpec,
@@ -248,14 +247,4 @@ export function validateDeploymentUpdate(newObj: KObject, oldObj: KObject): Fiel
 /** The update-only rule of a ReplicaSet: the selector cannot change. */
 export function validateReplicaSetUpdate(newObj: KObject, oldObj: KObject): FieldError[] {
   return immutableSelector(newObj, oldObj);
-}
-
-/**
- * Registers the Deployment and ReplicaSet spec validators with validation.ts, so validate()
- * checks them on create and update. The update-only rules (validateDeploymentUpdate,
- * validateReplicaSetUpdate) have no hook there: the registry's update path must call them.
- */
-export function registerAppsValidation(): void {
-  registerSpecValidator('Deployment', (obj, _info, opts) => validateDeployment(obj, opts));
-  registerSpecValidator('ReplicaSet', (obj, _info, opts) => validateReplicaSet(obj, opts));
 }

@@ -5,7 +5,7 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import type { KObject } from './types.js';
 import { type FieldError, child, duplicate, index, invalid, notSupported, required, tooMany } from './field-errors.js';
-import { FIELD_IMMUTABLE, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, registerSpecValidator, validateLabels } from './validation.js';
+import { FIELD_IMMUTABLE, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, validateLabels } from './validation.js';
 
 type Obj = Record<string, any>;
 
@@ -131,8 +131,4 @@ export function validateEndpointSliceUpdate(obj: KObject, old: KObject): FieldEr
   const n = (obj as Obj).addressType;
   if (n !== (old as Obj).addressType) return [invalid('addressType', n ?? '', FIELD_IMMUTABLE)];
   return [];
-}
-
-export function registerDiscoveryValidation(): void {
-  registerSpecValidator('EndpointSlice', (obj) => validateEndpointSlice(obj));
 }

@@ -1,11 +1,11 @@
 // core/v1 Service validation with Kubernetes' messages (pkg/apis/core/validation ValidateService,
 // validateServicePort, validateClusterIPs, ValidateServiceUpdate / validateUpgradeDowngradeClusterIPs).
-// Name rules (RFC 1035 label) are NAME_VALIDATORS.Service in validation.ts. Objects are validated
+// Name rules (RFC 1035 label) are declared with the kind (src/kinds/service.ts). Objects are validated
 // after defaulting and allocation, as the apiserver does; allocation errors (nodePort out of range,
 // already allocated) come from the service strategy, before validation, as in Kubernetes.
 import type { KObject } from './types.js';
 import { type FieldError, child, duplicate, forbidden, index, invalid, notSupported, required } from './field-errors.js';
-import { isDNS1123Label, isDNS1123Subdomain, isValidPortName, isValidPortNum, registerSpecValidator, validateLabels } from './validation.js';
+import { isDNS1123Label, isDNS1123Subdomain, isValidPortName, isValidPortNum, validateLabels } from './validation.js';
 
 type Obj = Record<string, any>;
 
@@ -141,8 +141,4 @@ export function validateServiceUpdate(svc: KObject, old: KObject): FieldError[] 
   });
   if (newIPs.length < oldIPs.length && newIPs.length === 0) errs.push(invalid(index('spec.clusterIPs', 0), newIPs, 'primary clusterIP can not be unset'));
   return errs;
-}
-
-export function registerServiceValidation(): void {
-  registerSpecValidator('Service', (obj) => validateService(obj));
 }

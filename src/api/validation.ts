@@ -4,7 +4,7 @@
 // Validators expect a defaulted object (the apiserver defaults before it validates), so a
 // missing restartPolicy, imagePullPolicy, ... is reported as `Required value`.
 import type { Container, KObject, ObjectMeta, OwnerReference, PodSpec, Volume } from './types.js';
-import type { ResourceInfo } from './registry.js';
+import type { ResourceInfo } from './resource-info.js';
 import {
   type FieldError,
   child,
@@ -229,16 +229,6 @@ export const nameIsDNSSubdomain: NameValidator = (name, prefix) => isDNS1123Subd
 export const nameIsDNSLabel: NameValidator = (name, prefix) => isDNS1123Label(prefix ? maskTrailingDash(name) : name);
 export const nameIsDNS1035Label: NameValidator = (name, prefix) => isDNS1035Label(prefix ? maskTrailingDash(name) : name);
 export const validateNamespaceName = nameIsDNSLabel;
-
-/** Name rules per kind; kinds not listed use DNS subdomains. Other modules may add entries. */
-export const NAME_VALIDATORS: Record<string, NameValidator> = {
-  Namespace: nameIsDNSLabel,
-  Service: nameIsDNS1035Label,
-};
-
-export function nameValidatorForKind(kind: string): NameValidator {
-  return NAME_VALIDATORS[kind] ?? nameIsDNSSubdomain;
-}
 
 // ---------------------------------------------------------------------------------------------
 // ObjectMeta, labels, annotations
@@ -1173,7 +1163,7 @@ export function validatePodSpec(spec: PodSpec | undefined, path = 'spec', opts: 
 }
 
 // The Pod rules after metadata (ValidatePodCreate minus ValidateObjectMeta).
-function podRules(pod: KObject, opts: PodValidationOptions): FieldError[] {
+export function podRules(pod: KObject, opts: PodValidationOptions): FieldError[] {
   const errs = validatePodSpec(pod.spec as PodSpec, 'spec', { ...opts, isPod: true });
   if ((pod.spec?.ephemeralContainers ?? []).length) errs.push(forbidden('spec.ephemeralContainers', 'cannot be set on create'));
   return errs;
@@ -1196,7 +1186,7 @@ export function validatePodTemplateSpec(template: { metadata?: ObjectMeta; spec?
   return errs;
 }
 
-function namespaceRules(ns: KObject): FieldError[] {
+export function namespaceRules(ns: KObject): FieldError[] {
   const errs: FieldError[] = [];
   for (const f of (ns.spec?.finalizers ?? []) as string[]) {
     for (const m of isQualifiedName(f)) errs.push(invalid('spec.finalizers', f, m));
@@ -1243,31 +1233,21 @@ export function decodeErrorFor(obj: KObject, info: Pick<ResourceInfo, 'kind' | '
 // ---------------------------------------------------------------------------------------------
 // Dispatch
 
-/** Validates what follows metadata for one kind; validate() has already checked the metadata. */
-export type SpecValidator = (obj: KObject, info: ResourceInfo, opts: PodValidationOptions) => FieldError[];
+/** Validates what follows metadata for one kind; the metadata has been checked first. */
+export type SpecValidator = (obj: KObject, opts: PodValidationOptions) => FieldError[];
 
 /**
- * Per-kind spec validation. Deployment, ReplicaSet and Service are added by their own modules
- * (e.g. `SPEC_VALIDATORS.Deployment = ...`, using validatePodTemplateSpec and
- * validateLabelSelectorSpec; Service names go through NAME_VALIDATORS.Service already).
+ * Validates a (defaulted) object for create or update: always its metadata (the kind's name rule,
+ * labels, annotations, owner references, finalizers), then the kind's spec rules. Which rules a
+ * kind has is its declaration's business (src/kinds/).
  */
-export const SPEC_VALIDATORS: Record<string, SpecValidator> = {
-  Pod: (obj, _info, opts) => podRules(obj, opts),
-  Namespace: (obj) => namespaceRules(obj),
-};
-
-export function registerSpecValidator(kind: string, fn: SpecValidator): void {
-  SPEC_VALIDATORS[kind] = fn;
-}
-
-/**
- * Validates a (defaulted) object for create or update: always its metadata (name rules of the
- * kind, labels, annotations, owner references, finalizers), then the kind's spec rules.
- */
-export function validate(obj: KObject, info: ResourceInfo, opts: PodValidationOptions = {}): FieldError[] {
-  const errs = validateObjectMeta(obj.metadata, { namespaced: info.namespaced, nameValidator: nameValidatorForKind(info.kind) });
-  const spec = SPEC_VALIDATORS[info.kind];
-  if (spec) errs.push(...spec(obj, info, opts));
+export function validateObject(
+  obj: KObject,
+  kind: { namespaced: boolean; nameValidator?: NameValidator; validate?: SpecValidator },
+  opts: PodValidationOptions = {},
+): FieldError[] {
+  const errs = validateObjectMeta(obj.metadata, { namespaced: kind.namespaced, nameValidator: kind.nameValidator ?? nameIsDNSSubdomain });
+  if (kind.validate) errs.push(...kind.validate(obj, opts));
   return errs;
 }
 
@@ -1376,21 +1356,7 @@ export function validatePodUpdate(newPod: KObject, oldPod: KObject): FieldError[
   return errs;
 }
 
-/**
- * Update-specific errors for any kind: immutable metadata, plus the Pod spec rules. Combine with
- * validate(newObj) (the registry does); validateForUpdate() does both in Kubernetes' order.
- */
-export function validateUpdate(oldObj: KObject, newObj: KObject, info?: Pick<ResourceInfo, 'kind'>): FieldError[] {
-  const errs = validateObjectMetaUpdate(newObj.metadata ?? {}, oldObj.metadata ?? {});
-  // The kind comes from the registry entry when given, else from the objects' TypeMeta.
-  if ((info?.kind ?? newObj.kind ?? oldObj.kind) === 'Pod') errs.push(...validatePodUpdate(newObj, oldObj));
-  return errs;
-}
-
-/** Everything an update is checked against, in ValidatePodUpdate's order. */
-export function validateForUpdate(oldObj: KObject, newObj: KObject, info: ResourceInfo, opts: PodValidationOptions = {}): FieldError[] {
-  const errs = validateObjectMetaUpdate(newObj.metadata ?? {}, oldObj.metadata ?? {});
-  errs.push(...validate(newObj, info, opts));
-  if (info.kind === 'Pod') errs.push(...validatePodUpdate(newObj, oldObj));
-  return errs;
+/** Update-specific errors every kind shares: immutable metadata. A kind's own update rules come from its declaration. */
+export function validateMetaUpdate(oldObj: KObject, newObj: KObject): FieldError[] {
+  return validateObjectMetaUpdate(newObj.metadata ?? {}, oldObj.metadata ?? {});
 }

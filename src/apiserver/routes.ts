@@ -1,5 +1,6 @@
 // URL → resource request. Pure: no I/O, so the path grammar is unit-tested on its own.
 import { resourceByPlural, type ResourceInfo } from '../api/registry.js';
+import { isValidPathSegmentName } from '../api/names.js';
 
 export interface ResourceRequest {
   info: ResourceInfo;
@@ -16,6 +17,8 @@ export type Route =
   | { type: 'groupVersion'; group: string; version: string }
   | { type: 'resource'; req: ResourceRequest }
   | { type: 'unknownResource' }
+  /** A name or namespace that cannot be one path segment (`..`, `a/b`, `%`): 400 with this message. */
+  | { type: 'badRequest'; message: string }
   | { type: 'notFound' };
 
 /**
@@ -25,7 +28,12 @@ export type Route =
  * /apis/apps/v1/namespaces/{ns}/deployments/{name}/scale
  */
 export function parsePath(pathname: string): Route {
-  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  let parts: string[];
+  try {
+    parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return { type: 'badRequest', message: `invalid URL escape in path: ${JSON.stringify(pathname)}` };
+  }
   if (parts.length === 1 && parts[0] === 'version') return { type: 'version' };
   if (parts.length === 1 && ['healthz', 'readyz', 'livez'].includes(parts[0]!)) return { type: 'health' };
   let group: string;
@@ -52,12 +60,29 @@ export function parsePath(pathname: string): Route {
     const info = resourceByPlural(group, rest[2]!);
     if (info?.namespaced) {
       if (rest.length > 5) return { type: 'notFound' };
-      return { type: 'resource', req: { info, namespace: rest[1], name: rest[3], subresource: rest[4] } };
+      return checkedSegments({ info, namespace: rest[1], name: rest[3], subresource: rest[4] });
     }
     if (!info && group === '' && rest.length >= 3 && !['status', 'finalize'].includes(rest[2]!)) return { type: 'unknownResource' };
   }
   const info = resourceByPlural(group, rest[0]!);
   if (!info) return { type: 'unknownResource' };
   if (rest.length > 3) return { type: 'notFound' };
-  return { type: 'resource', req: { info, name: rest[1], subresource: rest[2] } };
+  return checkedSegments({ info, name: rest[1], subresource: rest[2] });
+}
+
+/** The raw path of a request URL, without the dot-segment normalisation `new URL()` applies (`/pods/..` must not become the namespace). */
+export function rawPathname(url: string | undefined): string {
+  const u = url ?? '/';
+  const q = u.search(/[?#]/);
+  return q < 0 ? u : u.slice(0, q);
+}
+
+// NamespaceKeyFunc / NoNamespaceKeyFunc: names that cannot be a storage key segment are a bad request.
+function checkedSegments(req: ResourceRequest): Route {
+  for (const [what, v] of [['Namespace', req.namespace], ['Name', req.name]] as const) {
+    if (v === undefined) continue;
+    const msgs = isValidPathSegmentName(v);
+    if (msgs.length) return { type: 'badRequest', message: `${what} parameter invalid: ${JSON.stringify(v)}: ${msgs.join(';')}` };
+  }
+  return { type: 'resource', req };
 }

@@ -9,7 +9,7 @@ import type { KObject, Pod, StatusObject, WatchEvent } from '../api/types.js';
 import { qualifiedResource } from '../api/registry.js';
 import * as errors from '../api/errors.js';
 import type { Registry, DeleteOptions, Propagation } from '../registry/registry.js';
-import { parsePath, type ResourceRequest } from './routes.js';
+import { parsePath, rawPathname, type ResourceRequest } from './routes.js';
 import {
   AGGREGATED_CONTENT_TYPE,
   aggregatedDiscovery,
@@ -18,7 +18,7 @@ import {
   legacyApiVersions,
   wantsAggregated,
 } from './discovery.js';
-import { toTable } from '../printers/columns.js';
+import { toTable } from '../kinds/index.js';
 import type { NodeApi } from './node-api.js';
 
 export interface ApiServerOptions {
@@ -48,7 +48,7 @@ export function createApiServer(opts: ApiServerOptions): http.Server {
       return;
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const route = parsePath(url.pathname);
+    const route = parsePath(rawPathname(req.url));
     if (route.type === 'resource' && route.req.info.kind === 'Pod' && (route.req.subresource === 'exec' || route.req.subresource === 'attach') && route.req.name) {
       const pod = opts.registry.tryGet(route.req.info, route.req.namespace, route.req.name) as Pod | undefined;
       // The WebSocket code loads on the first exec, not at start-up.
@@ -80,7 +80,7 @@ function authorized(token: string, req: http.IncomingMessage): boolean {
 
 async function handle(opts: ApiServerOptions, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
-  const route = parsePath(url.pathname);
+  const route = parsePath(rawPathname(req.url));
   if (route.type === 'health') return sendText(res, 200, 'ok');
   if (!authorized(opts.token, req)) {
     return sendStatus(res, {
@@ -105,6 +105,8 @@ async function handle(opts: ApiServerOptions, req: http.IncomingMessage, res: ht
     case 'unknownResource':
     case 'notFound':
       throw errors.notFoundPath();
+    case 'badRequest':
+      throw errors.badRequest(route.message);
     case 'resource':
       return handleResource(opts, route.req, url, req, res);
   }

@@ -34,6 +34,7 @@ Troubleshooting and Debugging Commands:
 
 Advanced Commands:
   apply           Apply a configuration to a resource by file name or stdin
+  kustomize       Build a kustomization target from a directory or URL
 
 Settings Commands:
   label           Update the labels on a resource
@@ -89,6 +90,15 @@ Use "kbx api-resources" for a complete list of supported resources.`,
       ["Describe pods by label name=myLabel", 'kbx describe pods -l name=myLabel'],
     ]),
     usage: 'kbx describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME) [options]',
+  },
+  kustomize: {
+    short: 'Build a kustomization target from a directory or URL',
+    long: `Build a set of KRM resources using a 'kustomization.yaml' file. The DIR argument must be a path to a directory containing 'kustomization.yaml'. If DIR is omitted, '.' is assumed. (kbx builds local directories only; see the README for the kustomize fields it supports.)`,
+    examples: ex([
+      ['Build the current working directory', 'kbx kustomize'],
+      ['Build some shared configuration directory', 'kbx kustomize /home/config/production'],
+    ]),
+    usage: 'kbx kustomize DIR [flags] [options]',
   },
   apply: {
     short: 'Apply a configuration to a resource by file name or stdin',

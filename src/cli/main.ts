@@ -118,6 +118,7 @@ export function buildProgram(ctx: Ctx, only?: string): Command {
       .option('--sort-by <jsonpath>', 'If non-empty, sort list types using this field specification')
       .option('--ignore-not-found', 'If set to true, suppresses NotFound error for specific objects that do not exist')
       .option('-f, --filename <file>', 'Filename, directory, or URL to files identifying the resource to get from a server', collect)
+      .option('-k, --kustomize <dir>', "Process the kustomization directory. This flag can't be used together with -f or -R.")
       .option('-R, --recursive', 'Process the directory used in -f, --filename recursively'),
   );
   verb(program, ctx, 'describe', () => import('./commands/describe.js'), (c) =>
@@ -126,6 +127,7 @@ export function buildProgram(ctx: Ctx, only?: string): Command {
       .option('-A, --all-namespaces', 'list the requested object(s) across all namespaces')
       .option('-l, --selector <selector>', 'Selector (label query) to filter on')
       .option('-f, --filename <file>', 'Filename, directory, or URL to files containing the resource to describe', collect)
+      .option('-k, --kustomize <dir>', "Process the kustomization directory. This flag can't be used together with -f or -R.")
       .option('--show-events', 'If true, display events related to the described object.', true)
       .option('--no-show-events', 'do not display events'),
   );
@@ -134,6 +136,7 @@ export function buildProgram(ctx: Ctx, only?: string): Command {
       outputOpts(c)
         .argument('[args...]')
         .option('-f, --filename <file>', 'The files that contain the configurations to ' + name, collect)
+        .option('-k, --kustomize <dir>', "Process the kustomization directory. This flag can't be used together with -f or -R.")
         .option('-R, --recursive', 'Process the directory used in -f, --filename recursively')
         .option('--record', 'Record current kubectl command in the resource annotation.')
         .option('--no-record', 'do not record')
@@ -150,6 +153,7 @@ export function buildProgram(ctx: Ctx, only?: string): Command {
         .option('--field-manager <name>', 'Name of the manager used to track field ownership.'),
     );
   }
+  verb(program, ctx, 'kustomize', () => import('./commands/kustomize.js'), (c) => c.argument('[dir]'));
   verb(program, ctx, 'expose', () => import('./commands/expose.js'), (c) =>
     outputOpts(c)
       .argument('[args...]')
@@ -167,6 +171,7 @@ export function buildProgram(ctx: Ctx, only?: string): Command {
     outputOpts(c)
       .argument('[args...]')
       .option('-f, --filename <file>', 'containing the resource to delete.', collect)
+      .option('-k, --kustomize <dir>', "Process the kustomization directory. This flag can't be used together with -f or -R.")
       .option('-R, --recursive', 'Process the directory used in -f, --filename recursively')
       .option('-l, --selector <selector>', 'Selector (label query) to filter on')
       .option('--field-selector <selector>', 'Selector (field query) to filter on')
@@ -370,7 +375,7 @@ export async function main(argv: string[]): Promise<void> {
   process.exit(code);
 }
 
-const VERBS = ['get', 'describe', 'apply', 'create', 'delete', 'logs', 'exec', 'run', 'label', 'annotate', 'version', 'api-resources', 'cluster-info', 'events', 'cluster', 'scale', 'set', 'rollout', 'attach', 'expose', 'port-forward', 'config'];
+const VERBS = ['get', 'describe', 'apply', 'create', 'delete', 'kustomize', 'logs', 'exec', 'run', 'label', 'annotate', 'version', 'api-resources', 'cluster-info', 'events', 'cluster', 'scale', 'set', 'rollout', 'attach', 'expose', 'port-forward', 'config'];
 
 function reportError(ctx: Ctx, e: unknown, args: string[]): number {
   if (e instanceof CommanderError) {

@@ -51,3 +51,28 @@ export function readManifests(filenames: string[], recursive = false): SourcedOb
   if (!out.length) throw new CliError('no objects passed to apply');
   return out;
 }
+
+export interface ObjectSources {
+  filename?: string[];
+  recursive?: boolean;
+  /** -k DIR: the objects a kustomization builds (kustomize loads only when asked for). */
+  kustomize?: string;
+}
+
+/** -f or -k, as kubectl's FilenameOptions: one of them, never both; -R goes with -f only. */
+export async function readObjects(o: ObjectSources, stderr: NodeJS.WritableStream = process.stderr): Promise<SourcedObject[]> {
+  if (o.kustomize === undefined) return readManifests(o.filename ?? [], o.recursive);
+  if (o.filename?.length) throw new CliError('only one of -f or -k can be specified');
+  if (o.recursive) throw new CliError("the -k flag can't be used with -f or -R");
+  const { kustomizeBuild } = await import('../kustomize/build.js');
+  const { KustomizeError } = await import('../kustomize/errors.js');
+  try {
+    const r = kustomizeBuild(o.kustomize);
+    for (const w of r.warnings) stderr.write(w + '\n');
+    if (!r.objects.length) throw new CliError('no objects passed to apply');
+    return r.objects.map((object) => ({ object, source: o.kustomize! }));
+  } catch (e) {
+    if (e instanceof KustomizeError) throw new CliError(e.message);
+    throw e;
+  }
+}

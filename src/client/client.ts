@@ -6,6 +6,7 @@ import https from 'node:https';
 import type { RestConfig } from './kubeconfig.js';
 import type { KObject, StatusObject, Table, WatchEvent } from '../api/types.js';
 import { type ResourceInfo } from '../api/registry.js';
+import { isValidPathSegmentName } from '../api/names.js';
 
 export const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
 
@@ -39,7 +40,18 @@ export interface Response {
   body: unknown;
 }
 
+/** client-go's Request.Namespace/Name checks: a name that is not one path segment never leaves the client. */
+export class InvalidPathSegment extends Error {}
+
+function checkSegment(what: 'resource name' | 'namespace', v: string): void {
+  const msgs = isValidPathSegmentName(v);
+  // client-go formats the reasons with %v: [may not be '..'].
+  if (msgs.length) throw new InvalidPathSegment(`invalid ${what} ${JSON.stringify(v)}: [${msgs.join(' ')}]`);
+}
+
 export function resourcePath(info: ResourceInfo, namespace?: string, name?: string, sub?: string): string {
+  if (namespace) checkSegment('namespace', namespace);
+  if (name) checkSegment('resource name', name);
   const base = info.group ? `/apis/${info.group}/${info.version}` : `/api/${info.version}`;
   let p = base;
   if (info.namespaced && namespace) p += `/namespaces/${encodeURIComponent(namespace)}`;

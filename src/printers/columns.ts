@@ -4,7 +4,6 @@
 // Like the real apiserver, rows are always generated "wide" (GenerateOptions{Wide: true}): every
 // cell is sent and kubectl hides the priority-1 columns itself unless `-o wide`.
 import type { EventObject, KObject, Pod, Table, TableColumnDefinition, TableRow } from '../api/types.js';
-import { resourceByKind, coreOrGroupApiVersion } from '../api/registry.js';
 import { formatLabelSelector, labelSelectorFromSpec, selectorToString } from '../api/selectors.js';
 import { parseTime, translateTimestampSince } from './duration.js';
 import { podReadinessGatesCell, podRowConditions, podRowInfo, type TableRowCondition } from './pod-status.js';
@@ -519,28 +518,8 @@ export function printDefault(obj: KObject): PrintedRow {
   return { cells: [obj.metadata?.name ?? '', rfc3339UTC(obj.metadata?.creationTimestamp)] };
 }
 
-/** Printers by kind. Add a kind here (columns + row) to give it a server-side table. */
-export const KIND_PRINTERS: Record<string, KindPrinter> = {
-  Pod: { columns: POD_COLUMNS, row: printPod },
-  Namespace: { columns: NAMESPACE_COLUMNS, row: printNamespace },
-  Event: { columns: EVENT_COLUMNS, row: printEvent },
-  Node: { columns: NODE_COLUMNS, row: printNode },
-  Deployment: { columns: DEPLOYMENT_COLUMNS, row: printDeployment },
-  ReplicaSet: { columns: REPLICASET_COLUMNS, row: printReplicaSet },
-  Service: { columns: SERVICE_COLUMNS, row: printService },
-  Endpoints: { columns: ENDPOINTS_COLUMNS, row: printEndpoints },
-  EndpointSlice: { columns: ENDPOINTSLICE_COLUMNS, row: printEndpointSlice },
-};
-
+/** What a kind without printer columns of its own gets: Name and Created At, as the apiserver's default table. */
 export const DEFAULT_PRINTER: KindPrinter = { columns: DEFAULT_COLUMNS, row: printDefault };
-
-export function printerFor(kind: string): KindPrinter {
-  return KIND_PRINTERS[kind] ?? DEFAULT_PRINTER;
-}
-
-export function columnsFor(kind: string): TableColumnDefinition[] {
-  return printerFor(kind).columns;
-}
 
 export interface ToTableOptions {
   now: number;
@@ -551,15 +530,14 @@ export interface ToTableOptions {
   noHeaders?: boolean;
 }
 
-/** Builds the meta.k8s.io/v1 Table the apiserver returns for `kind`. */
-export function toTable(kind: string, objects: KObject[], opts: ToTableOptions): Table {
-  const printer = printerFor(kind);
+/** Builds the meta.k8s.io/v1 Table the apiserver returns for objects of one kind (`apiVersion`, `kind`). */
+export function tableOf(printer: KindPrinter, type: { apiVersion: string; kind: string }, objects: KObject[], opts: ToTableOptions): Table {
   const include = opts.includeObject ?? 'Metadata';
   const rows: WireTableRow[] = objects.map((obj) => {
     const printed = printer.row(obj, opts.now);
     const row: WireTableRow = { cells: printed.cells };
     if (printed.conditions?.length) row.conditions = printed.conditions;
-    if (include === 'Object') row.object = withTypeMeta(kind, obj);
+    if (include === 'Object') row.object = withTypeMeta(type, obj);
     else if (include !== 'None') {
       row.object = { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: obj.metadata };
     }
@@ -576,8 +554,7 @@ export function toTable(kind: string, objects: KObject[], opts: ToTableOptions):
 }
 
 /** List items may lack kind/apiVersion; the server always sends them on full objects. */
-function withTypeMeta(kind: string, obj: KObject): KObject {
+function withTypeMeta(type: { apiVersion: string; kind: string }, obj: KObject): KObject {
   if (obj.kind && obj.apiVersion) return obj;
-  const info = resourceByKind(undefined, kind);
-  return { ...obj, kind: obj.kind ?? kind, apiVersion: obj.apiVersion ?? (info ? coreOrGroupApiVersion(info) : 'v1') };
+  return { ...obj, kind: obj.kind ?? type.kind, apiVersion: obj.apiVersion ?? type.apiVersion };
 }

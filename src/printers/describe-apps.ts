@@ -606,9 +606,7 @@ export function describeReplicaSet(rs: KObject, pods: KObject[] | string, events
 /**
  * The same two describers in describe.ts's Describer shape, taking the related objects from the
  * context: `ctx.related.replicaSets` for a Deployment, `ctx.related.pods` (or a string, the error
- * listing them) for a ReplicaSet. Register with
- * `registerDescriber('Deployment', describeDeploymentWithContext)` and
- * `registerDescriber('ReplicaSet', describeReplicaSetWithContext)`.
+ * listing them) for a ReplicaSet. src/kinds/deployment.ts and replicaset.ts declare them.
  */
 export function describeDeploymentWithContext(obj: KObject, events: EventObject[] | undefined, ctx: DescribeContext): string {
   const related = (ctx.related ?? {}) as { replicaSets?: KObject[] };

@@ -984,22 +984,16 @@ export function describeGeneric(obj: KObject, events: EventObject[] | undefined,
 }
 
 /**
- * kind → describer. Deployment, ReplicaSet, Service and others register here (registerDescriber);
- * kinds without one get the generic describer, as in kubectl.
+ * Describes an object with its kind's describer (src/kinds/ declares them), or with the generic
+ * describer kubectl uses for kinds without one. `events` undefined means --show-events=false.
  */
-export const DESCRIBERS: Record<string, Describer> = {
-  Pod: (o, e, c) => describePod(o as Pod, e, c),
-  Namespace: (o, _e, c) => describeNamespace(o, c),
-  Node: (o, e, c) => describeNode(o, e, c),
-};
-
-export function registerDescriber(kind: string, describer: Describer): void {
-  DESCRIBERS[kind] = describer;
-}
-
-/** Describes any object by kind. `events` undefined means --show-events=false. */
-export function describeObject(obj: KObject, events: EventObject[] | undefined, now: number | DescribeContext, opts?: Partial<DescribeContext>): string {
+export function describeObject(
+  obj: KObject,
+  events: EventObject[] | undefined,
+  now: number | DescribeContext,
+  opts?: Partial<DescribeContext>,
+  describer?: Describer,
+): string {
   const ctx = toContext(now, opts);
-  const describer = DESCRIBERS[obj.kind ?? ''];
   return describer ? describer(obj, events, ctx) : describeGeneric(obj, events, ctx);
 }

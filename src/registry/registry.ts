@@ -7,18 +7,11 @@ import { Store, ResourceVersionTooOld } from '../store/store.js';
 import type { KObject, WatchEvent } from '../api/types.js';
 import { qualifiedResource, RESOURCES, type ResourceInfo } from '../api/registry.js';
 import * as errors from '../api/errors.js';
-import { validate, validateUpdate, decodeErrorFor } from '../api/validation.js';
-import { registerAppsValidation } from '../api/validation-apps.js';
-import { registerServiceValidation } from '../api/validation-services.js';
-import { registerDiscoveryValidation } from '../api/validation-discovery.js';
-
-registerAppsValidation();
-registerServiceValidation();
-registerDiscoveryValidation();
+import { decodeErrorFor } from '../api/validation.js';
+import { kindOf, validate, validateUpdate } from '../kinds/index.js';
 import { generateNameFrom } from '../api/names.js';
 import { parseLabelSelector, matchesLabels, parseFieldSelector, matchesFields, labelSelectorFromSpec, selectorToString } from '../api/selectors.js';
 import { isPatchError, UnsupportedPatchTypeError } from '../api/patch/errors.js';
-import { strategyFor } from './strategies.js';
 import { rfc3339, type Clock } from '../util/clock.js';
 
 export interface ListOptions {
@@ -105,7 +98,7 @@ export class Registry {
     }
     obj.apiVersion = apiVersionOf(info);
     obj.kind = info.kind;
-    const strategy = strategyFor(info.kind);
+    const strategy = kindOf(info).strategy;
     const decodeErr = decodeErrorFor(obj, info);
     if (decodeErr) throw errors.decodeError(info.kind, info.version, decodeErr);
     strategy.prepareForCreate?.(obj, { now, list: this.coreLister });
@@ -192,7 +185,7 @@ export class Registry {
 
   private commitUpdate(info: ResourceInfo, key: string, old: KObject, obj: KObject, opts: WriteOptions): KObject {
     const now = this.clock.now();
-    const strategy = strategyFor(info.kind);
+    const strategy = kindOf(info).strategy;
     obj.apiVersion = apiVersionOf(info);
     obj.kind = info.kind;
     obj.metadata = obj.metadata ?? {};
@@ -215,7 +208,7 @@ export class Registry {
     } else {
       if (strategy.hasStatus) obj.status = structuredClone(old.status);
       strategy.prepareForUpdate?.(obj, old, { now, list: this.coreLister });
-      const errs = [...validate(obj, info), ...validateUpdate(old, obj), ...(strategy.validateUpdate?.(obj, old) ?? [])];
+      const errs = [...validate(obj, info), ...validateUpdate(old, obj, info)];
       if (errs.length) throw errors.invalid(info.kind, obj.metadata.name ?? '', info.group, errs);
       if (JSON.stringify(obj.spec) !== JSON.stringify(old.spec)) obj.metadata.generation = (old.metadata.generation ?? 1) + 1;
     }
@@ -244,7 +237,7 @@ export class Registry {
     }
     if (info.kind === 'Namespace') return this.deleteNamespace(old, opts);
     const now = this.clock.now();
-    const strategy = strategyFor(info.kind);
+    const strategy = kindOf(info).strategy;
     const grace = strategy.gracePeriod?.(old, opts.gracePeriodSeconds);
     const obj = structuredClone(old);
     const finalizers = [...(obj.metadata.finalizers ?? [])];

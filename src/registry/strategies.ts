@@ -6,6 +6,7 @@ import { defaultDeployment, defaultReplicaSet } from '../api/defaults-apps.js';
 import { validateDeploymentUpdate, validateReplicaSetUpdate } from '../api/validation-apps.js';
 import type { FieldError } from '../api/field-errors.js';
 import { validateServiceUpdate } from '../api/validation-services.js';
+import { validatePodUpdate } from '../api/validation.js';
 import { prepareServiceForCreate, prepareServiceForUpdate } from './service-alloc.js';
 import { defaultEndpointSlice, validateEndpointSliceUpdate } from '../api/validation-discovery.js';
 
@@ -27,12 +28,13 @@ export interface Strategy {
   gracePeriod?(obj: KObject, requested: number | undefined): number | undefined;
   /** The kind has a status subresource: the main endpoint ignores status changes. */
   hasStatus: boolean;
-  /** Kind-specific update rules (immutable fields). */
+  /** Kind-specific update rules (immutable fields, what a Pod update may change). */
   validateUpdate?(obj: KObject, old: KObject): FieldError[];
 }
 
-const podStrategy: Strategy = {
+export const podStrategy: Strategy = {
   hasStatus: true,
+  validateUpdate: (obj, old) => validatePodUpdate(obj, old),
   prepareForCreate(obj) {
     const pod = obj as Pod;
     Object.assign(pod, defaultPod(pod));
@@ -52,7 +54,7 @@ const podStrategy: Strategy = {
   },
 };
 
-const namespaceStrategy: Strategy = {
+export const namespaceStrategy: Strategy = {
   hasStatus: true,
   prepareForCreate(obj) {
     obj.spec = { finalizers: ['kubernetes'], ...(obj.spec ?? {}) };
@@ -79,15 +81,15 @@ function appsStrategy(defaults: (o: KObject) => KObject, validateUpdate: (n: KOb
   };
 }
 
-const deploymentStrategy = appsStrategy((o) => defaultDeployment(o) as KObject, validateDeploymentUpdate);
-const replicaSetStrategy = appsStrategy((o) => defaultReplicaSet(o) as KObject, validateReplicaSetUpdate);
+export const deploymentStrategy = appsStrategy((o) => defaultDeployment(o) as KObject, validateDeploymentUpdate);
+export const replicaSetStrategy = appsStrategy((o) => defaultReplicaSet(o) as KObject, validateReplicaSetUpdate);
 
 /**
  * Services: defaults, ClusterIP and NodePort allocation (derived from the stored Services, so
  * nothing is kept in memory and a deleted Service releases its values), LoadBalancer status, and
  * immutable cluster IPs.
  */
-const serviceStrategy: Strategy = {
+export const serviceStrategy: Strategy = {
   hasStatus: true,
   prepareForCreate(obj, ctx) {
     prepareServiceForCreate(obj, ctx.list?.('services') ?? []);
@@ -99,38 +101,15 @@ const serviceStrategy: Strategy = {
 };
 
 /** EndpointSlices: port defaults (name "", protocol TCP) and an immutable addressType; no status. */
-const endpointSliceStrategy: Strategy = {
+export const endpointSliceStrategy: Strategy = {
   hasStatus: false,
   prepareForCreate: (obj) => defaultEndpointSlice(obj),
   prepareForUpdate: (obj) => defaultEndpointSlice(obj),
   validateUpdate: validateEndpointSliceUpdate,
 };
 
-const plainStrategy: Strategy = { hasStatus: false };
-const withStatusStrategy: Strategy = { hasStatus: true };
-
-export function strategyFor(kind: string): Strategy {
-  switch (kind) {
-    case 'Pod':
-      return podStrategy;
-    case 'Namespace':
-      return namespaceStrategy;
-    case 'Event':
-      return plainStrategy;
-    case 'Deployment':
-      return deploymentStrategy;
-    case 'ReplicaSet':
-      return replicaSetStrategy;
-    case 'Service':
-      return serviceStrategy;
-    case 'Endpoints':
-      return plainStrategy;
-    case 'EndpointSlice':
-      return endpointSliceStrategy;
-    default:
-      return withStatusStrategy;
-  }
-}
+export const plainStrategy: Strategy = { hasStatus: false };
+export const withStatusStrategy: Strategy = { hasStatus: true };
 
 /** Kubernetes' QoS class from requests and limits. */
 export function qosClass(pod: Pod): string {

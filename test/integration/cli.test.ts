@@ -109,6 +109,23 @@ describe('get', () => {
     expect(ns.code).toBe(0);
     expect(ns.stderr).toBe('No resources found in nowhere namespace.\n');
   });
+
+  it('names that are not one path segment never reach another object', () => {
+    c.ok('create namespace victim');
+    const up = c.kbx('delete pod .. -n victim');
+    expect(up.code).toBe(1);
+    expect(up.stderr).toBe(`error: invalid resource name "..": [may not be '..']\n`);
+    const dot = c.kbx('delete pod . -n victim');
+    expect(dot.code).toBe(1);
+    expect(dot.stderr).toBe(`error: invalid resource name ".": [may not be '.']\n`);
+    const m = writeManifest(c.home, 'dotdot.yaml', podYaml('..', { app: 'x' }));
+    const applied = c.kbx(['apply', '-f', m]);
+    expect(applied.code).toBe(1);
+    expect(applied.stderr).toContain(`invalid resource name "..": [may not be '..']`);
+    expect(c.ok('get ns victim -o jsonpath={.status.phase}')).toBe('Active');
+    expect(c.ok('get ns default -o jsonpath={.kind}')).toBe('Namespace');
+    c.ok('delete namespace victim --wait=false');
+  });
 });
 
 describe('create/apply errors', () => {

@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { parsePath } from '../../src/apiserver/routes.js';
+import { parsePath, rawPathname } from '../../src/apiserver/routes.js';
+import { resourcePath } from '../../src/client/client.js';
+import { RESOURCES } from '../../src/api/registry.js';
 
 describe('parsePath', () => {
   it.each([
@@ -31,4 +33,35 @@ describe('parsePath', () => {
     expect(parsePath('/api/v2/pods').type).toBe('notFound');
     expect(parsePath('/nope').type).toBe('notFound');
   });
+});
+
+describe('names that are not one path segment', () => {
+  it.each([
+    ['/api/v1/namespaces/victim/pods/..', 'Name parameter invalid: "..": may not be \'..\''],
+    ['/api/v1/namespaces/victim/pods/%2E%2E', 'Name parameter invalid: "..": may not be \'..\''],
+    ['/api/v1/namespaces/x/pods/.', 'Name parameter invalid: ".": may not be \'.\''],
+    ['/api/v1/namespaces/x/pods/a%2Fb', 'Name parameter invalid: "a/b": may not contain \'/\''],
+    ['/api/v1/namespaces/x/pods/a%25b', 'Name parameter invalid: "a%b": may not contain \'%\''],
+    ['/api/v1/namespaces/../pods', 'Namespace parameter invalid: "..": may not be \'..\''],
+    ['/api/v1/namespaces/..', 'Name parameter invalid: "..": may not be \'..\''],
+  ])('%s → 400 %s', (p, message) => expect(parsePath(p)).toEqual({ type: 'badRequest', message }));
+
+  it('a malformed escape is a bad request, not a crash', () => {
+    expect(parsePath('/api/v1/namespaces/x/pods/%E0%A4%A').type).toBe('badRequest');
+  });
+
+  it('rawPathname keeps dot segments that new URL() would resolve', () => {
+    expect(rawPathname('/api/v1/namespaces/victim/pods/..?watch=1')).toBe('/api/v1/namespaces/victim/pods/..');
+    expect(new URL('/api/v1/namespaces/victim/pods/..', 'http://h').pathname).toBe('/api/v1/namespaces/victim/');
+  });
+});
+
+describe('the client refuses what client-go refuses', () => {
+  const PODS = RESOURCES.find((r) => r.kind === 'Pod')!;
+  it.each([
+    ['victim', '..', 'invalid resource name "..": [may not be \'..\']'],
+    ['x', '.', 'invalid resource name ".": [may not be \'.\']'],
+    ['..', 'p', 'invalid namespace "..": [may not be \'..\']'],
+  ])('ns %s name %s', (ns, name, msg) => expect(() => resourcePath(PODS, ns, name)).toThrow(msg));
+  it('ordinary names pass', () => expect(resourcePath(PODS, 'default', 'web-1')).toBe('/api/v1/namespaces/default/pods/web-1'));
 });

@@ -3,13 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { defaultDeployment, defaultPodTemplate, defaultReplicaSet } from '../../src/api/defaults-apps.js';
 import {
-  registerAppsValidation,
   validateDeployment,
   validateDeploymentUpdate,
   validateReplicaSet,
   validateReplicaSetUpdate,
 } from '../../src/api/validation-apps.js';
-import { SPEC_VALIDATORS, validate } from '../../src/api/validation.js';
+import { validate } from '../../src/kinds/index.js';
 import { aggregateMessage, formatFieldError, type FieldError } from '../../src/api/field-errors.js';
 import type { ResourceInfo } from '../../src/api/registry.js';
 import type { KObject } from '../../src/api/types.js';
@@ -160,10 +159,7 @@ describe('validateDeployment (SEMANTICS A1 messages)', () => {
     const d = deployment({ template: { metadata: { labels: { app: 'x' } }, spec: { containers: [{ name: 'c' }] } } });
     expect(msgs(validateDeployment(d))).toContain('spec.template.spec.containers[0].image: Required value');
   });
-  it('registerAppsValidation plugs the rules into validate()', () => {
-    registerAppsValidation();
-    expect(SPEC_VALIDATORS.Deployment).toBeTypeOf('function');
-    expect(SPEC_VALIDATORS.ReplicaSet).toBeTypeOf('function');
+  it('the Deployment kind declaration plugs the rules into validate()', () => {
     const info = { group: 'apps', version: 'v1', kind: 'Deployment', namespaced: true } as ResourceInfo;
     const errs = validate(deployment({ strategy: { rollingUpdate: { maxSurge: 0, maxUnavailable: 0 } } }), info);
     expect(aggregateMessage(errs)).toBe('spec.strategy.rollingUpdate.maxUnavailable: Invalid value: 0: may not be 0 when `maxSurge` is 0');

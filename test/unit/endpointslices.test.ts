@@ -7,7 +7,8 @@ import { RESOURCES, resolveResource } from '../../src/api/registry.js';
 import { FakeClock } from '../../src/util/clock.js';
 import type { KObject, Pod } from '../../src/api/types.js';
 import { aggregatedDiscovery, apiResourceList, legacyApiGroupList } from '../../src/apiserver/discovery.js';
-import { columnsFor, formatDiscoveryEndpoints, formatDiscoveryPorts, printEndpointSlice } from '../../src/printers/columns.js';
+import { formatDiscoveryEndpoints, formatDiscoveryPorts, printEndpointSlice } from '../../src/printers/columns.js';
+import { columnsFor } from '../../src/kinds/index.js';
 import {
   CONTROLLER_NAME,
   LABEL_MANAGED_BY,

@@ -5,7 +5,6 @@ import {
   DEFAULT_COLUMNS,
   EVENT_COLUMNS,
   POD_COLUMNS,
-  columnsFor,
   formatEndpoints,
   formatEventSource,
   makePortString,
@@ -17,8 +16,8 @@ import {
   printNode,
   printReplicaSet,
   printService,
-  toTable,
 } from '../../src/printers/columns.js';
+import { columnsFor, toTable } from '../../src/kinds/index.js';
 
 const NOW = Date.parse('2024-05-01T12:00:00Z');
 const ago = (s: number) => new Date(NOW - s * 1000).toISOString();

@@ -3,15 +3,14 @@
 // reproduced here with the same fixtures, clock and time zone.
 import { describe, expect, it } from 'vitest';
 import type { EventObject, KObject, Pod } from '../../src/api/types.js';
+import { describerFor } from '../../src/kinds/index.js';
 import {
-  DESCRIBERS,
   describeEvents,
   describeNamespace,
   describeObject,
   describePod,
   describeProbe,
   podQOSClass,
-  registerDescriber,
   rfc1123z,
   smartLabelFor,
 } from '../../src/printers/describe.js';
@@ -114,19 +113,20 @@ describe('helpers', () => {
 });
 
 describe('describeObject', () => {
-  it('dispatches by kind, accepts a context object, and falls back to the generic describer', () => {
+  it('accepts a context object, and falls back to the generic describer', async () => {
     const ns = { kind: 'Namespace', metadata: { name: 'x' }, status: { phase: 'Active' } } as KObject;
-    expect(describeObject(ns, undefined, { now: NOW })).toBe(describeNamespace(ns, NOW));
+    expect(describeObject(ns, undefined, { now: NOW }, undefined, await describerFor('Namespace'))).toBe(describeNamespace(ns, NOW));
     const cm = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'd', uid: 'u', managedFields: [{}] }, data: { k: 'v' } } as KObject;
     expect(describeObject(cm, [], NOW)).toBe(
       ['Name:         c', 'Namespace:    d', 'Labels:       <none>', 'Annotations:  <none>', 'API Version:  v1', 'Data:', '  K:   v', 'Kind:  ConfigMap', 'Metadata:', '  UID:   u', 'Events:  <none>', ''].join('\n'),
     );
   });
-  it('has an extension point for more kinds', () => {
-    expect(Object.keys(DESCRIBERS).sort()).toEqual(['Namespace', 'Node', 'Pod']);
-    registerDescriber('Widget', (o, _e, ctx) => `widget ${o.metadata.name} at ${ctx.now}\n`);
-    expect(describeObject({ kind: 'Widget', metadata: { name: 'w' } } as KObject, undefined, NOW)).toBe(`widget w at ${NOW}\n`);
-    delete DESCRIBERS.Widget;
+  it('uses the describer it is given (a kind declaration\'s)', async () => {
+    const widget = (o: KObject, _e: unknown, ctx: { now: number }) => `widget ${o.metadata.name} at ${ctx.now}\n`;
+    expect(describeObject({ kind: 'Widget', metadata: { name: 'w' } } as KObject, undefined, NOW, undefined, widget)).toBe(`widget w at ${NOW}\n`);
+    const ns = { kind: 'Namespace', metadata: { name: 'x' }, status: { phase: 'Active' } } as KObject;
+    expect(describeObject(ns, undefined, NOW, undefined, await describerFor('Namespace'))).toBe(describeNamespace(ns, NOW));
+    expect(await describerFor('Widget')).toBeUndefined();
   });
   it('omits the Events section when events are not requested', () => {
     const pod = { kind: 'Pod', metadata: { name: 'p', namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'busybox' }] }, status: { phase: 'Pending' } } as Pod;
@@ -785,17 +785,17 @@ interface GoldenCase {
   expected: string;
 }
 
-function kbxOutput(c: GoldenCase): string {
+async function kbxOutput(c: GoldenCase): Promise<string> {
   const d = c.kbx.describe!;
   const obj = FIXTURES[d.kind]!.find((o) => o.metadata.name === d.name)!;
   const events = d.events === false ? undefined : (FIXTURES.Event ?? []).filter((e) => (e as EventObject).involvedObject.name === d.name) as EventObject[];
   // The stub returned every pod for the node's pod list and a 404 for its Lease.
   const related = d.kind === 'Node' ? { related: { pods: FIXTURES.Pod, lease: 'nf' } } : {};
-  return describeObject({ apiVersion: 'v1', kind: d.kind, ...obj }, events, { now: c.now, timeZone: c.tz ?? 'UTC', ...related });
+  return describeObject({ apiVersion: 'v1', kind: d.kind, ...obj }, events, { now: c.now, timeZone: c.tz ?? 'UTC', ...related }, undefined, await describerFor(d.kind));
 }
 
 describe('kubectl v1.35.2 goldens (describe)', () => {
-  it.each(KUBECTL_DESCRIBE.map((c) => [`${c.tz ? `TZ=${c.tz} ` : ''}${c.cmd}`, c] as const))('%s', (_cmd, c) => {
-    expect(kbxOutput(c)).toBe(c.expected);
+  it.each(KUBECTL_DESCRIBE.map((c) => [`${c.tz ? `TZ=${c.tz} ` : ''}${c.cmd}`, c] as const))('%s', async (_cmd, c) => {
+    expect(await kbxOutput(c)).toBe(c.expected);
   });
 });

@@ -4,7 +4,7 @@
 // Tables); each is reproduced here with the same fixtures and clock.
 import { describe, expect, it } from 'vitest';
 import type { KObject, Table } from '../../src/api/types.js';
-import { toTable } from '../../src/printers/columns.js';
+import { toTable } from '../../src/kinds/index.js';
 import { goSprint, renderTable, TableStream, type RenderOptions } from '../../src/printers/render-table.js';
 import { REMEMBER_WIDTHS, TabWriter, tabify } from '../../src/printers/tabwriter.js';
 

@@ -3,7 +3,7 @@
 import type { KObject } from '../../api/types.js';
 import { Ctx } from '../context.js';
 import { CliError, formatError, withSource } from '../errors.js';
-import { readManifests } from '../manifests.js';
+import { readObjects } from '../manifests.js';
 import { StatusError } from '../../client/client.js';
 import { CHANGE_CAUSE, LAST_APPLIED, displayName, lastAppliedOf, resolveObject, withAnnotation } from '../objects.js';
 import { parseOutput } from '../output/format.js';
@@ -11,6 +11,7 @@ import { parseOutput } from '../output/format.js';
 interface ApplyOptions {
   namespace?: string;
   filename?: string[];
+  kustomize?: string;
   recursive?: boolean;
   record?: boolean;
   dryRun?: string;
@@ -19,10 +20,10 @@ interface ApplyOptions {
 
 export async function run(ctx: Ctx, args: string[], o: ApplyOptions): Promise<void> {
   if (args.length) throw new CliError(`Unexpected args: [${args.join(' ')}]\nSee 'kbx apply -h' for help and examples`, 1, true);
-  if (!o.filename?.length) throw new CliError('error: must specify one of -f and -k\n', 1, true);
+  if (!o.filename?.length && o.kustomize === undefined) throw new CliError('error: must specify one of -f and -k\n', 1, true);
   const fmt = o.output ? parseOutput(o.output) : undefined;
   const dry = dryRunMode(o.dryRun);
-  const objects = readManifests(o.filename, o.recursive);
+  const objects = await readObjects(o, ctx.stderr);
   const client = await ctx.client();
   const defaultNs = await ctx.namespace({});
   const printed: KObject[] = [];

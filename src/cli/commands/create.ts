@@ -3,7 +3,7 @@ import type { KObject } from '../../api/types.js';
 import { RESOURCES } from '../../api/registry.js';
 import { Ctx } from '../context.js';
 import { CliError, formatError, withSource } from '../errors.js';
-import { readManifests } from '../manifests.js';
+import { readObjects } from '../manifests.js';
 import { CHANGE_CAUSE, displayName, resolveObject, withAnnotation } from '../objects.js';
 import { formatObjects, parseOutput } from '../output/print.js';
 import { dryRunMode } from './apply.js';
@@ -12,6 +12,7 @@ import { DEPLOYMENTS, RECORD_DEPRECATION, buildDeployment, formatTyped, intFlag,
 interface CreateOptions {
   namespace?: string;
   filename?: string[];
+  kustomize?: string;
   recursive?: boolean;
   record?: boolean;
   dryRun?: string;
@@ -48,9 +49,9 @@ export async function run(ctx: Ctx, args: string[], o: CreateOptions): Promise<v
   if (sub) {
     throw new CliError(`Unexpected args: [${args.join(' ')}]\nSee 'kbx create -h' for help and examples`);
   }
-  if (!o.filename?.length) throw new CliError('must specify one of -f and -k');
+  if (!o.filename?.length && o.kustomize === undefined) throw new CliError('must specify one of -f and -k');
   if (o.record !== undefined) ctx.err(RECORD_DEPRECATION);
-  const objects = readManifests(o.filename, o.recursive);
+  const objects = await readObjects(o, ctx.stderr);
   const client = await ctx.client();
   const defaultNs = await ctx.namespace({});
   const printed: KObject[] = [];

@@ -4,7 +4,7 @@ import type { KObject } from '../../api/types.js';
 import { qualifiedSingular, qualifiedResource, type ResourceInfo } from '../../api/registry.js';
 import { Ctx, parseResourceArgs } from '../context.js';
 import { CliError, formatError } from '../errors.js';
-import { readManifests } from '../manifests.js';
+import { readObjects } from '../manifests.js';
 import { resolveObject } from '../objects.js';
 import { StatusError, type ApiClient } from '../../client/client.js';
 import { parseDuration } from '../duration.js';
@@ -12,6 +12,7 @@ import { parseDuration } from '../duration.js';
 interface DeleteOptions {
   namespace?: string;
   filename?: string[];
+  kustomize?: string;
   recursive?: boolean;
   selector?: string;
   fieldSelector?: string;
@@ -50,9 +51,9 @@ export async function run(ctx: Ctx, args: string[], o: DeleteOptions): Promise<v
   const targets: Target[] = [];
   const errors: string[] = [];
 
-  if (o.filename?.length) {
+  if (o.filename?.length || o.kustomize !== undefined) {
     if (args.length) throw new CliError('Unexpected args: ' + JSON.stringify(args));
-    for (const so of readManifests(o.filename, o.recursive)) {
+    for (const so of await readObjects(o, ctx.stderr)) {
       const r = resolveObject(so, o.namespace, defaultNs);
       targets.push({ info: r.info, namespace: r.namespace, name: r.object.metadata.name! });
     }

@@ -4,17 +4,10 @@ import { RESOURCES } from '../../api/registry.js';
 import { Ctx, parseResourceArgs } from '../context.js';
 import { CliError, formatError } from '../errors.js';
 import { StatusError, type ApiClient } from '../../client/client.js';
-import { describeObject, registerDescriber } from '../../printers/describe.js';
-import { describeDeploymentWithContext, describeReplicaSetWithContext } from '../../printers/describe-apps.js';
-import { describeServiceWithContext } from '../../printers/describe-services.js';
-import { describeEndpointSlice } from '../../printers/describe-discovery.js';
+import { describeObject } from '../../printers/describe.js';
+import { describerFor } from '../../kinds/index.js';
 import { formatLabelSelector } from '../../api/selectors.js';
-
-registerDescriber('Deployment', describeDeploymentWithContext);
-registerDescriber('ReplicaSet', describeReplicaSetWithContext);
-registerDescriber('Service', describeServiceWithContext);
-registerDescriber('EndpointSlice', describeEndpointSlice);
-import { readManifests } from '../manifests.js';
+import { readObjects } from '../manifests.js';
 import { resolveObject } from '../objects.js';
 
 const EVENTS = RESOURCES.find((r) => r.kind === 'Event')!;
@@ -24,6 +17,7 @@ interface DescribeOptions {
   allNamespaces?: boolean;
   selector?: string;
   filename?: string[];
+  kustomize?: string;
   showEvents?: boolean;
 }
 
@@ -39,8 +33,8 @@ export async function run(ctx: Ctx, args: string[], o: DescribeOptions): Promise
   const ns = await ctx.namespace(o);
   const objects: KObject[] = [];
   const errors: string[] = [];
-  if (o.filename?.length) {
-    for (const so of readManifests(o.filename)) {
+  if (o.filename?.length || o.kustomize !== undefined) {
+    for (const so of await readObjects(o, ctx.stderr)) {
       const r = resolveObject(so, o.namespace, ns);
       try {
         objects.push(await client.get(r.info, r.namespace, r.object.metadata.name!));
@@ -82,7 +76,7 @@ export async function run(ctx: Ctx, args: string[], o: DescribeOptions): Promise
   const texts: string[] = [];
   for (const obj of objects) {
     const events = o.showEvents === false ? undefined : await eventsFor(client, obj);
-    texts.push(describeObject(obj, events, { now, related: await relatedTo(client, obj) }));
+    texts.push(describeObject(obj, events, { now, related: await relatedTo(client, obj) }, undefined, await describerFor(obj.kind)));
   }
   if (texts.length) ctx.stdout.write(texts.join('\n\n'));
   for (const e of errors) ctx.err(e);

@@ -23,6 +23,7 @@ interface GetOptions {
   sortBy?: string;
   ignoreNotFound?: boolean;
   filename?: string[];
+  kustomize?: string;
   recursive?: boolean;
 }
 
@@ -38,10 +39,10 @@ export async function run(ctx: Ctx, args: string[], o: GetOptions): Promise<void
   if (fmt.kind !== 'table' && fmt.kind !== 'wide') ({ formatObjects } = await import('../output/print.js'));
   if (o.sortBy) ({ executeJsonPath } = await import('../output/jsonpath.js'));
   let selections: ResourceSelection[];
-  if (o.filename?.length) {
+  if (o.filename?.length || o.kustomize !== undefined) {
     selections = [];
-    const { readManifests } = await import('../manifests.js');
-    for (const { object } of readManifests(o.filename, o.recursive)) {
+    const { readObjects } = await import('../manifests.js');
+    for (const { object } of await readObjects(o, ctx.stderr)) {
       const info = resourceByKind(object.apiVersion, object.kind);
       if (!info) throw new CliError(`the server doesn't have a resource type "${object.kind}"`);
       selections.push({ info, names: [object.metadata.name!] });

@@ -1,0 +1,66 @@
+// kustomize on the real CLI: `kbx kustomize` equals the real `kubectl kustomize` on every golden
+// case (the goldens of test/unit/kustomize.test.ts are re-made here, so they cannot go stale), and
+// `kbx apply -k` / `delete -k` of the course-style overlay against a real cluster.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Cluster, ROOT, waitFor } from './harness.js';
+import { FIXTURES, expected, goldenCases } from '../fixtures/kustomize-cases.js';
+
+const KUBECTL = path.join(ROOT, '.tools', 'bin', 'kubectl');
+
+function run(cmd: string, args: string[], cwd = ROOT): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, KUBECONFIG: '/dev/null' } });
+  return { code: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+}
+
+describe('kbx kustomize = kubectl kustomize', () => {
+  it('the real kubectl is installed (scripts/setup.sh unpacks it)', () => {
+    expect(fs.existsSync(KUBECTL), `${KUBECTL} missing: run scripts/setup.sh`).toBe(true);
+  });
+  it.each(goldenCases())('%s', (c) => {
+    const dir = path.join(FIXTURES, c);
+    const real = run(KUBECTL, ['kustomize', dir]);
+    const kbx = run(process.execPath, [path.join(ROOT, 'bin', 'kbx'), 'kustomize', dir]);
+    expect(kbx).toEqual(real);
+    // The checked-in golden is what the real kubectl prints today.
+    expect({ stdout: real.stdout, stderr: real.stderr }).toEqual(expected(c));
+  });
+  it.each(['base', 'overlays/dev', 'overlays/prod'])('samples/kustomize/%s', (d) => {
+    const dir = path.join(ROOT, 'samples', 'kustomize', d);
+    expect(run(process.execPath, [path.join(ROOT, 'bin', 'kbx'), 'kustomize', dir])).toEqual(run(KUBECTL, ['kustomize', dir]));
+  });
+});
+
+describe('apply -k, get -k, delete -k', () => {
+  let c: Cluster;
+  beforeAll(() => {
+    c = new Cluster('kustomize');
+  });
+  afterAll(() => c?.destroy());
+
+  it('applies the dev overlay, the pods get the merged ConfigMap, and deletes it again', async () => {
+    const dir = path.join(ROOT, 'samples', 'kustomize', 'overlays', 'dev');
+    const out = c.ok(['apply', '-k', dir]);
+    expect(out).toMatch(/^namespace\/dev created\nconfigmap\/dev-web-config-\w{10} created\nservice\/dev-web created\ndeployment\.apps\/dev-web created\n$/);
+    await waitFor('dev-web available', () => c.kbx('get deploy dev-web -n dev --no-headers').stdout.includes('1/1'), 90_000);
+    const pod = c.ok('get pods -n dev -o name').trim().split('\n')[0]!;
+    const env = c.ok(['exec', '-n', 'dev', pod.replace('pod/', ''), '--', 'env']);
+    expect(env).toContain('LEVEL=debug');
+    expect(env).toContain('GREETING=bonjour');
+    expect(env).toContain('DEBUG=1');
+    expect(c.ok(['apply', '-k', dir])).toMatch(/^namespace\/dev unchanged\n.*unchanged\n.*unchanged\ndeployment\.apps\/dev-web unchanged\n$/s);
+    expect(c.ok(['get', '-k', dir, '--no-headers']).split('\n').filter(Boolean)).toHaveLength(4);
+    const del = c.ok(['delete', '-k', dir, '--wait=false']);
+    expect(del).toContain('deployment.apps "dev-web" deleted');
+  });
+
+  it('refuses -f with -k and -R with -k as kubectl does', () => {
+    const both = c.kbx(['apply', '-f', 'x.yaml', '-k', 'samples/kustomize/base']);
+    expect(both.code).toBe(1);
+    expect(both.stderr).toBe('error: only one of -f or -k can be specified\n');
+    const rec = c.kbx(['apply', '-R', '-k', 'samples/kustomize/base']);
+    expect(rec.stderr).toBe("error: the -k flag can't be used with -f or -R\n");
+  });
+});
