@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
+import https from 'node:https';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -43,9 +44,10 @@ function api(home, method, p) {
   const text = fs.readFileSync(path.join(home, 'kubeconfig'), 'utf8');
   const server = /server: (\S+)/.exec(text)[1];
   const token = /token: (\S+)/.exec(text)[1];
+  const ca = Buffer.from(/certificate-authority-data: (\S+)/.exec(text)[1], 'base64').toString();
   const u = new URL(p, server);
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: u.hostname, port: u.port, path: u.pathname + u.search, method, headers: { Authorization: `Bearer ${token}` } }, (res) => {
+    const req = https.request({ host: u.hostname, port: u.port, path: u.pathname + u.search, method, ca, headers: { Authorization: `Bearer ${token}` } }, (res) => {
       let t = '';
       res.on('data', (d) => (t += d));
       res.on('end', () => resolve(t ? JSON.parse(t) : undefined));

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
+import https from 'node:https';
 import { fileURLToPath } from 'node:url';
 import { summarize, ratio, formatMs, markdownTable } from '../dist/util/stats.js';
 import { rssMiB, cpuTicks, cpuPercent } from '../dist/util/proc.js';
@@ -77,11 +78,12 @@ function apiOf(home) {
   const text = fs.readFileSync(path.join(home, 'kubeconfig'), 'utf8');
   const server = new URL(/server: (\S+)/.exec(text)[1]);
   const token = /token: (\S+)/.exec(text)[1];
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
+  const ca = Buffer.from(/certificate-authority-data: (\S+)/.exec(text)[1], 'base64').toString();
+  const agent = new https.Agent({ keepAlive: true, maxSockets: 32, ca });
   const call = (method, p, body, contentType = 'application/json') =>
     new Promise((resolve, reject) => {
       const data = body === undefined ? undefined : JSON.stringify(body);
-      const req = http.request(
+      const req = https.request(
         { host: server.hostname, port: server.port, path: p, method, agent, headers: { Authorization: `Bearer ${token}`, 'Content-Type': contentType } },
         (res) => {
           let t = '';
@@ -139,11 +141,12 @@ async function timedLaunch(home, probePath) {
   const text = fs.readFileSync(path.join(home, 'kubeconfig'), 'utf8');
   const port = Number(/127\.0\.0\.1:(\d+)/.exec(text)[1]);
   const token = /token: (\S+)/.exec(text)[1];
+  const ca = Buffer.from(/certificate-authority-data: (\S+)/.exec(text)[1], 'base64').toString();
   const t0 = now();
   const child = spawn(process.execPath, [CONTROL_PLANE], { env: envOf(home), stdio: 'ignore' });
   for (;;) {
     const answered = await new Promise((resolve) => {
-      const req = http.get({ host: '127.0.0.1', port, path: probePath, headers: { Authorization: `Bearer ${token}` } }, (res) => {
+      const req = https.get({ host: '127.0.0.1', port, path: probePath, ca, agent: false, headers: { Authorization: `Bearer ${token}` } }, (res) => {
         res.resume();
         resolve(res.statusCode === 200);
       });
@@ -524,7 +527,22 @@ async function main() {
       if (n === resourceSize) row(scenario, ks, bs, 2.0);
       else rows.push({ scenario, kbx: formatMs(ks), baseline: formatMs(bs), ratio: ratio(ks, bs).toFixed(2), budget: 'reported', pass: undefined });
 
-      if (n === 10) await watchLatency(home, api, id);
+      if (n === 10) {
+        // The real kubectl (unpacked by set-up) with the kubeconfig kbx wrote: the same server, the same TLS.
+        const kubectl = path.join(ROOT, '.tools', 'bin', 'kubectl');
+        if (!fs.existsSync(kubectl)) throw new Error(`bench: ${kubectl} is missing; run bash scripts/setup.sh`);
+        const kenv = { ...process.env, KUBECONFIG: path.join(home, 'kubeconfig'), HOME: home };
+        const kk = [];
+        const kc = [];
+        for (let i = 0; i < RUNS; i++) {
+          kk.push(time(() => kbx(['get', 'pods'])));
+          kc.push(time(() => spawnSync(kubectl, ['get', 'pods'], { env: kenv, stdio: 'ignore' })));
+        }
+        const kks = summarize(kk);
+        const kcs = summarize(kc);
+        rows.push({ scenario: `\`kbx get pods\` vs the real \`kubectl get pods\` (10 pods, same server, HTTPS)`, kbx: formatMs(kks), baseline: formatMs(kcs), ratio: ratio(kks, kcs).toFixed(2), budget: 'reported', pass: undefined });
+        await watchLatency(home, api, id);
+      }
       if (n === resourceSize) {
         // Idle: every pod Running and its status written; no probes.
         await sleep(3000);

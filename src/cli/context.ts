@@ -1,6 +1,7 @@
 // What every command gets: output streams, the `--` arguments, the API client (connected lazily,
 // starting the control plane if needed), the namespace in effect.
 import type { ApiClient } from '../client/client.js';
+import type { ConnectionOverrides } from '../client/kubeconfig.js';
 import { resolveResource, RESOURCES, type ResourceInfo } from '../api/registry.js';
 import { CliError } from './errors.js';
 
@@ -12,6 +13,10 @@ export interface GlobalOptions {
 export class Ctx {
   private connected?: Promise<{ client: ApiClient; namespace: string }>;
   exitCode = 0;
+  /** The connection flags of the command line (see connection-flags.ts); set by main.ts. */
+  connection: ConnectionOverrides = {};
+  /** Set by verbs that only make sense for the local cluster: $KUBECONFIG is then not followed. */
+  localOnly = false;
 
   constructor(
     readonly argv: string[],
@@ -35,12 +40,18 @@ export class Ctx {
   private connect(): Promise<{ client: ApiClient; namespace: string }> {
     if (!this.connected) {
       this.connected = import('../client/connect.js').then(async ({ connect }) => {
-        const c = await connect({ announce: (m) => this.err(m) });
+        const c = await connect({ announce: (m) => this.err(m), overrides: this.connection, interactive: !!process.stdin.isTTY, localOnly: this.localOnly });
         c.client.onWarning = (w) => this.err(`Warning: ${w}`);
         return c;
       });
     }
     return this.connected;
+  }
+
+  /** Whether connection flags name a cluster other than the local one (kbx-only verbs refuse them). */
+  async external(): Promise<boolean> {
+    const { wantsExternalCluster } = await import('../client/connect.js');
+    return wantsExternalCluster(this.connection, {});
   }
 
   async client(): Promise<ApiClient> {

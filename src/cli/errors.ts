@@ -38,6 +38,8 @@ export function formatError(e: unknown): { text: string; code: number } {
         return { text: `The ${kindTitle} "${name}" is invalid: \n${lines.join('\n')}`, code: 1 };
       }
     }
+    // kubectl's StandardErrorMessage: a 401 reads as a login problem.
+    if (st.code === 401) return { text: `error: You must be logged in to the server (${st.message || 'Unauthorized'})`, code: 1 };
     if (!st.reason || st.reason === 'Unknown') return { text: `Error from server: ${st.message}`, code: 1 };
     return { text: `Error from server (${st.reason}): ${st.message}`, code: 1 };
   }

@@ -22,7 +22,7 @@ Deploy Commands:
 
 Cluster Management Commands:
   cluster-info    Display cluster information
-  cluster         Show, stop or reset the local kbx control plane (status, stop, reset)
+  cluster         Show, stop or reset the local kbx control plane (status, stop, reset, kubeconfig)
 
 Troubleshooting and Debugging Commands:
   describe        Show details of a specific resource or group of resources
@@ -39,6 +39,7 @@ Advanced Commands:
 Settings Commands:
   label           Update the labels on a resource
   annotate        Update the annotations on a resource
+  config          Modify kubeconfig files (view, get-contexts, current-context, use-context, set-context)
 
 Other Commands:
   api-resources   Print the supported API resources on the server
@@ -257,6 +258,26 @@ Available Commands:
     ]),
     usage: 'kbx events [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file] [--for TYPE/NAME] [--watch] [--types=Normal,Warning] [options]',
   },
+  config: {
+    short: 'Modify kubeconfig files',
+    long: `Modify kubeconfig files using subcommands like "kbx config set-context --current --namespace=x".
+
+ The files are --kubeconfig's, else $KUBECONFIG's list (merged as kubectl merges them), else the kubeconfig
+ of the local cluster, $KBX_HOME/kubeconfig.
+
+Available Commands:
+  current-context   Display the current-context
+  get-contexts      Describe one or many contexts
+  set-context       Set a context entry in kubeconfig
+  use-context       Set the current-context in a kubeconfig file
+  view              Display merged kubeconfig settings or a specified kubeconfig file`,
+    examples: ex([
+      ['Show the merged kubeconfig settings', 'kbx config view'],
+      ['Use another namespace by default', 'kbx config set-context --current --namespace=dev'],
+      ['Switch to another cluster', 'kbx config use-context prod'],
+    ]),
+    usage: 'kbx config SUBCOMMAND [options]',
+  },
   cluster: {
     short: 'Show, stop or reset the local kbx control plane',
     long: `Manage the local kbx control plane of $KBX_HOME (default ~/.kbx).
@@ -264,12 +285,16 @@ Available Commands:
 Available Commands:
   status          Show whether the control plane runs, where, and whether Docker answers
   stop            Stop the control plane (containers keep running and are re-adopted at the next start)
-  reset           Stop it, remove every container, network and volume it made, and delete all state`,
+  reset           Stop it, remove every container, network and volume it made, and delete all state
+  kubeconfig      Print its kubeconfig; --merge writes its context into $KUBECONFIG's first file or ~/.kube/config
+
+These act on the local cluster only, never on one named by --kubeconfig, --context or --server.`,
     examples: ex([
       ['Show the control plane', 'kbx cluster status'],
       ['Start over', 'kbx cluster reset'],
+      ['Let kubectl, helm and other clients use a cluster with its own KBX_HOME', 'KBX_HOME=/tmp/c2 kbx cluster kubeconfig --merge'],
     ]),
-    usage: 'kbx cluster (status|stop|reset) [options]',
+    usage: 'kbx cluster (status|stop|reset|kubeconfig [--merge]) [options]',
   },
 };
 

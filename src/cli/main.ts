@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { Ctx } from './context.js';
 import { formatError, CliError } from './errors.js';
 import { ROOT_HELP, VERB_HELP, formatVerbHelp } from './help.js';
+import { addConnectionFlags, connectionOverrides, CONNECTION_BOOLEAN_FLAGS } from './connection-flags.js';
 
 type Action = (ctx: Ctx, args: string[], opts: Record<string, any>) => Promise<void>;
 type Loader = () => Promise<{ run: Action }>;
@@ -38,14 +39,14 @@ export function normalizeArgs(args: string[]): string[] {
 const BOOLEAN_FLAGS = new Set([
   'watch', 'watch-only', 'record', 'overwrite', 'all', 'all-namespaces', 'show-labels', 'no-headers', 'follow', 'previous',
   'timestamps', 'all-containers', 'wait', 'force', 'now', 'ignore-not-found', 'recursive', 'stdin', 'tty', 'rm', 'command',
-  'client', 'prefix', 'quiet', 'local', 'include-uninitialized', 'show-events',
+  'client', 'prefix', 'quiet', 'local', 'include-uninitialized', 'show-events', ...CONNECTION_BOOLEAN_FLAGS,
+  'raw', 'minify', 'flatten', 'current', 'merge',
 ]);
 
 function common(cmd: Command): Command {
-  return cmd
+  return addConnectionFlags(cmd
     .option('-n, --namespace <namespace>', 'If present, the namespace scope for this CLI request')
-    .option('--kubeconfig <path>', 'Path to the kubeconfig file to use for CLI requests (kbx uses $KBX_HOME/kubeconfig)')
-    .option('-v, --v <level>', 'number for the log level verbosity');
+    .option('-v, --v <level>', 'number for the log level verbosity'));
 }
 
 function collect(v: string, prev: string[] = []): string[] {
@@ -79,6 +80,7 @@ function verb(program: Command, ctx: Ctx, name: string, load: Loader, configure:
     const opts = command.optsWithGlobals();
     const args = command.args;
     ctx.recorded = changeCause(name, command, ctx.argv);
+    ctx.connection = connectionOverrides(opts);
     const { run } = await load();
     await run(ctx, args, opts);
   });
@@ -304,10 +306,21 @@ export function buildProgram(ctx: Ctx, only?: string): Command {
       .option('--dry-run <mode>', 'Must be "none", "server", or "client".'),
   );
   verb(program, ctx, 'cluster', () => import('./commands/cluster.js'), (c) =>
-    c.argument('[args...]').option('--keep-state', 'reset: keep nothing but say what would be removed'),
+    c.argument('[args...]').option('--keep-state', 'reset: keep nothing but say what would be removed')
+      .option('--merge', "kubeconfig: write this cluster's context into your kubeconfig ($KUBECONFIG's first file or ~/.kube/config)"),
+  );
+  verb(program, ctx, 'config', () => import('./commands/config.js'), (c) =>
+    outputOpts(c)
+      .argument('[args...]')
+      .option('--raw', 'view: Display raw byte data and sensitive data')
+      .option('--minify', 'view: Remove all information not used by current-context from the output')
+      .option('--flatten', 'view: Flatten the resulting kubeconfig file into self-contained output (useful for creating portable kubeconfig files)')
+      .option('--current', 'set-context: Modify the current context')
+      .option('--no-headers', 'get-contexts: When using the default or custom-column output format, don\'t print headers'),
   );
   if (only !== undefined && !program.commands.length) return buildProgram(ctx);
   program.addOption(new Option('-n, --namespace <namespace>').hideHelp());
+  addConnectionFlags(program, true);
   return program;
 }
 
@@ -362,7 +375,7 @@ export async function main(argv: string[]): Promise<void> {
   process.exit(code);
 }
 
-const VERBS = ['get', 'describe', 'apply', 'create', 'delete', 'kustomize', 'logs', 'exec', 'run', 'label', 'annotate', 'version', 'api-resources', 'cluster-info', 'events', 'cluster', 'scale', 'set', 'rollout', 'attach', 'expose', 'port-forward'];
+const VERBS = ['get', 'describe', 'apply', 'create', 'delete', 'kustomize', 'logs', 'exec', 'run', 'label', 'annotate', 'version', 'api-resources', 'cluster-info', 'events', 'cluster', 'scale', 'set', 'rollout', 'attach', 'expose', 'port-forward', 'config'];
 
 function reportError(ctx: Ctx, e: unknown, args: string[]): number {
   if (e instanceof CommanderError) {

@@ -26,7 +26,7 @@ export function streamSession(ctx: Ctx, client: ApiClient, o: SessionOptions): P
   else query.stderr = 'true';
   const url = client.wsUrl(resourcePath(PODS, o.namespace, o.pod, o.subresource), query);
   return new Promise<number>((resolve, reject) => {
-    const ws = new WebSocket(url, ['v5.channel.k8s.io'], { headers: { Authorization: `Bearer ${client.token}` }, perMessageDeflate: false });
+    const ws = new WebSocket(url, ['v5.channel.k8s.io'], { headers: client.headers(), perMessageDeflate: false, ...client.tlsOptions() });
     let code = 0;
     let raw = false;
     const restore = () => {

@@ -1,6 +1,9 @@
-// A small Kubernetes REST client over node:http: JSON, Tables, watch streams, logs and exec.
+// A small Kubernetes REST client over node:http/https: JSON, Tables, watch streams, logs and exec.
 // Used by the CLI and by integration tests; it speaks only the Kubernetes API, never Docker.
+// One keep-alive agent per client: the first request's connection (and its TLS handshake) serves the rest.
 import http from 'node:http';
+import https from 'node:https';
+import type { RestConfig } from './kubeconfig.js';
 import type { KObject, StatusObject, Table, WatchEvent } from '../api/types.js';
 import { type ResourceInfo } from '../api/registry.js';
 import { isValidPathSegmentName } from '../api/names.js';
@@ -28,6 +31,7 @@ export interface RequestOptions {
   body?: unknown;
   contentType?: string;
   accept?: string;
+  timeoutMs?: number;
 }
 
 export interface Response {
@@ -69,25 +73,84 @@ function queryString(q?: RequestOptions['query']): string {
   return s ? `?${s}` : '';
 }
 
+/** TLS settings for a connection made outside the agent (WebSocket, SPDY upgrade). */
+export interface TlsOptions {
+  ca?: string;
+  cert?: string;
+  key?: string;
+  rejectUnauthorized?: boolean;
+  servername?: string;
+}
+
 export class ApiClient {
-  private agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+  private readonly agent: http.Agent;
   private readonly url: URL;
+  private readonly secure: boolean;
+  /** The server URL's path (a proxy's prefix, `https://host/k8s/clusters/c-1`), without the trailing slash. */
+  private readonly prefix: string;
+  readonly config: RestConfig;
   /** Warnings the server sent (`Warning:` headers), printed by the CLI as kubectl does. */
   onWarning?: (msg: string) => void;
 
-  constructor(
-    readonly server: string,
-    readonly token: string,
-  ) {
-    this.url = new URL(server);
+  constructor(config: RestConfig | string, token?: string) {
+    this.config = typeof config === 'string' ? { server: config, token, namespace: 'default' } : config;
+    this.url = new URL(this.config.server);
+    this.secure = this.url.protocol === 'https:';
+    this.prefix = this.url.pathname.replace(/\/+$/, '');
+    this.agent = this.secure ? new https.Agent({ keepAlive: true, maxSockets: 16, ...this.tlsOptions() }) : new http.Agent({ keepAlive: true, maxSockets: 16 });
+  }
+
+  get server(): string {
+    return this.config.server;
+  }
+
+  get token(): string {
+    return this.config.token ?? '';
+  }
+
+  tlsOptions(): TlsOptions {
+    if (!this.secure) return {};
+    const c = this.config;
+    const o: TlsOptions = { rejectUnauthorized: !c.insecure };
+    if (c.ca) o.ca = c.ca;
+    if (c.cert) o.cert = c.cert;
+    if (c.key) o.key = c.key;
+    if (c.servername) o.servername = c.servername;
+    return o;
   }
 
   close(): void {
     this.agent.destroy();
   }
 
-  private headers(extra: Record<string, string> = {}): Record<string, string> {
-    return { Authorization: `Bearer ${this.token}`, 'User-Agent': 'kbx', ...extra };
+  /** The Authorization header this client sends, if any (bearer token, else basic credentials). */
+  authorization(): string | undefined {
+    if (this.config.token) return `Bearer ${this.config.token}`;
+    if (this.config.basic) return `Basic ${Buffer.from(`${this.config.basic.username}:${this.config.basic.password}`).toString('base64')}`;
+    return undefined;
+  }
+
+  headers(extra: Record<string, string> = {}): Record<string, string> {
+    const auth = this.authorization();
+    return { ...(auth ? { Authorization: auth } : {}), 'User-Agent': 'kbx', ...extra };
+  }
+
+  /** node:http(s) request options for `path` on this server (host, port, TLS, prefix). */
+  requestOptions(method: string, path: string, headers: Record<string, string>, keepAlive = true): https.RequestOptions {
+    return {
+      protocol: this.url.protocol,
+      host: this.url.hostname.replace(/^\[(.*)\]$/, '$1'),
+      port: this.url.port || (this.secure ? 443 : 80),
+      method,
+      path: this.prefix + path,
+      headers,
+      ...(keepAlive ? { agent: this.agent } : { agent: false, ...this.tlsOptions() }),
+    };
+  }
+
+  /** http.request or https.request, as the server's scheme says. */
+  send(opts: https.RequestOptions, onResponse?: (res: http.IncomingMessage) => void): http.ClientRequest {
+    return this.secure ? https.request(opts, onResponse) : http.request(opts, onResponse);
   }
 
   async request(method: string, path: string, opts: RequestOptions = {}): Promise<Response> {
@@ -98,16 +161,7 @@ export class ApiClient {
       headers['Content-Length'] = String(Buffer.byteLength(body));
     }
     return new Promise((resolve, reject) => {
-      const req = http.request(
-        {
-          host: this.url.hostname,
-          port: this.url.port,
-          method,
-          path: path + queryString(opts.query),
-          headers,
-          agent: this.agent,
-        },
-        (res) => {
+      const req = this.send(this.requestOptions(method, path + queryString(opts.query), headers), (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('end', () => {
@@ -134,8 +188,8 @@ export class ApiClient {
             resolve({ status, headers: res.headers, body: parsed });
           });
           res.on('error', reject);
-        },
-      );
+        });
+      if (opts.timeoutMs) req.setTimeout(opts.timeoutMs, () => req.destroy(new Error(`Client.Timeout exceeded while awaiting headers`)));
       req.on('error', (e) => reject(new ConnectionError(this.refused(e))));
       if (body !== undefined) req.write(body);
       req.end();
@@ -143,10 +197,19 @@ export class ApiClient {
   }
 
   private refused(e: Error): string {
-    const host = `${this.url.hostname}:${this.url.port}`;
-    if ((e as NodeJS.ErrnoException).code === 'ECONNREFUSED') {
+    const host = this.url.host;
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    if (code === 'ECONNREFUSED') {
       return `The connection to the server ${host} was refused - did you specify the right host or port?`;
     }
+    if (code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' || code === 'SELF_SIGNED_CERT_IN_CHAIN' || code === 'DEPTH_ZERO_SELF_SIGNED_CERT' || code === 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY') {
+      return `Unable to connect to the server: tls: failed to verify certificate: x509: certificate signed by unknown authority`;
+    }
+    if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+      return `Unable to connect to the server: tls: failed to verify certificate: x509: certificate is valid for other names, not ${this.url.hostname}`;
+    }
+    if (code === 'CERT_HAS_EXPIRED') return `Unable to connect to the server: tls: failed to verify certificate: x509: certificate has expired or is not yet valid`;
+    if (code === 'ENOTFOUND') return `Unable to connect to the server: dial tcp: lookup ${this.url.hostname}: no such host`;
     return `Unable to connect to the server: ${e.message}`;
   }
 
@@ -198,15 +261,7 @@ export class ApiClient {
     opts: { accept?: string; signal?: AbortSignal } = {},
   ): Promise<void> {
     return new Promise((resolve, reject) => {
-      const req = http.request(
-        {
-          host: this.url.hostname,
-          port: this.url.port,
-          method: 'GET',
-          path: path + queryString({ ...query, watch: 'true' }),
-          headers: this.headers({ Accept: opts.accept ?? 'application/json' }),
-        },
-        (res) => {
+      const req = this.send(this.requestOptions('GET', path + queryString({ ...query, watch: 'true' }), this.headers({ Accept: opts.accept ?? 'application/json' })), (res) => {
           if ((res.statusCode ?? 0) >= 400) {
             const chunks: Buffer[] = [];
             res.on('data', (c: Buffer) => chunks.push(c));
@@ -250,9 +305,7 @@ export class ApiClient {
   /** GET a streaming text endpoint (pod logs); `onData` gets raw bytes. */
   stream(path: string, query: RequestOptions['query'], onData: (b: Buffer) => void, signal?: AbortSignal): Promise<void> {
     return new Promise((resolve, reject) => {
-      const req = http.request(
-        { host: this.url.hostname, port: this.url.port, method: 'GET', path: path + queryString(query), headers: this.headers({ Accept: 'application/json, */*' }) },
-        (res) => {
+      const req = this.send(this.requestOptions('GET', path + queryString(query), this.headers({ Accept: 'application/json, */*' })), (res) => {
           if ((res.statusCode ?? 0) >= 400) {
             const chunks: Buffer[] = [];
             res.on('data', (c: Buffer) => chunks.push(c));
@@ -281,6 +334,11 @@ export class ApiClient {
   }
 
   wsUrl(path: string, query: RequestOptions['query']): string {
-    return `ws://${this.url.host}${path}${queryString(query)}`;
+    return `${this.secure ? 'wss' : 'ws'}://${this.url.host}${this.prefix}${path}${queryString(query)}`;
+  }
+
+  /** The URL of `path` on this server (for the SPDY upgrade of port-forward). */
+  urlFor(path: string): string {
+    return `${this.url.protocol}//${this.url.host}${this.prefix}${path}`;
   }
 }

@@ -1,23 +1,24 @@
 // Finds the control plane of $KBX_HOME and starts it in the background when it is not running.
 import fs from 'node:fs';
-import http from 'node:http';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 import { ApiClient } from './client.js';
 import { ensureHome, kbxHome, paths, pidAlive, readServerInfo } from '../config/home.js';
+import type { ConnectionOverrides } from './kubeconfig.js';
 
 export interface KubeconfigTarget {
   server: string;
   token: string;
   namespace: string;
+  /** The cluster CA (PEM), from certificate-authority-data. */
+  ca?: string;
 }
 
 /**
- * Reads the kubeconfig kbx writes. The common case is parsed by hand: the `yaml` package costs more
+ * Reads the kubeconfig kbx writes. The common case is parsed by hand: a YAML reader costs more
  * to load than the whole request, so it is only loaded for a file someone restructured.
  */
-export function readKubeconfig(file: string): KubeconfigTarget | undefined {
+export async function readKubeconfig(file: string): Promise<KubeconfigTarget | undefined> {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -27,41 +28,35 @@ export function readKubeconfig(file: string): KubeconfigTarget | undefined {
   const server = /^\s+server:\s*(\S+)\s*$/m.exec(text)?.[1];
   const token = /^\s+token:\s*(\S+)\s*$/m.exec(text)?.[1];
   const namespace = /^\s+namespace:\s*(\S+)\s*$/m.exec(text)?.[1];
+  const caData = /^\s+certificate-authority-data:\s*(\S+)\s*$/m.exec(text)?.[1];
   const contexts = text.match(/^- context:/gm)?.length ?? 0;
-  if (server && contexts <= 1) return { server, token: token ?? '', namespace: namespace || 'default' };
-  return readKubeconfigYaml(text);
+  const simple = contexts <= 1 && (text.match(/^- cluster:/gm)?.length ?? 0) <= 1 && (text.match(/^- name:/gm)?.length ?? 0) <= 1;
+  if (server && simple) return { server, token: token ?? '', namespace: namespace || 'default', ca: caData ? Buffer.from(caData, 'base64').toString('utf8') : undefined };
+  return readKubeconfigSlow(file);
 }
 
-function readKubeconfigYaml(text: string): KubeconfigTarget | undefined {
-  const require = createRequire(import.meta.url);
-  const YAML = require('yaml') as typeof import('yaml');
-  let doc: any;
+async function readKubeconfigSlow(file: string): Promise<KubeconfigTarget | undefined> {
   try {
-    doc = YAML.parse(text);
+    const { loadKubeconfig, resolveRestConfig } = await import('./kubeconfig.js');
+    const rc = resolveRestConfig(loadKubeconfig([file], true));
+    if (rc.defaulted) return undefined;
+    return { server: rc.server, token: rc.token ?? '', namespace: rc.namespace, ca: rc.ca };
   } catch {
     return undefined;
   }
-  const ctxName = doc?.['current-context'];
-  const ctx = doc?.contexts?.find((c: any) => c.name === ctxName)?.context;
-  const cluster = doc?.clusters?.find((c: any) => c.name === ctx?.cluster)?.cluster;
-  const user = doc?.users?.find((u: any) => u.name === ctx?.user)?.user;
-  if (!cluster?.server) return undefined;
-  return { server: cluster.server, token: user?.token ?? '', namespace: ctx?.namespace || 'default' };
 }
 
-function healthy(server: string, timeoutMs: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const url = new URL('/healthz', server);
-    const req = http.get({ host: url.hostname, port: url.port, path: url.pathname, timeout: timeoutMs }, (res) => {
-      res.resume();
-      resolve(res.statusCode === 200);
-    });
-    req.on('error', () => resolve(false));
-    req.on('timeout', () => {
-      req.destroy();
-      resolve(false);
-    });
-  });
+function localClient(kc: KubeconfigTarget): ApiClient {
+  return new ApiClient({ server: kc.server, token: kc.token, ca: kc.ca, namespace: kc.namespace });
+}
+
+/** Whether the API answers /healthz; a client given keeps the connection for the requests that follow. */
+async function healthy(client: ApiClient, timeoutMs: number): Promise<boolean> {
+  try {
+    return (await client.request('GET', '/healthz', { timeoutMs, accept: '*/*' })).status === 200;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -90,7 +85,7 @@ export function controlPlaneEntry(): string {
 }
 
 /** Starts the control plane process for `home` and waits until it answers. */
-export async function startControlPlane(home: string, announce: (msg: string) => void): Promise<KubeconfigTarget> {
+export async function startControlPlane(home: string, announce: (msg: string) => void): Promise<ApiClient> {
   const p = paths(home);
   ensureHome(home);
   fs.mkdirSync(p.logs, { recursive: true, mode: 0o700 });
@@ -110,11 +105,24 @@ export async function startControlPlane(home: string, announce: (msg: string) =>
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
     const info = readServerInfo(home);
-    const kc = readKubeconfig(p.kubeconfig);
-    if (info && kc && pidAlive(info.pid) && (await healthy(kc.server, 1000))) {
-      announce(`kbx: started the control plane in the background (KBX_HOME=${home}, API ${kc.server}, pid ${info.pid})`);
-      if (info.storeWarning && info.pid === child.pid) announce(`kbx: warning: ${info.storeWarning} (see kbx cluster status)`);
-      return kc;
+    const kc = await readKubeconfig(p.kubeconfig);
+    if (info && kc && pidAlive(info.pid)) {
+      const client = localClient(kc);
+      if (await healthy(client, 1000)) {
+        let merged = '';
+        if (isDefaultCluster()) {
+          try {
+            const { mergeIntoUserKubeconfig } = await import('./user-kubeconfig.js');
+            merged = `; context "kbx" written to ${mergeIntoUserKubeconfig(home, 'kbx')}`;
+          } catch (e) {
+            merged = `; could not write context "kbx" to your kubeconfig: ${(e as Error).message}`;
+          }
+        }
+        announce(`kbx: started the control plane in the background (KBX_HOME=${home}, API ${kc.server}, pid ${info.pid})${merged}`);
+        if (info.storeWarning && info.pid === child.pid) announce(`kbx: warning: ${info.storeWarning} (see kbx cluster status)`);
+        return client;
+      }
+      client.close();
     }
     if (failed !== null) throw new Error(`the kbx control plane failed to start (exit status ${failed}); the end of ${p.log}:\n${lastLines(p.log, 5)}`);
     await new Promise((r) => setTimeout(r, 25));
@@ -130,24 +138,51 @@ function lastLines(file: string, n: number): string {
   }
 }
 
+/** The default cluster (no KBX_HOME) is the one whose context goes into the user's kubeconfig. */
+export function isDefaultCluster(env: NodeJS.ProcessEnv = process.env): boolean {
+  return !env.KBX_HOME;
+}
+
 export interface ConnectOptions {
   autoStart?: boolean;
   announce?: (msg: string) => void;
+  /** The command line's connection flags; with any of them (or $KUBECONFIG) kbx talks to that cluster. */
+  overrides?: ConnectionOverrides;
+  /** Whether stdin is a terminal (exec credential plugins may then prompt). */
+  interactive?: boolean;
+  /** The local cluster whatever $KUBECONFIG says (`kbx cluster …`). */
+  localOnly?: boolean;
 }
 
-/** An API client for the running control plane, starting it first when needed. */
+/** An API client for the cluster the flags name, or for the local control plane, starting it first when needed. */
 export async function connect(opts: ConnectOptions = {}): Promise<{ client: ApiClient; namespace: string }> {
+  const o = opts.overrides ?? {};
   const home = kbxHome();
   const p = paths(home);
-  let kc = readKubeconfig(p.kubeconfig);
+  const kc = await readKubeconfig(p.kubeconfig);
+  let namespace = o.namespace;
+  if (!opts.localOnly && wantsExternalCluster(o)) {
+    const ext = (await import('./external.js')).connectExternal(o, !!opts.interactive, kc?.ca);
+    if (!('local' in ext)) return ext;
+    namespace ??= ext.namespace; // the local cluster, named by a kubeconfig: connect as without flags
+  }
   const info = readServerInfo(home);
-  const running = !!(kc && info && pidAlive(info.pid) && (await healthy(kc.server, 2000)));
-  if (!running) {
+  let client = kc && info && pidAlive(info.pid) ? localClient(kc) : undefined;
+  if (client && !(await healthy(client, 2000))) {
+    client.close();
+    client = undefined;
+  }
+  if (!client) {
     if (opts.autoStart === false) {
       const host = kc ? new URL(kc.server).host : 'the kbx control plane';
       throw new Error(`The connection to the server ${host} was refused - did you specify the right host or port?`);
     }
-    kc = await startControlPlane(home, opts.announce ?? ((m) => process.stderr.write(m + '\n')));
+    client = await startControlPlane(home, opts.announce ?? ((m) => process.stderr.write(m + '\n')));
   }
-  return { client: new ApiClient(kc!.server, kc!.token), namespace: kc!.namespace };
+  return { client, namespace: namespace || kc?.namespace || client.config.namespace };
+}
+
+/** Whether any connection flag or $KUBECONFIG asks for a cluster other than kbx's own. */
+export function wantsExternalCluster(o: ConnectionOverrides, env: NodeJS.ProcessEnv = process.env): boolean {
+  return !!(o.kubeconfig || o.context || o.cluster || o.user || o.server || o.token || o.certificateAuthority || o.clientCertificate || o.clientKey || o.insecureSkipTlsVerify || o.tlsServerName || env.KUBECONFIG);
 }

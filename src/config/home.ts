@@ -1,5 +1,6 @@
 // $KBX_HOME: where a cluster keeps its state, its identity and its credentials.
-//   kubeconfig        server URL + bearer token (mode 0600), usable by any Kubernetes client
+//   kubeconfig        https server URL, the cluster CA, a bearer token (mode 0600): usable by any Kubernetes client
+//   pki/              the cluster CA and the API server's certificate (see pki.ts)
 //   cluster.json      { id, port } — the id is in every Docker label kbx writes
 //   server.json       { pid, port, startedAt } while the control plane runs
 //   store/            snapshot + write-ahead log
@@ -71,17 +72,19 @@ export function saveIdentity(c: ClusterIdentity, home = kbxHome()): void {
   writeFileAtomic(paths(home).cluster, JSON.stringify(c, null, 2) + '\n');
 }
 
-export function writeKubeconfig(c: ClusterIdentity, port: number, home = kbxHome()): void {
-  const text = `apiVersion: v1
+/** The kubeconfig of the cluster: one cluster, user and context, all named `kbx`. */
+export function kubeconfigText(c: ClusterIdentity, port: number, caPem: string, namespace = 'default'): string {
+  return `apiVersion: v1
 kind: Config
 clusters:
 - cluster:
-    server: http://127.0.0.1:${port}
+    certificate-authority-data: ${Buffer.from(caPem).toString('base64')}
+    server: https://127.0.0.1:${port}
   name: kbx
 contexts:
 - context:
     cluster: kbx
-    namespace: default
+    namespace: ${namespace}
     user: kbx
   name: kbx
 current-context: kbx
@@ -91,7 +94,17 @@ users:
   user:
     token: ${c.token}
 `;
-  writeFileAtomic(paths(home).kubeconfig, text);
+}
+
+/** Writes $KBX_HOME/kubeconfig, keeping the namespace a user set on its context (`kbx config set-context`). */
+export function writeKubeconfig(c: ClusterIdentity, port: number, caPem: string, home = kbxHome()): void {
+  let namespace = 'default';
+  try {
+    namespace = /^\s+namespace:\s*(\S+)\s*$/m.exec(fs.readFileSync(paths(home).kubeconfig, 'utf8'))?.[1] ?? namespace;
+  } catch {
+    /* first start */
+  }
+  writeFileAtomic(paths(home).kubeconfig, kubeconfigText(c, port, caPem, namespace));
 }
 
 export function readServerInfo(home = kbxHome()): ServerInfo | undefined {

@@ -17,6 +17,7 @@ import {
   writeFileAtomic,
   writeKubeconfig,
 } from '../config/home.js';
+import { ensureServingCerts } from '../config/pki.js';
 import { realClock, rfc3339 } from '../util/clock.js';
 import { VERSION } from '../version.js';
 import { tryLock, type LockResult } from './lock.js';
@@ -67,14 +68,18 @@ export async function runControlPlane(): Promise<void> {
   let markReady!: () => void;
   const ready = new Promise<void>((r) => (markReady = r));
 
-  const server = createApiServer({ registry, token: identity.token, node: lazyNode, version: { gitVersion: `v1.35.0-kbx.${VERSION}` }, log });
+  const pki = ensureServingCerts(home);
+  const server = createApiServer({
+    registry, token: identity.token, node: lazyNode, version: { gitVersion: `v1.35.0-kbx.${VERSION}` }, log,
+    tls: { cert: pki.certPem, key: pki.keyPem },
+  });
   const port = await listen(server, identity.port);
   if (port !== identity.port) saveIdentity({ ...identity, port }, home);
-  writeKubeconfig(identity, port, home);
+  writeKubeconfig(identity, port, pki.caPem, home);
   // storeWarning: what this start set aside, for the CLI that started it to say in one line.
   const storeWarning = store.health().recovery;
   writeFileAtomic(p.server, JSON.stringify({ pid: process.pid, port, startedAt: rfc3339(Date.now()), ...(storeWarning ? { storeWarning } : {}) }) + '\n');
-  log(`control plane ${VERSION} listening on 127.0.0.1:${port} (pid ${process.pid}, ${Math.round(performance.now() - t0)} ms)`);
+  log(`control plane ${VERSION} listening on https://127.0.0.1:${port} (pid ${process.pid}, ${Math.round(performance.now() - t0)} ms)`);
 
   const { startNode } = await import('./node-half.js');
   const half = await startNode({ registry, clusterId: identity.id, nodeName: NODE_NAME, home, log });

@@ -213,7 +213,7 @@ describe('other verbs', () => {
     const ar = c.ok('api-resources');
     expect(ar.split('\n')[0]).toMatch(/^NAME\s+SHORTNAMES\s+APIVERSION\s+NAMESPACED\s+KIND$/);
     expect(ar).toMatch(/\npods\s+po\s+v1\s+true\s+Pod\n/);
-    expect(c.ok('cluster-info')).toMatch(/^Kubernetes control plane is running at http:\/\/127\.0\.0\.1:\d+\n/);
+    expect(c.ok('cluster-info')).toMatch(/^Kubernetes control plane is running at https:\/\/127\.0\.0\.1:\d+\n/);
     const ev = c.ok('events');
     expect(ev.split('\n')[0]).toMatch(/^LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE$/);
     expect(ev).toMatch(/Normal\s+Started\s+pod\/alpha\s+Started container main/);

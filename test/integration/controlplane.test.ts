@@ -4,6 +4,7 @@ import { describe, it, expect, afterAll } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import http from 'node:http';
+import https from 'node:https';
 import { Cluster, podRow, waitFor, writeManifest } from './harness.js';
 
 const clusters: Cluster[] = [];
@@ -124,21 +125,23 @@ describe('cluster verbs and credentials', () => {
     expect(execFileSync('docker', ['ps', '-aq', '--filter', `label=io.kbx.cluster=${id}`], { encoding: 'utf8' }).trim()).toBe('');
   });
 
-  it('the API needs the bearer token from the 0600 kubeconfig and listens on loopback only', async () => {
+  it('the API serves HTTPS only, with the CA and bearer token of the 0600 kubeconfig, on loopback only; certificates are kept', async () => {
     const c = cluster('auth');
     c.ok('get ns');
     const kc = path.join(c.home, 'kubeconfig');
     expect(fs.statSync(kc).mode & 0o777).toBe(0o600);
     expect(fs.statSync(c.home).mode & 0o777).toBe(0o700);
+    for (const key of ['ca.key', 'apiserver.key']) expect(fs.statSync(path.join(c.home, 'pki', key)).mode & 0o777).toBe(0o600);
     const text = fs.readFileSync(kc, 'utf8');
     const server = /server: (\S+)/.exec(text)![1]!;
     const token = /token: (\S+)/.exec(text)![1]!;
-    expect(server).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const get = (auth?: string) =>
+    const ca = Buffer.from(/certificate-authority-data: (\S+)/.exec(text)![1]!, 'base64').toString();
+    expect(server).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    const u = new URL('/api/v1/namespaces', server);
+    const get = (auth?: string, host = u.hostname) =>
       new Promise<{ code: number; body: string }>((resolve, reject) => {
-        const u = new URL('/api/v1/namespaces', server);
-        http
-          .get({ host: u.hostname, port: u.port, path: u.pathname, headers: auth ? { Authorization: auth } : {} }, (res) => {
+        https
+          .get({ host, port: u.port, path: u.pathname, ca, servername: host === 'localhost' ? host : undefined, headers: auth ? { Authorization: auth } : {} }, (res) => {
             let body = '';
             res.on('data', (d) => (body += d));
             res.on('end', () => resolve({ code: res.statusCode!, body }));
@@ -150,6 +153,20 @@ describe('cluster verbs and credentials', () => {
     const ok = await get(`Bearer ${token}`);
     expect(ok.code).toBe(200);
     expect(JSON.parse(ok.body).items.map((n: any) => n.metadata.name)).toEqual(expect.arrayContaining(['default', 'kube-system', 'kube-public']));
+    expect((await get(`Bearer ${token}`, 'localhost')).code).toBe(200); // a name in the certificate
+    // Plain HTTP is not served: the TLS server answers it with 400 and closes.
+    const plain = await new Promise<string>((resolve) => {
+      http.get({ host: u.hostname, port: u.port, path: '/healthz' }, (res) => resolve(`HTTP ${res.statusCode}`)).on('error', (e) => resolve(e.message));
+    });
+    expect(plain).not.toBe('HTTP 200');
+    // An unknown CA is refused by the client.
+    await expect(new Promise((resolve, reject) => https.get({ host: u.hostname, port: u.port, path: '/healthz' }, resolve).on('error', reject))).rejects.toThrow(/self.signed|unable to verify/i);
+    // A restart keeps the CA and the serving certificate (clients keep trusting it).
+    const before = fs.readFileSync(path.join(c.home, 'pki', 'apiserver.crt'), 'utf8');
+    c.ok('cluster stop');
+    c.ok('get ns');
+    expect(fs.readFileSync(path.join(c.home, 'pki', 'apiserver.crt'), 'utf8')).toBe(before);
+    expect(fs.readFileSync(kc, 'utf8')).toContain(/certificate-authority-data: (\S+)/.exec(text)![1]!);
   });
 });
 

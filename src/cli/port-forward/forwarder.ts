@@ -14,9 +14,8 @@ export const PORTFORWARD_PROTOCOL = 'portforward.k8s.io';
 const PING_MS = 10_000;
 
 export interface ForwarderOptions {
-  /** http://host:port/api/v1/namespaces/NS/pods/NAME/portforward */
-  url: string;
-  token: string;
+  /** POST …/api/v1/namespaces/NS/pods/NAME/portforward with these headers (and the client's credentials, TLS). */
+  upgradeRequest: (headers: Record<string, string>) => http.ClientRequest;
   addresses: ListenAddress[];
   ports: ForwardedPort[];
   out: (s: string) => void;
@@ -45,7 +44,7 @@ export class PortForwarder {
 
   /** Upgrades the connection, then listens; resolves once listening. */
   async start(): Promise<void> {
-    const { socket, head } = await upgrade(this.o.url, this.o.token);
+    const { socket, head } = await upgrade(this.o.upgradeRequest);
     const transport = socketTransport(socket);
     const session = new SpdySession(transport, 'client');
     transport.bind(session);
@@ -190,17 +189,12 @@ function bindError(e: unknown): string {
 }
 
 /** POST …/portforward with `Upgrade: SPDY/3.1`; resolves with the upgraded connection. */
-function upgrade(url: string, token: string): Promise<{ socket: Duplex; head: Buffer }> {
+function upgrade(request: ForwarderOptions['upgradeRequest']): Promise<{ socket: Duplex; head: Buffer }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, {
-      method: 'POST',
-      headers: {
-        Authorization: `Bearer ${token}`,
-        Connection: 'Upgrade',
-        Upgrade: 'SPDY/3.1',
-        'X-Stream-Protocol-Version': PORTFORWARD_PROTOCOL,
-        'User-Agent': 'kbx',
-      },
+    const req = request({
+      Connection: 'Upgrade',
+      Upgrade: 'SPDY/3.1',
+      'X-Stream-Protocol-Version': PORTFORWARD_PROTOCOL,
     });
     req.once('upgrade', (res, socket, head) => {
       if (String(res.headers['x-stream-protocol-version'] ?? '') !== PORTFORWARD_PROTOCOL) {
