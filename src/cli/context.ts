@@ -79,6 +79,8 @@ export class Ctx {
 export interface ResourceSelection {
   info: ResourceInfo;
   names: string[];
+  /** The namespace an object read with -f/-k names (kubectl uses it over the default). */
+  namespace?: string;
 }
 
 export function requireResource(type: string): ResourceInfo {

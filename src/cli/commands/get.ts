@@ -45,7 +45,7 @@ export async function run(ctx: Ctx, args: string[], o: GetOptions): Promise<void
     for (const { object } of await readObjects(o, ctx.stderr)) {
       const info = resourceByKind(object.apiVersion, object.kind);
       if (!info) throw new CliError(`the server doesn't have a resource type "${object.kind}"`);
-      selections.push({ info, names: [object.metadata.name!] });
+      selections.push({ info, names: [object.metadata.name!], ...(object.metadata.namespace ? { namespace: object.metadata.namespace } : {}) });
     }
   } else {
     if (!args.length) throw new CliError(RESOURCE_TYPES_HELP, 1, true);
@@ -81,7 +81,7 @@ export async function run(ctx: Ctx, args: string[], o: GetOptions): Promise<void
       if (sel.names.length) {
         for (const name of sel.names) {
           try {
-            tables.push(await client.table(sel.info, sel.info.namespaced ? ns : undefined, name, query));
+            tables.push(await client.table(sel.info, sel.info.namespaced ? (sel.namespace ?? ns) : undefined, name, query));
           } catch (e) {
             if (e instanceof StatusError && e.code === 404 && o.ignoreNotFound) continue;
             errors.push(formatError(e).text);
@@ -110,7 +110,7 @@ export async function run(ctx: Ctx, args: string[], o: GetOptions): Promise<void
       if (sel.names.length) {
         for (const name of sel.names) {
           try {
-            collected.push(await client.get(sel.info, sel.info.namespaced ? ns : undefined, name));
+            collected.push(await client.get(sel.info, sel.info.namespaced ? (sel.namespace ?? ns) : undefined, name));
           } catch (e) {
             if (e instanceof StatusError && e.code === 404 && o.ignoreNotFound) continue;
             errors.push(formatError(e).text);
