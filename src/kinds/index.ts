@@ -17,10 +17,13 @@ import { deployment } from './deployment.js';
 import { replicaSet } from './replicaset.js';
 import { node } from './node.js';
 import { endpointSlice } from './endpointslice.js';
+import { configMap } from './configmap.js';
+import { secret } from './secret.js';
+import { serviceAccount } from './serviceaccount.js';
 
 export type { KindDefinition } from './kind.js';
 
-export const KINDS: readonly KindDefinition[] = [pod, service, endpoints, namespace, event, deployment, replicaSet, node, endpointSlice];
+export const KINDS: readonly KindDefinition[] = [pod, service, endpoints, namespace, event, deployment, replicaSet, node, endpointSlice, configMap, secret, serviceAccount];
 
 const BY_KIND = new Map(KINDS.map((k) => [k.resource.kind, k]));
 

@@ -52,15 +52,15 @@ const CONTAINERS_DOC = 'Names of each container in the template.';
 const IMAGES_DOC = 'Images referenced by each container in the template.';
 
 type ColType = TableColumnDefinition['type'];
-const col = (name: string, type: ColType, description: string, priority = 0, format = ''): TableColumnDefinition => ({
+export const col = (name: string, type: ColType, description: string, priority = 0, format = ''): TableColumnDefinition => ({
   name,
   type,
   format,
   description,
   priority,
 });
-const nameCol = () => col('Name', 'string', DOC.NAME, 0, 'name');
-const ageCol = () => col('Age', 'string', DOC.CREATION_TIMESTAMP);
+export const nameCol = () => col('Name', 'string', DOC.NAME, 0, 'name');
+export const ageCol = () => col('Age', 'string', DOC.CREATION_TIMESTAMP);
 
 /** One generated row: its cells (all of them, wide included) and optional row conditions. */
 export interface PrintedRow {
