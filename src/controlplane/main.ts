@@ -20,6 +20,9 @@ import {
 } from '../config/home.js';
 import { realClock, rfc3339 } from '../util/clock.js';
 import { VERSION } from '../version.js';
+import { TokenIssuer, loadSigningKey } from '../auth/sa-token.js';
+import { ServiceAccountsController } from '../controllers/serviceaccounts.js';
+import { clusterCaPem } from '../auth/cluster-ca.js';
 
 const NAMESPACES = RESOURCES.find((r) => r.kind === 'Namespace')!;
 export const NODE_NAME = 'kbx';
@@ -81,7 +84,10 @@ export async function runControlPlane(): Promise<void> {
   let markReady!: () => void;
   const ready = new Promise<void>((r) => (markReady = r));
 
-  const server = createApiServer({ registry, token: identity.token, node: lazyNode, version: { gitVersion: `v1.35.0-kbx.${VERSION}` }, log });
+  const tokens = new TokenIssuer(loadSigningKey(home));
+  const serviceAccounts = new ServiceAccountsController(registry, clusterCaPem, log);
+  serviceAccounts.start();
+  const server = createApiServer({ registry, token: identity.token, tokens, node: lazyNode, version: { gitVersion: `v1.35.0-kbx.${VERSION}` }, log });
   const port = await listen(server, identity.port);
   if (port !== identity.port) saveIdentity({ ...identity, port }, home);
   writeKubeconfig(identity, port, home);
@@ -96,6 +102,7 @@ export async function runControlPlane(): Promise<void> {
   const shutdown = (sig: string) => {
     log(`received ${sig}; stopping (containers keep running and are re-adopted at the next start)`);
     half.stop();
+    serviceAccounts.close();
     server.close();
     store.close();
     try {
