@@ -95,7 +95,7 @@ export async function runControlPlane(): Promise<void> {
   log(`control plane ${VERSION} listening on 127.0.0.1:${port} (pid ${process.pid}, ${Math.round(performance.now() - t0)} ms)`);
 
   const { startNode } = await import('./node-half.js');
-  const half = await startNode({ registry, clusterId: identity.id, nodeName: NODE_NAME, home, log });
+  const half = await startNode({ registry, clusterId: identity.id, nodeName: NODE_NAME, home, log, tokens });
   node = half.node;
   markReady();
 

@@ -24,6 +24,10 @@ import * as errors from '../api/errors.js';
 import { HookRunner, graceAfterPreStop, hookOf } from './lifecycle.js';
 import type { PodNetworkSettings } from '../dataplane/manager.js';
 import { serviceEnv } from './service-env.js';
+import { VolumeManager } from './volumes/manager.js';
+import { containerEnv, serviceLinkServices, skippedKeysMessage } from './env.js';
+import type { TokenIssuer } from '../auth/sa-token.js';
+import { registryEnvSources } from './env-sources.js';
 
 const SERVICES = RESOURCES.find((r) => r.kind === 'Service')!;
 
@@ -47,6 +51,10 @@ export interface KubeletDeps {
   probeTransport?: ProbeTransport;
   /** The data plane a sandbox is wired to (service route and cluster DNS); none: pods get Docker's defaults. */
   podNetwork?: () => Promise<PodNetworkSettings | undefined>;
+  /** Where configMap/secret/downwardAPI/projected volume contents are written ($KBX_HOME/pods). */
+  podsDir?: string;
+  /** Signs projected service-account tokens. */
+  tokens?: TokenIssuer;
 }
 
 interface Worker {
@@ -81,8 +89,17 @@ export class Kubelet implements NodeApi {
   private probeKilled = new Map<string, string>(); // container id → pod uid
   private transport: ProbeTransport;
   private hooks: HookRunner;
+  private volumes: VolumeManager;
 
   constructor(private readonly d: KubeletDeps) {
+    this.volumes = new VolumeManager({
+      registry: d.registry,
+      podsDir: d.podsDir ?? `${process.env.TMPDIR || '/tmp'}/kbx-pods-${d.clusterId}`,
+      nodeName: d.nodeName,
+      tokens: d.tokens,
+      enqueue: (uid) => this.enqueue(uid),
+      now: () => d.clock.now(),
+    });
     this.images = new ImageManager(d.runtime, d.recorder, d.clock);
     this.transport = d.probeTransport ?? new DefaultProbeTransport(d.runtime, { log: d.log });
     this.hooks = new HookRunner(d.runtime, this.transport);
@@ -136,6 +153,7 @@ export class Kubelet implements NodeApi {
       else return;
       if (this.ready) this.enqueue(uid);
     });
+    this.volumes.start();
     void this.connect();
     this.relistTimer = setInterval(() => void this.relist(), RELIST_MS);
     this.relistTimer.unref();
@@ -175,6 +193,7 @@ export class Kubelet implements NodeApi {
     if (this.relistTimer) clearInterval(this.relistTimer);
     for (const w of this.workers.values()) if (w.timer) clearTimeout(w.timer);
     this.probes.close();
+    this.volumes.close();
   }
 
   private async registerNode(): Promise<void> {
@@ -210,6 +229,7 @@ export class Kubelet implements NodeApi {
     for (const uid of this.lastSeen.keys()) if (!byPod.has(uid) && !this.pods.has(uid)) this.lastSeen.delete(uid);
     // Pods whose containers vanished behind our back (docker rm -f) need a sync too.
     for (const uid of this.pods.keys()) if (!byPod.has(uid)) this.enqueue(uid);
+    this.volumes.sweep(new Set(this.pods.keys()));
     // Forget inspections of containers that no longer exist.
     const ids = new Set(all.map((c) => c.id));
     for (const k of this.inspected.keys()) if (!ids.has(k.split('@')[0]!)) this.inspected.delete(k);
@@ -271,6 +291,9 @@ export class Kubelet implements NodeApi {
       for (const c of containers) if (c.state === 'running') await runtime.stopContainer(c.id, 0);
       return;
     }
+
+    // 0. Volumes with API data (configMap, secret, downwardAPI, projected): none missing before anything starts.
+    if (!this.mountVolumes(pod, containers)) return;
 
     // 1. Sandbox: the infrastructure container that owns the pod's network namespace.
     let infra = newest(containers.filter((c) => c.labels[LABELS.role] === 'infra'));
@@ -422,12 +445,27 @@ export class Kubelet implements NodeApi {
 
   /** The service variables of the pod's namespace (only the master service's with enableServiceLinks: false). */
   private serviceEnvFor(pod: Pod): string[] {
-    if ((pod.spec as { enableServiceLinks?: boolean }).enableServiceLinks === false) return [];
     try {
-      return serviceEnv(this.d.registry.list(SERVICES, pod.metadata.namespace).items);
+      const ns = this.d.registry.list(SERVICES, pod.metadata.namespace).items;
+      return serviceEnv(serviceLinkServices(pod, ns, pod.metadata.namespace === 'default' ? ns : this.d.registry.list(SERVICES, 'default').items));
     } catch {
       return [];
     }
+  }
+
+  /**
+   * Sets up the pod's API-data volumes (WaitForAttachAndMount): each failure is a FailedMount event; one that was
+   * never mounted keeps the pod ContainerCreating (false), retried when a ConfigMap or Secret changes and every 10 s.
+   */
+  private mountVolumes(pod: Pod, containers: RuntimeContainer[]): boolean {
+    const failures = this.volumes.setUp(pod, { hostIP: this.hostIP, podIP: this.sandboxes.get(pod.metadata.uid!)?.ip });
+    for (const f of failures) this.d.recorder.record('kubelet', pod, 'Warning', 'FailedMount', `MountVolume.SetUp failed for volume "${f.volume}" : ${f.message}`);
+    if (!failures.some((f) => f.blocking)) return true;
+    for (const c of pod.spec.containers) this.waiting.set(`${pod.metadata.uid}/${c.name}`, { reason: 'ContainerCreating' });
+    const obs = (list: Container[]) => list.map((c) => this.observed(pod, c, ...instances(containers, c.name)));
+    this.writeStatus(pod, { sandboxReady: false, hostIP: this.hostIP, init: obs(pod.spec.initContainers ?? []), app: obs(pod.spec.containers), initialized: false, initFailed: false });
+    this.enqueue(pod.metadata.uid!, 10_000);
+    return false;
   }
 
   private setWaitingAll(pod: Pod, reason: string, message: string): void {
@@ -446,7 +484,15 @@ export class Kubelet implements NodeApi {
       this.enqueue(pod.metadata.uid!, Math.max(1000, this.images.retryIn(pod, c) + 100));
       return;
     }
-    const spec = appSpec(clusterId, pod, c, role, attempt, infra.id, this.serviceEnvFor(pod));
+    const env = containerEnv(pod, c, { ...registryEnvSources(this.d.registry, pod, this.d.nodeName), services: this.serviceEnvFor(pod), podIP: infra.ipAddress, hostIP: this.hostIP });
+    if ('error' in env) {
+      this.waiting.set(key, { reason: 'CreateContainerConfigError', message: env.error });
+      recorder.record('kubelet', pod, 'Warning', 'Failed', `Error: ${env.error}`, fieldPath);
+      this.enqueue(pod.metadata.uid!, 10_000);
+      return;
+    }
+    for (const s of env.skipped) recorder.record('kubelet', pod, 'Warning', 'InvalidEnvironmentVariableNames', skippedKeysMessage(pod.metadata.namespace!, s));
+    const spec = appSpec(clusterId, pod, c, role, attempt, infra.id, [], { env: env.env, mounts: this.volumes.mountsFor(pod, c) });
     spec.labels[SANDBOX_LABEL] = infra.id;
     let id: string;
     try {
@@ -631,6 +677,7 @@ export class Kubelet implements NodeApi {
   }
 
   private forget(uid: string): void {
+    this.volumes.tearDown(uid);
     this.probes.removePod(uid);
     this.transport.forgetPod(uid);
     this.sandboxes.delete(uid);
