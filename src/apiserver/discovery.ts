@@ -35,8 +35,10 @@ function aggregatedResource(r: ResourceInfo) {
                 ? { group: 'autoscaling', version: 'v1', kind: 'Scale' }
                 : s === 'status'
                   ? { group: r.group, version: r.version, kind: r.kind }
-                  : { group: '', version: 'v1', kind: s === 'log' ? 'Pod' : 'Status' },
-            verbs: s === 'status' || s === 'scale' ? ['get', 'patch', 'update'] : s === 'log' ? ['get'] : ['create', 'get'],
+                  : s === 'token'
+                    ? { group: 'authentication.k8s.io', version: 'v1', kind: 'TokenRequest' }
+                    : { group: '', version: 'v1', kind: s === 'log' ? 'Pod' : 'Status' },
+            verbs: s === 'status' || s === 'scale' ? ['get', 'patch', 'update'] : s === 'log' ? ['get'] : s === 'token' ? ['create'] : ['create', 'get'],
           })),
         }
       : {}),
@@ -85,7 +87,8 @@ export function apiResourceList(group: string, version: string) {
       ...(r.categories.length ? { categories: r.categories } : {}),
     });
     for (const s of r.subresources) {
-      resources.push({ name: `${r.plural}/${s}`, singularName: '', namespaced: r.namespaced, kind: s === 'scale' ? 'Scale' : r.kind, verbs: ['get'] });
+      if (s === 'token') resources.push({ name: `${r.plural}/${s}`, singularName: '', namespaced: r.namespaced, group: 'authentication.k8s.io', version: 'v1', kind: 'TokenRequest', verbs: ['create'] });
+      else resources.push({ name: `${r.plural}/${s}`, singularName: '', namespaced: r.namespaced, kind: s === 'scale' ? 'Scale' : r.kind, verbs: ['get'] });
     }
   }
   if (!resources.length) return undefined;

@@ -21,10 +21,14 @@ import {
 } from './discovery.js';
 import { toTable } from '../kinds/index.js';
 import type { NodeApi } from './node-api.js';
+import type { TokenIssuer } from '../auth/sa-token.js';
+import { authenticateServiceAccountToken, createTokenRequest } from './service-account-tokens.js';
 
 export interface ApiServerOptions {
   registry: Registry;
   token: string;
+  /** Signs and checks service-account tokens (TokenRequest); without it only `token` is accepted. */
+  tokens?: TokenIssuer;
   node: NodeApi;
   version: { gitVersion: string };
   log?: (msg: string) => void;
@@ -48,7 +52,7 @@ export function createApiServer(opts: ApiServerOptions): http.Server {
     : http.createServer({ keepAlive: true }, onRequest);
   server.keepAliveTimeout = 30_000;
   server.on('upgrade', (req, socket: Duplex, head) => {
-    if (!authorized(opts.token, req)) {
+    if (!authorized(opts, req)) {
       socket.end('HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\n\r\n');
       return;
     }
@@ -74,20 +78,22 @@ export function createApiServer(opts: ApiServerOptions): http.Server {
   return server;
 }
 
-function authorized(token: string, req: http.IncomingMessage): boolean {
+/** The cluster's own bearer token, or a service-account token whose service account still exists. */
+function authorized(opts: ApiServerOptions, req: http.IncomingMessage): boolean {
   const h = req.headers.authorization ?? '';
   const m = /^Bearer\s+(.+)$/i.exec(h);
   if (!m) return false;
   const a = Buffer.from(m[1]!.trim());
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
+  const b = Buffer.from(opts.token);
+  if (a.length === b.length && timingSafeEqual(a, b)) return true;
+  return !!opts.tokens && authenticateServiceAccountToken(opts.registry, opts.tokens, m[1]!.trim());
 }
 
 async function handle(opts: ApiServerOptions, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const route = parsePath(rawPathname(req.url));
   if (route.type === 'health') return sendText(res, 200, 'ok');
-  if (!authorized(opts.token, req)) {
+  if (!authorized(opts, req)) {
     return sendStatus(res, {
       kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401,
     });
@@ -138,6 +144,11 @@ async function handleResource(
     if (method !== 'POST') throw errors.methodNotAllowed();
     const { evictPod } = await import('./eviction.js');
     return sendJson(res, 201, evictPod(registry, r.namespace!, r.name, await readBody(req), { dryRun }));
+  }
+  if (r.subresource === 'token' && r.info.kind === 'ServiceAccount' && r.name) {
+    if (method !== 'POST') throw errors.methodNotAllowed();
+    if (!opts.tokens) throw errors.notFoundPath();
+    return sendJson(res, 201, createTokenRequest(registry, opts.tokens, r.namespace ?? 'default', r.name, (await readBody(req)) as KObject, { dryRun }));
   }
   if (r.subresource && !['status', 'log', 'scale'].includes(r.subresource)) {
     if (r.subresource === 'exec' || r.subresource === 'attach' || r.subresource === 'portforward') {

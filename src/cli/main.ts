@@ -5,6 +5,7 @@ import { Ctx } from './context.js';
 import { formatError, CliError } from './errors.js';
 import { ROOT_HELP, VERB_HELP, formatVerbHelp } from './help.js';
 import { addConnectionFlags, connectionOverrides, CONNECTION_BOOLEAN_FLAGS } from './connection-flags.js';
+import { configCreateFlags } from './config-flags.js';
 
 type Action = (ctx: Ctx, args: string[], opts: Record<string, any>) => Promise<void>;
 type Loader = () => Promise<{ run: Action }>;
@@ -39,7 +40,7 @@ export function normalizeArgs(args: string[]): string[] {
 const BOOLEAN_FLAGS = new Set([
   'watch', 'watch-only', 'record', 'overwrite', 'all', 'all-namespaces', 'show-labels', 'no-headers', 'follow', 'previous',
   'timestamps', 'all-containers', 'wait', 'force', 'now', 'ignore-not-found', 'recursive', 'stdin', 'tty', 'rm', 'command',
-  'client', 'prefix', 'quiet', 'local', 'include-uninitialized', 'show-events', ...CONNECTION_BOOLEAN_FLAGS,
+  'client', 'prefix', 'quiet', 'local', 'include-uninitialized', 'show-events', 'append-hash', ...CONNECTION_BOOLEAN_FLAGS,
   'raw', 'minify', 'flatten', 'current', 'merge',
 ]);
 
@@ -133,7 +134,7 @@ export function buildProgram(ctx: Ctx, only?: string): Command {
   );
   for (const name of ['apply', 'create'] as const) {
     verb(program, ctx, name, () => (name === 'apply' ? import('./commands/apply.js') : import('./commands/create.js')), (c) =>
-      outputOpts(c)
+      outputOpts(name === 'create' ? configCreateFlags(c) : c)
         .argument('[args...]')
         .option('-f, --filename <file>', 'The files that contain the configurations to ' + name, collect)
         .option('-k, --kustomize <dir>', "Process the kustomization directory. This flag can't be used together with -f or -R.")

@@ -21,6 +21,9 @@ import { ensureServingCerts } from '../config/pki.js';
 import { realClock, rfc3339 } from '../util/clock.js';
 import { VERSION } from '../version.js';
 import { tryLock, type LockResult } from './lock.js';
+import { TokenIssuer, loadSigningKey } from '../auth/sa-token.js';
+import { ServiceAccountsController } from '../controllers/serviceaccounts.js';
+import { clusterCaPem } from '../auth/cluster-ca.js';
 
 const NAMESPACES = RESOURCES.find((r) => r.kind === 'Namespace')!;
 export const NODE_NAME = 'kbx';
@@ -68,9 +71,12 @@ export async function runControlPlane(): Promise<void> {
   let markReady!: () => void;
   const ready = new Promise<void>((r) => (markReady = r));
 
+  const tokens = new TokenIssuer(loadSigningKey(home));
+  const serviceAccounts = new ServiceAccountsController(registry, clusterCaPem, log);
+  serviceAccounts.start();
   const pki = ensureServingCerts(home);
   const server = createApiServer({
-    registry, token: identity.token, node: lazyNode, version: { gitVersion: `v1.35.0-kbx.${VERSION}` }, log,
+    registry, token: identity.token, tokens, node: lazyNode, version: { gitVersion: `v1.35.0-kbx.${VERSION}` }, log,
     tls: { cert: pki.certPem, key: pki.keyPem },
   });
   const port = await listen(server, identity.port);
@@ -82,13 +88,14 @@ export async function runControlPlane(): Promise<void> {
   log(`control plane ${VERSION} listening on https://127.0.0.1:${port} (pid ${process.pid}, ${Math.round(performance.now() - t0)} ms)`);
 
   const { startNode } = await import('./node-half.js');
-  const half = await startNode({ registry, clusterId: identity.id, nodeName: NODE_NAME, home, log });
+  const half = await startNode({ registry, clusterId: identity.id, nodeName: NODE_NAME, home, log, tokens });
   node = half.node;
   markReady();
 
   const shutdown = async (sig: string) => {
     log(`received ${sig}; stopping (containers keep running and are re-adopted at the next start)`);
     half.stop();
+    serviceAccounts.close();
     server.close();
     await store.close(); // pending writes, then a final snapshot: the next start reads no log
     try {

@@ -17,6 +17,8 @@ import { realClock } from '../util/clock.js';
 import { Dataplane } from '../dataplane/manager.js';
 import { HostPorts } from '../dataplane/host-ports.js';
 import { PodDialer } from '../kubelet/port-dial.js';
+import type { TokenIssuer } from '../auth/sa-token.js';
+import path from 'node:path';
 
 export interface NodeHalfOptions {
   registry: Registry;
@@ -25,6 +27,8 @@ export interface NodeHalfOptions {
   /** $KBX_HOME: the data plane's configuration lives under it. */
   home: string;
   log: (m: string) => void;
+  /** Signs service-account tokens for projected volumes. */
+  tokens?: TokenIssuer;
 }
 
 export async function startNode(o: NodeHalfOptions) {
@@ -55,6 +59,8 @@ export async function startNode(o: NodeHalfOptions) {
     recorder,
     infraImage,
     log: o.log,
+    podsDir: path.join(o.home, 'pods'),
+    tokens: o.tokens,
     ...(dataplane ? { podNetwork: () => dataplane.podNetwork() } : {}),
   });
   if (dataplane) {

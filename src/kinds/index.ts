@@ -18,10 +18,13 @@ import { replicaSet } from './replicaset.js';
 import { node } from './node.js';
 import { endpointSlice } from './endpointslice.js';
 import { podDisruptionBudget } from './poddisruptionbudget.js';
+import { configMap } from './configmap.js';
+import { secret } from './secret.js';
+import { serviceAccount } from './serviceaccount.js';
 
 export type { KindDefinition } from './kind.js';
 
-export const KINDS: readonly KindDefinition[] = [pod, service, endpoints, namespace, event, deployment, replicaSet, node, endpointSlice, podDisruptionBudget];
+export const KINDS: readonly KindDefinition[] = [pod, service, endpoints, namespace, event, deployment, replicaSet, node, endpointSlice, podDisruptionBudget, configMap, secret, serviceAccount];
 
 const BY_KIND = new Map(KINDS.map((k) => [k.resource.kind, k]));
 

@@ -104,8 +104,10 @@ export function appSpec(
   attempt: number,
   infraId: string,
   extraEnv: string[] = [],
+  /** The environment as env.ts resolved it (replaces extraEnv + literal values) and the API-data volume mounts. */
+  resolved: { env?: string[]; mounts?: ContainerSpec['mounts'] } = {},
 ): ContainerSpec {
-  const env = [...extraEnv, ...(c.env ?? []).filter((e) => e.value !== undefined || !e.valueFrom).map((e) => `${e.name}=${e.value ?? ''}`)];
+  const env = resolved.env ?? [...extraEnv, ...(c.env ?? []).filter((e) => e.value !== undefined || !e.valueFrom).map((e) => `${e.name}=${e.value ?? ''}`)];
   const limits = c.resources?.limits ?? {};
   const spec: ContainerSpec = {
     name: containerName(clusterId, pod, c.name, attempt),
@@ -118,7 +120,7 @@ export function appSpec(
       [LABELS.restartCount]: String(attempt),
     },
     network: { mode: 'container', id: infraId },
-    mounts: mountsFor(clusterId, pod, c),
+    mounts: [...mountsFor(clusterId, pod, c), ...(resolved.mounts ?? [])],
   };
   if (c.command?.length) {
     spec.entrypoint = c.command;

@@ -39,6 +39,10 @@ import { DefaultProbeTransport, type ProbeTransport } from './probes/transport.j
 import { HookRunner, graceAfterPreStop, hookOf, podRef } from './lifecycle.js';
 import type { PodNetworkSettings } from '../dataplane/manager.js';
 import { serviceEnv } from './service-env.js';
+import { VolumeManager } from './volumes/manager.js';
+import { containerEnv, serviceLinkServices, skippedKeysMessage } from './env.js';
+import type { TokenIssuer } from '../auth/sa-token.js';
+import { registryEnvSources } from './env-sources.js';
 
 const SERVICES = RESOURCES.find((r) => r.kind === 'Service')!;
 
@@ -63,6 +67,10 @@ export interface KubeletDeps {
   podNetwork?: () => Promise<PodNetworkSettings | undefined>;
   /** Where delayed syncs, the relist and probes are scheduled; default: the real timers (a test's fake clock drives its own). */
   timers?: Timers;
+  /** Where configMap/secret/downwardAPI/projected volume contents are written ($KBX_HOME/pods). */
+  podsDir?: string;
+  /** Signs projected service-account tokens. */
+  tokens?: TokenIssuer;
 }
 
 export interface Timers {
@@ -124,11 +132,20 @@ export class Kubelet implements NodeApi {
   private memory = new Map<string, PodMemory>();
   private transport: ProbeTransport;
   private hooks: HookRunner;
+  private volumes: VolumeManager;
 
   constructor(private readonly d: KubeletDeps) {
     this.timers = d.timers ?? REAL_TIMERS;
     this.observer = new ContainerObserver(d.runtime);
     this.streams = new PodStreams(d.runtime, d.clusterId);
+    this.volumes = new VolumeManager({
+      registry: d.registry,
+      podsDir: d.podsDir ?? `${process.env.TMPDIR || '/tmp'}/kbx-pods-${d.clusterId}`,
+      nodeName: d.nodeName,
+      tokens: d.tokens,
+      enqueue: (uid) => this.enqueue(uid),
+      now: () => d.clock.now(),
+    });
     this.images = new ImageManager(d.runtime, d.recorder, d.clock);
     this.transport = d.probeTransport ?? new DefaultProbeTransport(d.runtime, { log: d.log });
     this.hooks = new HookRunner(d.runtime, this.transport);
@@ -186,6 +203,7 @@ export class Kubelet implements NodeApi {
       else return;
       if (this.ready) this.enqueue(uid);
     });
+    this.volumes.start();
     void this.connect();
     const relistLoop = () => {
       this.relistTimer = this.timers.setTimer(() => {
@@ -227,6 +245,7 @@ export class Kubelet implements NodeApi {
     if (this.relistTimer !== undefined) this.timers.clearTimer(this.relistTimer);
     for (const w of this.workers.values()) if (w.timer !== undefined) this.timers.clearTimer(w.timer);
     this.probes.close();
+    this.volumes.close();
   }
 
   private async registerNode(): Promise<void> {
@@ -263,6 +282,7 @@ export class Kubelet implements NodeApi {
     for (const uid of this.memory.keys()) if (!byPod.has(uid) && !this.pods.has(uid) && !this.workers.has(uid)) this.memory.delete(uid);
     // Pods whose containers vanished behind our back (docker rm -f) need a sync too.
     for (const uid of this.pods.keys()) if (!byPod.has(uid)) this.enqueue(uid);
+    this.volumes.sweep(new Set(this.pods.keys()));
     // Forget inspections of containers that no longer exist.
     const ids = new Set(all.map((c) => c.id));
     this.observer.retain(ids);
@@ -323,6 +343,8 @@ export class Kubelet implements NodeApi {
       for (const id of actions.stop) await this.d.runtime.stopContainer(id, 0);
       return;
     }
+    // Volumes with API data (configMap, secret, downwardAPI, projected): none missing before anything starts.
+    if (!this.mountVolumes(pod, containers)) return;
     await this.execute(pod, containers, actions);
   }
 
@@ -479,12 +501,27 @@ export class Kubelet implements NodeApi {
 
   /** The service variables of the pod's namespace (only the master service's with enableServiceLinks: false). */
   private serviceEnvFor(pod: Pod): string[] {
-    if ((pod.spec as { enableServiceLinks?: boolean }).enableServiceLinks === false) return [];
     try {
-      return serviceEnv(this.d.registry.list(SERVICES, pod.metadata.namespace).items);
+      const ns = this.d.registry.list(SERVICES, pod.metadata.namespace).items;
+      return serviceEnv(serviceLinkServices(pod, ns, pod.metadata.namespace === 'default' ? ns : this.d.registry.list(SERVICES, 'default').items));
     } catch {
       return [];
     }
+  }
+
+  /**
+   * Sets up the pod's API-data volumes (WaitForAttachAndMount): each failure is a FailedMount event; one that was
+   * never mounted keeps the pod ContainerCreating (false), retried when a ConfigMap or Secret changes and every 10 s.
+   */
+  private mountVolumes(pod: Pod, containers: RuntimeContainer[]): boolean {
+    const failures = this.volumes.setUp(pod, { hostIP: this.hostIP, podIP: this.mem(pod.metadata.uid!).sandbox?.ip });
+    for (const f of failures) this.d.recorder.record('kubelet', pod, 'Warning', 'FailedMount', `MountVolume.SetUp failed for volume "${f.volume}" : ${f.message}`);
+    if (!failures.some((f) => f.blocking)) return true;
+    for (const c of pod.spec.containers) this.mem(pod.metadata.uid!).waiting.set(c.name, { reason: 'ContainerCreating' });
+    const obs = (list: Container[]) => list.map((c) => this.observed(pod, c, ...instances(containers, c.name)));
+    this.writeStatus(pod, { sandboxReady: false, hostIP: this.hostIP, init: obs(pod.spec.initContainers ?? []), app: obs(pod.spec.containers), initialized: false, initFailed: false });
+    this.enqueue(pod.metadata.uid!, 10_000);
+    return false;
   }
 
   private setWaitingAll(pod: Pod, reason: string, message: string): void {
@@ -505,7 +542,15 @@ export class Kubelet implements NodeApi {
       this.enqueue(pod.metadata.uid!, Math.max(1000, this.images.retryIn(pod, c) + 100));
       return;
     }
-    const spec = appSpec(clusterId, pod, c, role, attempt, infra.id, this.serviceEnvFor(pod));
+    const env = containerEnv(pod, c, { ...registryEnvSources(this.d.registry, pod, this.d.nodeName), services: this.serviceEnvFor(pod), podIP: infra.ipAddress, hostIP: this.hostIP });
+    if ('error' in env) {
+      waiting.set(c.name, { reason: 'CreateContainerConfigError', message: env.error });
+      recorder.record('kubelet', pod, 'Warning', 'Failed', `Error: ${env.error}`, where);
+      this.enqueue(pod.metadata.uid!, 10_000);
+      return;
+    }
+    for (const s of env.skipped) recorder.record('kubelet', pod, 'Warning', 'InvalidEnvironmentVariableNames', skippedKeysMessage(pod.metadata.namespace!, s));
+    const spec = appSpec(clusterId, pod, c, role, attempt, infra.id, [], { env: env.env, mounts: this.volumes.mountsFor(pod, c) });
     spec.labels[SANDBOX_LABEL] = infra.id;
     spec.labels[HASH_LABEL] = containerHash(c);
     let id: string;
@@ -654,6 +699,7 @@ export class Kubelet implements NodeApi {
   }
 
   private forget(uid: string): void {
+    this.volumes.tearDown(uid);
     this.probes.removePod(uid);
     this.transport.forgetPod(uid);
     this.memory.delete(uid);

@@ -377,8 +377,9 @@ const KUBECTL_GET: GoldenCase[] = [
     now: 1795424965566,
     kbx: {"render": {"kinds": ["ConfigMap"], "opts": {}, "prefixes": null}},
     expected: [
-      "NAME   CREATED AT",
-      "cfg    2026-11-23T08:09:24Z",
+      // Recorded when kbx had no ConfigMap columns (the apiserver's default table); kubectl's own are these.
+      "NAME   DATA   AGE",
+      "cfg    2      60m",
     ].join('\n') + '\n',
   },
   {

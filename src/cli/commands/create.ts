@@ -7,9 +7,11 @@ import { readObjects } from '../manifests.js';
 import { CHANGE_CAUSE, displayName, resolveObject, withAnnotation } from '../objects.js';
 import { formatObjects, parseOutput } from '../output/print.js';
 import { dryRunMode } from './apply.js';
+import type { CreateConfigOptions } from './create-config.js';
+import type { CreateTokenOptions } from './create-token.js';
 import { DEPLOYMENTS, RECORD_DEPRECATION, buildDeployment, formatTyped, intFlag, stringSlice } from '../deployments.js';
 
-interface CreateOptions {
+interface CreateOptions extends CreateConfigOptions, CreateTokenOptions {
   namespace?: string;
   filename?: string[];
   kustomize?: string;
@@ -37,6 +39,9 @@ export async function run(ctx: Ctx, args: string[], o: CreateOptions): Promise<v
   const sub = args[0];
   if (sub === 'deployment' || sub === 'deploy') return createDeployment(ctx, args.slice(1), o);
   if (sub === 'service' || sub === 'svc') return createService(ctx, args.slice(1), o);
+  if (sub === 'configmap' || sub === 'cm') return (await import('./create-config.js')).createConfigMap(ctx, args.slice(1), o);
+  if (sub === 'secret') return (await import('./create-config.js')).createSecret(ctx, args.slice(1), o);
+  if (sub === 'token') return (await import('./create-token.js')).createToken(ctx, args.slice(1), o);
   if (sub === 'namespace' || sub === 'ns') {
     const name = args[1];
     if (args.length !== 2) throw new CliError(`exactly one NAME is required, got ${args.length - 1}\nSee 'kbx create namespace -h' for help and examples`);
