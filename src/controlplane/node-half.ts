@@ -12,6 +12,8 @@ import { ReplicaSetController } from '../controllers/replicaset/controller.js';
 import { DeploymentController } from '../controllers/deployment/controller.js';
 import { EndpointsController } from '../controllers/endpoints/controller.js';
 import { EndpointSliceController } from '../controllers/endpointslice/controller.js';
+import { JobController } from '../controllers/job/controller.js';
+import { CronJobController } from '../controllers/cronjob/controller.js';
 import { realClock } from '../util/clock.js';
 import { Dataplane } from '../dataplane/manager.js';
 import { HostPorts } from '../dataplane/host-ports.js';
@@ -37,6 +39,8 @@ export async function startNode(o: NodeHalfOptions) {
   const deployments = new DeploymentController(o.registry, recorder, o.log);
   const endpoints = new EndpointsController(o.registry, o.log);
   const endpointSlices = new EndpointSliceController(o.registry, o.log);
+  const jobs = new JobController(o.registry, recorder, o.log);
+  const cronJobs = new CronJobController(o.registry, recorder, o.log);
   const infraImage = process.env.KBX_INFRA_IMAGE || 'busybox:latest';
   // KBX_DATAPLANE=off: no services data plane (pods get Docker's network defaults only).
   const dataplane =
@@ -72,6 +76,8 @@ export async function startNode(o: NodeHalfOptions) {
   deployments.start();
   endpoints.start();
   endpointSlices.start();
+  jobs.start();
+  cronJobs.start();
   await kubelet.start();
   const dialer = new PodDialer(runtime, o.clusterId, undefined, dataplane ? (ip, port) => dataplane.dial(ip, port) : undefined);
   let lastCheck = 0;
@@ -107,6 +113,8 @@ export async function startNode(o: NodeHalfOptions) {
       deployments.close();
       endpoints.close();
       endpointSlices.close();
+      jobs.close();
+      cronJobs.close();
       hostPorts?.close();
       dataplane?.close();
     },

@@ -17,10 +17,12 @@ import { deployment } from './deployment.js';
 import { replicaSet } from './replicaset.js';
 import { node } from './node.js';
 import { endpointSlice } from './endpointslice.js';
+import { job } from './job.js';
+import { cronJob } from './cronjob.js';
 
 export type { KindDefinition } from './kind.js';
 
-export const KINDS: readonly KindDefinition[] = [pod, service, endpoints, namespace, event, deployment, replicaSet, node, endpointSlice];
+export const KINDS: readonly KindDefinition[] = [pod, service, endpoints, namespace, event, deployment, replicaSet, node, endpointSlice, job, cronJob];
 
 const BY_KIND = new Map(KINDS.map((k) => [k.resource.kind, k]));
 

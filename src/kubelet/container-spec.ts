@@ -1,5 +1,6 @@
 // Pure translation of a Pod into the containers, volumes and names kbx asks the runtime for.
 // Names are deterministic, so after any restart the kubelet finds what it made before.
+import { fieldRefEnv } from './downward-api.js';
 import type { Container, Pod } from '../api/types.js';
 import { LABELS, type ContainerSpec } from '../runtime/runtime.js';
 import { cpuToNanoCpus, memoryToBytes } from '../api/quantity.js';
@@ -105,7 +106,11 @@ export function appSpec(
   infraId: string,
   extraEnv: string[] = [],
 ): ContainerSpec {
-  const env = [...extraEnv, ...(c.env ?? []).filter((e) => e.value !== undefined || !e.valueFrom).map((e) => `${e.name}=${e.value ?? ''}`)];
+  const fromFields = fieldRefEnv(pod, c.env);
+  const env = [
+    ...extraEnv,
+    ...(c.env ?? []).filter((e) => e.value !== undefined || !e.valueFrom || fromFields.has(e.name)).map((e) => `${e.name}=${fromFields.get(e.name) ?? e.value ?? ''}`),
+  ];
   const limits = c.resources?.limits ?? {};
   const spec: ContainerSpec = {
     name: containerName(clusterId, pod, c.name, attempt),

@@ -24,6 +24,9 @@ interface CreateOptions {
   nodePort?: string;
   clusterip?: string;
   externalName?: string;
+  from?: string;
+  schedule?: string;
+  restart?: string;
 }
 
 const NAMESPACES = RESOURCES.find((r) => r.kind === 'Namespace')!;
@@ -36,6 +39,8 @@ export async function run(ctx: Ctx, args: string[], o: CreateOptions): Promise<v
   const sub = args[0];
   if (sub === 'deployment' || sub === 'deploy') return createDeployment(ctx, args.slice(1), o);
   if (sub === 'service' || sub === 'svc') return createService(ctx, args.slice(1), o);
+  if (sub === 'job') return (await import('./create-batch.js')).createJob(ctx, args.slice(1), o);
+  if (sub === 'cronjob' || sub === 'cj') return (await import('./create-batch.js')).createCronJob(ctx, args.slice(1), o);
   if (sub === 'namespace' || sub === 'ns') {
     const name = args[1];
     if (args.length !== 2) throw new CliError(`exactly one NAME is required, got ${args.length - 1}\nSee 'kbx create namespace -h' for help and examples`);
