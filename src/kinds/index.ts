@@ -22,7 +22,7 @@ import { cronJob } from './cronjob.js';
 
 export type { KindDefinition } from './kind.js';
 
-export const KINDS: readonly KindDefinition[] = [pod, service, endpoints, namespace, event, deployment, replicaSet, node, endpointSlice, job, cronJob];
+export const KINDS: readonly KindDefinition[] = [pod, service, endpoints, namespace, event, deployment, replicaSet, node, endpointSlice, cronJob, job];
 
 const BY_KIND = new Map(KINDS.map((k) => [k.resource.kind, k]));
 
