@@ -150,6 +150,9 @@ export function buildProgram(ctx: Ctx, only?: string): Command {
         .option('--node-port <port>', 'Port used to expose the service on each node in a cluster (create service nodeport).')
         .option('--clusterip <ip>', 'Assign your own ClusterIP or set to \'None\' for a \'headless\' service (create service clusterip).')
         .option('--external-name <name>', 'External name of service (create service externalname).')
+        .option('--from <resource>', 'The name of the resource to create a Job from (only cronjob is supported) (create job).')
+        .option('--schedule <spec>', 'A schedule in the Cron format the job should be run with (create cronjob).')
+        .option('--restart <policy>', "job's restart policy. supported values: OnFailure, Never (create cronjob)")
         .option('--server-side', 'server-side apply')
         .option('--field-manager <name>', 'Name of the manager used to track field ownership.'),
     );

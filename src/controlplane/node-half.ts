@@ -13,6 +13,8 @@ import { ReplicaSetController } from '../controllers/replicaset/controller.js';
 import { DeploymentController } from '../controllers/deployment/controller.js';
 import { EndpointsController } from '../controllers/endpoints/controller.js';
 import { EndpointSliceController } from '../controllers/endpointslice/controller.js';
+import { JobController } from '../controllers/job/controller.js';
+import { CronJobController } from '../controllers/cronjob/controller.js';
 import { realClock } from '../util/clock.js';
 import { Dataplane } from '../dataplane/manager.js';
 import { HostPorts } from '../dataplane/host-ports.js';
@@ -43,6 +45,8 @@ export async function startNode(o: NodeHalfOptions) {
   const endpoints = new EndpointsController(o.registry, o.log);
   const endpointSlices = new EndpointSliceController(o.registry, o.log);
   const disruption = new DisruptionController(o.registry, o.log);
+  const jobs = new JobController(o.registry, recorder, o.log);
+  const cronJobs = new CronJobController(o.registry, recorder, o.log);
   const infraImage = process.env.KBX_INFRA_IMAGE || 'busybox:latest';
   // KBX_DATAPLANE=off: no services data plane (pods get Docker's network defaults only).
   const dataplane =
@@ -81,6 +85,8 @@ export async function startNode(o: NodeHalfOptions) {
   endpoints.start();
   endpointSlices.start();
   disruption.start();
+  jobs.start();
+  cronJobs.start();
   await kubelet.start();
   const dialer = new PodDialer(runtime, o.clusterId, undefined, dataplane ? (ip, port) => dataplane.dial(ip, port) : undefined);
   let lastCheck = 0;
@@ -117,6 +123,8 @@ export async function startNode(o: NodeHalfOptions) {
       endpoints.close();
       endpointSlices.close();
       disruption.close();
+      jobs.close();
+      cronJobs.close();
       hostPorts?.close();
       dataplane?.close();
     },

@@ -21,10 +21,12 @@ import { podDisruptionBudget } from './poddisruptionbudget.js';
 import { configMap } from './configmap.js';
 import { secret } from './secret.js';
 import { serviceAccount } from './serviceaccount.js';
+import { job } from './job.js';
+import { cronJob } from './cronjob.js';
 
 export type { KindDefinition } from './kind.js';
 
-export const KINDS: readonly KindDefinition[] = [pod, service, endpoints, namespace, event, deployment, replicaSet, node, endpointSlice, podDisruptionBudget, configMap, secret, serviceAccount];
+export const KINDS: readonly KindDefinition[] = [pod, service, endpoints, namespace, event, deployment, replicaSet, node, endpointSlice, podDisruptionBudget, configMap, secret, serviceAccount, cronJob, job];
 
 const BY_KIND = new Map(KINDS.map((k) => [k.resource.kind, k]));
 

@@ -192,7 +192,7 @@ function byteCompare(a: string, b: string): number {
 }
 
 /** layoutContainerCells: container names and images joined by commas. */
-function layoutContainerCells(containers: { name?: string; image?: string }[] | undefined): [string, string] {
+export function layoutContainerCells(containers: { name?: string; image?: string }[] | undefined): [string, string] {
   const cs = containers ?? [];
   return [cs.map((c) => c.name ?? '').join(','), cs.map((c) => c.image ?? '').join(',')];
 }

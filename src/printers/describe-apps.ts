@@ -246,7 +246,7 @@ function describeTemplateTopologySpread(w: PrefixWriter, tscs: Record<string, an
   });
 }
 
-function writePodTemplate(w: PrefixWriter, template: Record<string, any> | undefined | null): void {
+export function writePodTemplate(w: PrefixWriter, template: Record<string, any> | undefined | null): void {
   w.write(0, 'Pod Template:\n');
   if (!template) {
     w.write(1, '<unset>');

@@ -103,13 +103,14 @@ export class Registry {
     const strategy = kindOf(info).strategy;
     const decodeErr = decodeErrorFor(obj, info);
     if (decodeErr) throw errors.decodeError(info.kind, info.version, decodeErr);
+    // The uid first (FillObjectMetaSystemFields runs before the strategy): a Job's generated selector uses it.
+    obj.metadata.uid = randomUUID();
     strategy.prepareForCreate?.(obj, { now, list: this.coreLister });
     const errs = validate(obj, info);
     if (errs.length) throw errors.invalid(info.kind, obj.metadata.name ?? '', info.group, errs);
     if (info.namespaced) this.checkNamespaceWritable(obj.metadata.namespace!, info, obj.metadata.name ?? '');
     const key = this.key(info, obj.metadata.namespace, obj.metadata.name!);
     if (this.store.get(key)) throw errors.alreadyExists(qualifiedResource(info), obj.metadata.name!);
-    obj.metadata.uid = randomUUID();
     obj.metadata.creationTimestamp = rfc3339(now);
     obj.metadata.generation = 1;
     delete obj.metadata.deletionTimestamp;

@@ -27,6 +27,9 @@ interface CreateOptions extends CreateConfigOptions, CreateTokenOptions {
   nodePort?: string;
   clusterip?: string;
   externalName?: string;
+  from?: string;
+  schedule?: string;
+  restart?: string;
 }
 
 const NAMESPACES = RESOURCES.find((r) => r.kind === 'Namespace')!;
@@ -42,6 +45,8 @@ export async function run(ctx: Ctx, args: string[], o: CreateOptions): Promise<v
   if (sub === 'configmap' || sub === 'cm') return (await import('./create-config.js')).createConfigMap(ctx, args.slice(1), o);
   if (sub === 'secret') return (await import('./create-config.js')).createSecret(ctx, args.slice(1), o);
   if (sub === 'token') return (await import('./create-token.js')).createToken(ctx, args.slice(1), o);
+  if (sub === 'job') return (await import('./create-batch.js')).createJob(ctx, args.slice(1), o);
+  if (sub === 'cronjob' || sub === 'cj') return (await import('./create-batch.js')).createCronJob(ctx, args.slice(1), o);
   if (sub === 'namespace' || sub === 'ns') {
     const name = args[1];
     if (args.length !== 2) throw new CliError(`exactly one NAME is required, got ${args.length - 1}\nSee 'kbx create namespace -h' for help and examples`);
