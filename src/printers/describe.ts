@@ -7,6 +7,7 @@
 import type { Container, ContainerState, ContainerStatus, EventObject, KObject, Pod, Volume } from '../api/types.js';
 import { canonicalQuantity, compareQuantities, quantityToString, tryParseQuantity, type Quantity } from '../api/quantity.js';
 import { formatLabelSelector } from '../api/selectors.js';
+import { podFieldValue } from '../api/downward-api.js';
 import { parseTime, translateTimestampSince } from './duration.js';
 import { goSprint } from './render-table.js';
 import { TabWriter } from './tabwriter.js';
@@ -347,42 +348,13 @@ function describeResources(w: PrefixWriter, resources: Container['resources'] | 
   for (const k of Object.keys(requests).sort(byKey)) w.write(level + 1, `${k}:\t${quantityString(requests[k])}\n`);
 }
 
-/** fieldpath.ExtractFieldPathAsString for the downward-API paths a Pod supports. */
-function podFieldValue(pod: Pod, path: string): string {
-  const m = pod.metadata ?? {};
-  const st = pod.status ?? {};
-  const sub = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(path);
-  if (sub) return (sub[1] === 'labels' ? m.labels : m.annotations)?.[sub[2]!] ?? '';
-  const formatMap = (mm: Record<string, string> | undefined) =>
-    Object.keys(mm ?? {})
-      .sort(byKey)
-      .map((k) => `${k}=${JSON.stringify(mm![k])}`)
-      .join('\n');
-  switch (path) {
-    case 'metadata.name':
-      return m.name ?? '';
-    case 'metadata.namespace':
-      return m.namespace ?? '';
-    case 'metadata.uid':
-      return m.uid ?? '';
-    case 'metadata.labels':
-      return formatMap(m.labels);
-    case 'metadata.annotations':
-      return formatMap(m.annotations);
-    case 'spec.nodeName':
-      return pod.spec?.nodeName ?? '';
-    case 'spec.serviceAccountName':
-      return pod.spec?.serviceAccountName ?? '';
-    case 'status.hostIP':
-      return st.hostIP ?? '';
-    case 'status.hostIPs':
-      return (st.hostIPs ?? []).map((i) => i.ip).join(',');
-    case 'status.podIP':
-      return st.podIP ?? '';
-    case 'status.podIPs':
-      return (st.podIPs ?? []).map((i) => i.ip).join(',');
+/** A fieldRef's value as describe shows it (an unsupported path shows nothing). */
+function fieldRefValue(pod: Pod, path: string): string {
+  try {
+    return podFieldValue(pod, path);
+  } catch {
+    return '';
   }
-  return '';
 }
 
 /** resourcehelper.ExtractContainerResourceValue: the container's limit/request in divisor units, rounded up. */
@@ -413,7 +385,7 @@ function describeContainerEnvVars(w: PrefixWriter, container: Container, pod: Po
     if (vf.fieldRef) {
       // The field label only converts for apiVersion v1 (which the server defaults); otherwise no value.
       const apiVersion = vf.fieldRef.apiVersion ?? '';
-      const value = apiVersion === 'v1' ? podFieldValue(pod, vf.fieldRef.fieldPath ?? '') : '';
+      const value = apiVersion === 'v1' ? fieldRefValue(pod, vf.fieldRef.fieldPath ?? '') : '';
       w.write(3, `${e.name}:\t${value} (${apiVersion}:${vf.fieldRef.fieldPath ?? ''})\n`);
     } else if (vf.resourceFieldRef) {
       let value = containerResourceValue(vf.resourceFieldRef, container);

@@ -5,6 +5,7 @@ import type { KObject } from '../../api/types.js';
 import { RESOURCES } from '../../api/registry.js';
 import type { Ctx } from '../context.js';
 import { CliError } from '../errors.js';
+import { fieldValidation } from '../field-validation.js';
 import { formatObjects, parseOutput } from '../output/print.js';
 import { dryRunMode } from './apply.js';
 import { stringSlice } from '../deployments.js';
@@ -136,17 +137,3 @@ async function createAndPrint(ctx: Ctx, o: CreateConfigOptions, obj: KObject, fa
   else ctx.out(`${obj.kind === 'ConfigMap' ? 'configmap' : 'secret'}/${out.metadata.name} created${dry === 'client' ? ' (dry run)' : dry === 'server' ? ' (server dry run)' : ''}`);
 }
 
-function fieldValidation(v: string | undefined): string {
-  switch ((v ?? 'strict').toLowerCase()) {
-    case 'strict':
-    case 'true':
-      return 'Strict';
-    case 'warn':
-      return 'Warn';
-    case 'ignore':
-    case 'false':
-      return 'Ignore';
-    default:
-      throw new CliError(`invalid - validate option "${v}"; must be one of: strict (or true), warn, ignore (or false)`);
-  }
-}

@@ -3,6 +3,7 @@ import type { KObject } from '../../api/types.js';
 import { RESOURCES } from '../../api/registry.js';
 import { Ctx } from '../context.js';
 import { CliError, formatError, withSource } from '../errors.js';
+import { fieldValidation } from '../field-validation.js';
 import { readObjects } from '../manifests.js';
 import { CHANGE_CAUSE, displayName, resolveObject, withAnnotation } from '../objects.js';
 import { formatObjects, parseOutput } from '../output/print.js';
@@ -87,21 +88,6 @@ export async function run(ctx: Ctx, args: string[], o: CreateOptions): Promise<v
   if (fmt && printed.length) ctx.stdout.write(formatObjects(printed, fmt, printed.length === 1));
 }
 
-/** --validate: strict|true → Strict, warn → Warn, ignore|false → Ignore (the fieldValidation query parameter). */
-function fieldValidation(v: string | undefined): string {
-  switch ((v ?? 'strict').toLowerCase()) {
-    case 'strict':
-    case 'true':
-      return 'Strict';
-    case 'warn':
-      return 'Warn';
-    case 'ignore':
-    case 'false':
-      return 'Ignore';
-    default:
-      throw new CliError(`invalid - validate option "${v}"; must be one of: strict (or true), warn, ignore (or false)`);
-  }
-}
 
 /** `kbx create deployment NAME --image=IMG [--image=IMG2] [--replicas=N] [--port=P] [-- COMMAND ARGS]`. */
 async function createDeployment(ctx: Ctx, args: string[], o: CreateOptions): Promise<void> {
