@@ -24,6 +24,8 @@ export function formatError(e: unknown): { text: string; code: number } {
   if (e instanceof CliError) return { text: e.raw ? e.message : `error: ${e.message}`, code: e.exitCode };
   if (e instanceof StatusError) {
     const st = e.status;
+    // kubectl's checkErr: an Invalid without details is "The request is invalid: <message>".
+    if (st.reason === 'Invalid' && !st.details) return { text: `The request is invalid${st.message ? `: ${st.message}` : ''}`, code: 1 };
     if (st.reason === 'Invalid' && st.details) {
       const kind = st.details.kind ?? '';
       const name = st.details.name ?? '';

@@ -610,6 +610,7 @@ Use "kbx api-resources" for a complete list of supported resources.`,
       FILENAME,
       KUSTOMIZE,
       RECURSIVE,
+      str('--raw', 'Raw URI to request from the server.  Uses the transport specified by the kubeconfig file.'),
     ],
   },
   {
@@ -1081,6 +1082,46 @@ Use "kbx api-resources" for a complete list of supported resources.`,
     ],
   },
   {
+    name: 'patch',
+    group: 'Advanced Commands',
+    short: 'Update fields of a resource',
+    long: `Update fields of a resource using strategic merge patch, a JSON merge patch, or a JSON patch.
+
+ JSON and YAML formats are accepted.
+
+ Note: Strategic merge patch is not supported for custom resources.`,
+    examples: `  # Partially update a node using a strategic merge patch, specifying the patch as JSON
+  kbx patch node k8s-node-1 -p '{"spec":{"unschedulable":true}}'
+  
+  # Partially update a node using a strategic merge patch, specifying the patch as YAML
+  kbx patch node k8s-node-1 -p $'spec:\\n unschedulable: true'
+  
+  # Partially update a node identified by the type and name specified in "node.json" using strategic merge patch
+  kbx patch -f node.json -p '{"spec":{"unschedulable":true}}'
+  
+  # Update a container's image; spec.containers[*].name is required because it's a merge key
+  kbx patch pod valid-pod -p '{"spec":{"containers":[{"name":"kubernetes-serve-hostname","image":"new image"}]}}'
+  
+  # Update a container's image using a JSON patch with positional arrays
+  kbx patch pod valid-pod --type='json' -p='[{"op": "replace", "path": "/spec/containers/0/image", "value":"new image"}]'
+  
+  # Update a deployment's replicas through the 'scale' subresource using a merge patch
+  kbx patch deployment nginx-deployment --subresource='scale' --type='merge' -p '{"spec":{"replicas":2}}'`,
+    usage: 'kbx patch (-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE] [options]',
+    load: () => import('./commands/patch.js'),
+    flags: [
+      list('-f, --filename', 'Filename, directory, or URL to files identifying the resource to update'),
+      RECURSIVE,
+      str('-p, --patch', 'The patch to be applied to the resource JSON file.'),
+      str('--patch-file', 'A file containing a patch to be applied to the resource.'),
+      str('--type', 'The type of patch being provided; one of [json merge strategic]', { shown: '\'strategic\'', default: 'strategic' }),
+      str('--subresource', 'If specified, patch will operate on the subresource of the requested object.'),
+      DRY_RUN,
+      OUTPUT,
+      str('--field-manager', 'Name of the manager used to track field ownership.', { shown: '\'kubectl-patch\'' }),
+    ],
+  },
+  {
     name: 'kustomize',
     group: 'Advanced Commands',
     short: 'Build a kustomization target from a directory or URL',
@@ -1161,6 +1202,17 @@ Use "kbx api-resources" for a complete list of supported resources.`,
       NO_HEADERS,
       str('--api-group', 'Limit to resources in the specified API group.'),
     ],
+  },
+  {
+    name: 'api-versions',
+    group: 'Other Commands',
+    short: 'Print the supported API versions on the server, in the form of "group/version"',
+    long: `Print the supported API versions on the server, in the form of "group/version".`,
+    examples: `  # Print the supported API versions
+  kbx api-versions`,
+    usage: 'kbx api-versions [options]',
+    load: () => import('./commands/api-versions.js'),
+    flags: [],
   },
   {
     name: 'config',
