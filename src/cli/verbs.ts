@@ -614,6 +614,40 @@ Use "kbx api-resources" for a complete list of supported resources.`,
     ],
   },
   {
+    name: 'replace',
+    group: 'Advanced Commands',
+    short: 'Replace a resource by file name or stdin',
+    long: `Replace a resource by file name or stdin.
+
+ JSON and YAML formats are accepted. If replacing an existing resource, the complete resource spec must be provided. This can be obtained by
+
+        $ kbx get TYPE NAME -o yaml`,
+    examples: `  # Replace a pod using the data in pod.json
+  kbx replace -f ./pod.json
+  
+  # Replace a pod based on the JSON passed into stdin
+  cat pod.json | kbx replace -f -
+  
+  # Update a single-container pod's image version (tag) to v4
+  kbx get pod mypod -o yaml | sed 's/\\(image: myimage\\):.*$/\\1:v4/' | kbx replace -f -
+  
+  # Force replace, delete and then re-create the resource
+  kbx replace --force -f ./pod.json`,
+    usage: 'kbx replace -f FILENAME [options]',
+    load: () => import('./commands/replace.js'),
+    flags: [
+      list('-f, --filename', 'The files that contain the configurations to replace.'),
+      str('-k, --kustomize', 'Process a kustomization directory. This flag can\'t be used together with -f or -R.'),
+      RECURSIVE,
+      bool('--force', 'If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.'),
+      int('--grace-period', 'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).', { shown: '-1', default: '-1' }),
+      DRY_RUN,
+      OUTPUT,
+      str('--validate', 'Must be one of: strict (or true), warn, ignore (or false). "true" or "strict" will use a schema to validate the input and fail the request if invalid. It will perform server side validation if ServerSideFieldValidation is enabled on the api-server, but will fall back to less reliable client-side validation if not. "warn" will warn about unknown or duplicate fields without blocking the request if server-side field validation is enabled on the API server, and behave as "ignore" otherwise. "false" or "ignore" will not perform any schema validation, silently dropping any unknown or duplicate fields.', { shown: '\'strict\'', default: 'strict' }),
+      str('--field-manager', 'Name of the manager used to track field ownership.', { shown: '\'kubectl-replace\'' }),
+    ],
+  },
+  {
     name: 'delete',
     group: 'Basic Commands (Intermediate)',
     short: 'Delete resources by file names, stdin, resources and names, or by resources and label selector',
