@@ -1156,6 +1156,52 @@ Use "kbx api-resources" for a complete list of supported resources.`,
     ],
   },
   {
+    name: 'wait',
+    group: 'Advanced Commands',
+    short: 'Wait for a specific condition on one or many resources',
+    long: `Wait for a specific condition on one or many resources.
+
+ The command takes multiple resources and waits until the specified condition is seen in the Status field of every given resource.
+
+ Alternatively, the command can wait for the given set of resources to be created or deleted by providing the "create" or "delete" keyword as the value to the --for flag.
+
+ A successful message will be printed to stdout indicating when the specified condition has been met. You can use -o option to change to output destination.`,
+    examples: `  # Wait for the pod "busybox1" to contain the status condition of type "Ready"
+  kbx wait --for=condition=Ready pod/busybox1
+  
+  # The default value of status condition is true; you can wait for other targets after an equal delimiter (compared after Unicode simple case folding, which is a more general form of case-insensitivity)
+  kbx wait --for=condition=Ready=false pod/busybox1
+  
+  # Wait for the pod "busybox1" to contain the status phase to be "Running"
+  kbx wait --for=jsonpath='{.status.phase}'=Running pod/busybox1
+  
+  # Wait for pod "busybox1" to be Ready
+  kbx wait --for='jsonpath={.status.conditions[?(@.type=="Ready")].status}=True' pod/busybox1
+  
+  # Wait for the service "loadbalancer" to have ingress
+  kbx wait --for=jsonpath='{.status.loadBalancer.ingress}' service/loadbalancer
+  
+  # Wait for the secret "busybox1" to be created, with a timeout of 30s
+  kbx create secret generic busybox1
+  kbx wait --for=create secret/busybox1 --timeout=30s
+  
+  # Wait for the pod "busybox1" to be deleted, with a timeout of 60s, after having issued the "delete" command
+  kbx delete pod/busybox1
+  kbx wait --for=delete pod/busybox1 --timeout=60s`,
+    usage: 'kbx wait ([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=create|--for=delete|--for condition=available|--for=jsonpath=\'{}\'[=value]] [options]',
+    load: () => import('./commands/wait.js'),
+    flags: [
+      bool('--all', 'Select all resources in the namespace of the specified resource types'),
+      ALL_NAMESPACES,
+      str('--field-selector', 'Selector (field query) to filter on, supports \'=\', \'==\', and \'!=\'.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.'),
+      list('-f, --filename', 'identifying the resource.'),
+      str('--for', 'The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath=\'{JSONPath expression}\'=[JSONPath value]]. The default condition-value is true. Condition values are compared after Unicode simple case folding, which is a more general form of case-insensitivity.'),
+      bool('-R, --recursive', 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.', { shown: 'true', default: true }),
+      str('-l, --selector', 'Selector (label query) to filter on, supports \'=\', \'==\', and \'!=\'.(e.g. -l key1=value1,key2=value2)'),
+      duration('--timeout', 'The length of time to wait before giving up. Zero means check once and don\'t wait, negative means wait for a week.', { shown: '30s', default: '30s' }),
+    ],
+  },
+  {
     name: 'kustomize',
     group: 'Advanced Commands',
     short: 'Build a kustomization target from a directory or URL',

@@ -65,3 +65,59 @@ describe('api-versions and get --raw', () => {
     }
   });
 });
+
+describe('replace', () => {
+  it('replaces, --force deletes and creates, errors as kubectl', () => {
+    const file = writeManifest(c.home, 'rep.yaml', cm('rep', { a: '1' }));
+    const missing = c.kbx(['replace', '-f', file]);
+    expect(missing).toMatchObject({ code: 1, stderr: `Error from server (NotFound): error when replacing "${file}": configmaps "rep" not found\n` });
+    c.ok(['create', '-f', file]);
+    const changed = writeManifest(c.home, 'rep2.yaml', cm('rep', { a: '2' }));
+    expect(c.ok(['replace', '-f', changed])).toBe('configmap/rep replaced\n');
+    expect(c.ok(['get', 'cm', 'rep', '-o', 'jsonpath={.data.a}'])).toBe('2');
+    const uid = c.ok(['get', 'cm', 'rep', '-o', 'jsonpath={.metadata.uid}']);
+    expect(c.ok(['replace', '-f', file, '--force'])).toBe('configmap "rep" deleted from default namespace\nconfigmap/rep replaced\n');
+    expect(c.ok(['get', 'cm', 'rep', '-o', 'jsonpath={.metadata.uid}'])).not.toBe(uid);
+    expect(c.ok(['replace', '-f', file, '--dry-run=server'])).toBe('configmap/rep replaced (server dry run)\n');
+    for (const args of [['replace', '-f', file, '--grace-period=0'], ['replace', '-f', file, '--force', '--dry-run=client'], ['replace']]) {
+      const ours = c.kbx(args);
+      const theirs = c.kubectl([...args, '--validate=false']);
+      expect(ours.code, args.join(' ')).toBe(theirs.code);
+      expect(ours.stderr, args.join(' ')).toBe(theirs.stderr);
+    }
+  });
+});
+
+describe('wait', () => {
+  it('condition, jsonpath, create, delete and timeouts, as kubectl prints them', async () => {
+    c.ok('create deployment waiter --image=busybox --replicas=0');
+    expect(c.ok('wait --for=condition=Available deploy/waiter')).toBe('deployment.apps/waiter condition met\n');
+    expect(c.ok(['wait', '--for=jsonpath={.spec.replicas}=0', 'deployment', 'waiter'])).toBe('deployment.apps/waiter condition met\n');
+    for (const args of [
+      ['wait', '--for=condition=Available=False', 'deploy/waiter', '--timeout=1s'],
+      ['wait', '--for=create', 'cm/nothing', '--timeout=1s'],
+      ['wait', '--for=condition=Ready', 'cm/nothing'],
+      ['wait', '--for=condition=Ready', 'pods', '-l', 'app=nothing'],
+      ['wait', '--for=bogus', 'cm/x'],
+      ['wait', '--for=delete', 'cm/nothing'],
+      ['wait', '--for=condition=Available', 'deploy'],
+    ]) {
+      const ours = c.kbx(args);
+      const theirs = c.kubectl(args);
+      expect(ours.code, args.join(' ')).toBe(theirs.code);
+      expect(ours.stderr.replace(/kbx/g, 'kubectl'), args.join(' ')).toBe(theirs.stderr);
+      expect(ours.stdout, args.join(' ')).toBe(theirs.stdout);
+    }
+    const file = writeManifest(c.home, 'gone.yaml', cm('gone', { a: '1' }));
+    c.ok(['create', '-f', file]);
+    const { spawn } = await import('node:child_process');
+    const { KBX } = await import('./harness.js');
+    const waiter = spawn(process.execPath, [KBX, 'wait', '--for=delete', 'cm/gone', '--timeout=60s'], { env: c.env() });
+    let out = '';
+    waiter.stdout.on('data', (d) => (out += d));
+    const done = new Promise<number>((r) => waiter.on('exit', (code) => r(code ?? -1)));
+    c.ok('delete cm gone');
+    expect(await done).toBe(0);
+    expect(out).toBe('configmap/gone condition met\n');
+  });
+});
