@@ -168,6 +168,11 @@ function guardProcess(ctx: Ctx): void {
 export async function runCommandLine(ctx: Ctx, args: string[], run?: Runner): Promise<number> {
   const first = args[0] && !args[0].startsWith('-') ? args[0] : undefined;
   try {
+    // The shell completion scripts' question (`kbx __complete WORDS…`): its words are not kbx's flags.
+    if (first === '__complete') {
+      await (await import('./commands/completion.js')).runComplete(ctx, [...args.slice(1), ...ctx.dashArgs]);
+      return 0;
+    }
     if (!args.length || (args.length === 1 && (args[0] === '-h' || args[0] === '--help' || args[0] === 'help'))) {
       ctx.stdout.write(rootHelp(VERBS));
       return 0;

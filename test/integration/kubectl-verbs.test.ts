@@ -121,3 +121,25 @@ describe('wait', () => {
     expect(out).toBe('configmap/gone condition met\n');
   });
 });
+
+describe('completion', () => {
+  it('bash completes verbs and names from the API', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { spawnSync } = await import('node:child_process');
+    const { KBX } = await import('./harness.js');
+    const bin = path.join(c.home, 'bin');
+    fs.mkdirSync(bin, { recursive: true });
+    fs.writeFileSync(path.join(bin, 'kbx'), `#!/bin/sh\nexec "${process.execPath}" "${KBX}" "$@"\n`, { mode: 0o755 });
+    const reply = (words: string[]) => {
+      const script = `source <(kbx completion bash)\nCOMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')})\nCOMP_CWORD=${words.length - 1}\n_kbx\nprintf '%s\\n' "\${COMPREPLY[@]}"\n`;
+      const r = spawnSync('bash', ['-c', script], { env: { ...c.env(), PATH: `${bin}:${process.env.PATH}` }, encoding: 'utf8' });
+      return r.stdout.split('\n').filter(Boolean);
+    };
+    expect(reply(['kbx', 'ge'])).toEqual(['get']);
+    expect(reply(['kbx', 'get', 'cm', 'sett'])).toEqual(['settings']);
+    expect(reply(['kbx', 'rollout', 'und'])).toEqual(['undo']);
+    const bad = c.kbx('completion fish');
+    expect(bad).toMatchObject({ code: 1, stderr: 'error: Unsupported shell type "fish".\nSee \'kbx completion -h\' for help and examples\n' });
+  });
+});
