@@ -108,17 +108,14 @@ describe('wait', () => {
       expect(ours.stderr.replace(/kbx/g, 'kubectl'), args.join(' ')).toBe(theirs.stderr);
       expect(ours.stdout, args.join(' ')).toBe(theirs.stdout);
     }
-    const file = writeManifest(c.home, 'gone.yaml', cm('gone', { a: '1' }));
+    // --for=delete waits while the object is there (a finalizer holds it), and ends 0 once it is gone.
+    const file = writeManifest(c.home, 'gone.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: gone\n  finalizers: ["example.com/hold"]\n');
     c.ok(['create', '-f', file]);
-    const { spawn } = await import('node:child_process');
-    const { KBX } = await import('./harness.js');
-    const waiter = spawn(process.execPath, [KBX, 'wait', '--for=delete', 'cm/gone', '--timeout=60s'], { env: c.env() });
-    let out = '';
-    waiter.stdout.on('data', (d) => (out += d));
-    const done = new Promise<number>((r) => waiter.on('exit', (code) => r(code ?? -1)));
-    c.ok('delete cm gone');
-    expect(await done).toBe(0);
-    expect(out).toBe('configmap/gone condition met\n');
+    c.ok('delete cm gone --wait=false');
+    const held = c.kbx('wait --for=delete cm/gone --timeout=1s');
+    expect(held).toMatchObject({ code: 1, stderr: 'error: timed out waiting for the condition on configmaps/gone\n' });
+    c.ok(['patch', 'cm', 'gone', '--type=merge', '-p', '{"metadata":{"finalizers":null}}']);
+    expect(c.kbx('wait --for=delete cm/gone --timeout=30s').code).toBe(0);
   });
 });
 

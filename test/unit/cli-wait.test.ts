@@ -47,3 +47,36 @@ describe('met', () => {
     [deploy([]), 'jsonpath={.status.nope}', false],
   ] as [KObject, string, boolean][])('%#: %s', (obj, f, want) => expect(met(obj, parseWaitFor(f))).toBe(want));
 });
+
+describe('waitOne (a fake client)', async () => {
+  const { waitOne } = await import('../../src/cli/commands/wait.js');
+  const { StatusError } = await import('../../src/client/client.js');
+  const { RESOURCES } = await import('../../src/api/registry.js');
+  const info = RESOURCES.find((r) => r.kind === 'ConfigMap')!;
+  const notFound = () => new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'NotFound', code: 404, message: 'x' } as never);
+  /** A client whose GET answers from a script: an object, or undefined for 404. */
+  const scripted = (answers: (KObject | undefined)[]) => ({
+    get: async () => {
+      const a = answers.length > 1 ? answers.shift() : answers[0];
+      if (!a) throw notFound();
+      return a;
+    },
+  });
+  const obj = (uid: string, conditions: object[] = []): KObject => ({ metadata: { name: 'x', uid }, status: { conditions } });
+  const item = { info, namespace: 'default', name: 'x' };
+  const later = Date.now() + 10_000;
+
+  it('delete: met when the object goes, or is replaced by another uid; gone when it was never there', async () => {
+    expect(await waitOne(scripted([obj('a'), obj('a'), undefined]) as never, item, { kind: 'delete' }, later)).toBe('met');
+    expect(await waitOne(scripted([obj('a'), obj('b')]) as never, item, { kind: 'delete' }, later)).toBe('met');
+    expect(await waitOne(scripted([undefined]) as never, item, { kind: 'delete' }, later)).toBe('gone');
+  });
+  it('create and conditions', async () => {
+    expect(await waitOne(scripted([undefined, undefined, obj('a')]) as never, item, { kind: 'create' }, later)).toBe('met');
+    expect(await waitOne(scripted([obj('a'), obj('a', [{ type: 'Ready', status: 'True' }])]) as never, item, parseWaitFor('condition=Ready'), later)).toBe('met');
+    await expect(waitOne(scripted([undefined]) as never, item, parseWaitFor('condition=Ready'), later)).rejects.toThrow('configmaps "x" not found');
+  });
+  it('times out at the deadline', async () => {
+    expect(await waitOne(scripted([obj('a')]) as never, item, parseWaitFor('condition=Ready'), Date.now())).toBe('timeout');
+  });
+});

@@ -93,7 +93,7 @@ async function get(client: ApiClient, it: Item): Promise<KObject | undefined> {
 }
 
 /** Polls one object until it meets the wait (`met`), is gone for good when waiting for its deletion (`gone`), or the deadline passes. */
-async function waitOne(client: ApiClient, it: Item, f: WaitFor, deadline: number): Promise<'met' | 'gone' | 'timeout'> {
+export async function waitOne(client: ApiClient, it: Item, f: WaitFor, deadline: number): Promise<'met' | 'gone' | 'timeout'> {
   const first = await get(client, it);
   if (f.kind === 'delete' && !first) return 'gone';
   if (!first && f.kind !== 'create') {
