@@ -19,6 +19,7 @@ import {
   tooLong,
 } from './field-errors.js';
 import { type Quantity, compareQuantities, isNegative, parseQuantity, quantityError, quantityToString } from './quantity.js';
+import { goQuote } from '../compat/go-format.js';
 
 // ---------------------------------------------------------------------------------------------
 // Message builders (validation.go / content/errors.go)
@@ -359,7 +360,7 @@ export function validateObjectMeta(meta: ObjectMeta | undefined, opts: ObjectMet
 
 // Go prints a []string with %#v as []string{"a", "b"}.
 function goStringSlice(list: string[]): string {
-  return `[]string{${list.map((s) => JSON.stringify(s)).join(', ')}}`;
+  return `[]string{${list.map(goQuote).join(', ')}}`;
 }
 
 /** ValidateObjectMetaUpdate, minus what kbx's server already guarantees (resourceVersion, generation). */

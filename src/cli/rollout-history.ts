@@ -2,7 +2,7 @@
 // the REVISION / CHANGE-CAUSE table, or one revision's pod template. Pure.
 import type { KObject } from '../api/types.js';
 import { CHANGE_CAUSE_ANNOTATION, podTemplateText, revisionOf } from '../printers/describe-apps.js';
-import { TabWriter } from '../printers/tabwriter.js';
+import { TabWriter } from '../compat/tabwriter.js';
 import { CliError } from './errors.js';
 
 export interface HistoryEntry {

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { yamlDocumentToJson } from '../cli/output/yaml-parse.js';
+import { yamlDocumentToJson } from '../compat/yaml-parse.js';
 import { CliError } from '../cli/errors.js';
 
 export interface KubeCluster {

@@ -5,7 +5,7 @@ import { applyStrategicMergePatch } from '../api/patch/strategic-merge-patch.js'
 import { applyJsonPatch } from '../api/patch/json-patch.js';
 import { matchesLabels, parseLabelSelector } from '../api/selectors.js';
 import { parseManifests } from '../cli/output/yaml.js';
-import { yamlDocumentToJson } from '../cli/output/yaml-parse.js';
+import { yamlDocumentToJson } from '../compat/yaml-parse.js';
 import { gvkOf } from './fieldspec.js';
 import { KustomizeError } from './errors.js';
 import { idString, nameOf, namespaceOf, rememberId, type Resource } from './resource.js';

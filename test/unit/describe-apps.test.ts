@@ -7,10 +7,10 @@ import {
   describeReplicaSet,
   describeReplicaSetWithContext,
   equalIgnoreHash,
-  goSort,
   podTemplateText,
   revisionOf,
 } from '../../src/printers/describe-apps.js';
+import { goSort } from '../../src/compat/go-sort.js';
 import { FIXTURE, GOLDEN } from './cli-rollout-fixture.js';
 
 const ctx = { now: FIXTURE.now, timeZone: 'UTC' };

@@ -9,7 +9,6 @@ import {
   DefaultProbeTransport,
   canonicalHeader,
   dialError,
-  goQuote,
   httpRequestSpec,
   httpVerdict,
   ncError,
@@ -18,6 +17,7 @@ import {
   resolvePort,
   sameHostRedirect,
 } from '../../src/kubelet/probes/transport.js';
+import { goQuote } from '../../src/compat/go-format.js';
 import { printfBytes } from '../../src/kubelet/probes/sandbox-shell.js';
 import { probeSettings } from '../../src/kubelet/probes/worker.js';
 import type { Container, Pod } from '../../src/api/types.js';
