@@ -1,8 +1,8 @@
 // `kubectl rollout status` for a Deployment (kubectl polymorphichelpers DeploymentStatusViewer):
 // one status → one message, a done flag, or an error. Pure; the command feeds it every watch event.
 import type { KObject } from '../api/types.js';
-import { REVISION_ANNOTATION } from '../printers/describe-apps.js';
 import { goQuote } from '../compat/go-format.js';
+import { REVISION_ANNOTATION } from '../api/deployment-util.js';
 
 export type RolloutStatus = { message: string; done: boolean; error?: undefined } | { error: string; message?: undefined; done?: undefined };
 

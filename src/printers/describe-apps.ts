@@ -24,59 +24,10 @@ import {
   type DescribeContext,
 } from './describe.js';
 import { parseTime } from './duration.js';
-
-export const POD_TEMPLATE_HASH = 'pod-template-hash';
-export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
-export const CHANGE_CAUSE_ANNOTATION = 'kubernetes.io/change-cause';
+import { equalIgnoreHash, isControlledBy } from '../api/deployment-util.js';
 
 // ---------------------------------------------------------------------------------------------
 // Deployment ↔ ReplicaSet helpers (kubectl pkg/util/deployment)
-
-/** metav1.IsControlledBy: a controller ownerReference with the owner's UID. */
-export function isControlledBy(obj: KObject, owner: KObject): boolean {
-  const uid = owner.metadata?.uid;
-  return !!uid && (obj.metadata?.ownerReferences ?? []).some((r) => r.controller === true && r.uid === uid);
-}
-
-/** Normalises a JSON value the way apimachinery's Semantic.DeepEqual sees a Go struct (as the deployment controller's equalIgnoreHash does): absent, null, "", false, [] and {} are all the zero value. */
-function semanticZero(v: unknown): unknown {
-  if (v === null || v === undefined || v === '' || v === false) return undefined;
-  if (Array.isArray(v)) {
-    if (!v.length) return undefined;
-    return v.map((x) => semanticZero(x) ?? null);
-  }
-  if (typeof v === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v as object).sort()) {
-      const n = semanticZero((v as Record<string, unknown>)[k]);
-      if (n !== undefined) out[k] = n;
-    }
-    return Object.keys(out).length ? out : undefined;
-  }
-  return v;
-}
-
-export function semanticEqual(a: unknown, b: unknown): boolean {
-  return JSON.stringify(semanticZero(a) ?? null) === JSON.stringify(semanticZero(b) ?? null);
-}
-
-function withoutHash(template: unknown): unknown {
-  const t = structuredClone((template ?? {}) as Record<string, any>);
-  if (t.metadata?.labels) delete t.metadata.labels[POD_TEMPLATE_HASH];
-  return t;
-}
-
-/** EqualIgnoreHash: two pod templates are the same apart from the pod-template-hash label. */
-export function equalIgnoreHash(t1: unknown, t2: unknown): boolean {
-  return semanticEqual(withoutHash(t1), withoutHash(t2));
-}
-
-/** The `deployment.kubernetes.io/revision` annotation: absent is 0, unparsable is undefined (kubectl skips it). */
-export function revisionOf(obj: KObject): number | undefined {
-  const v = obj.metadata?.annotations?.[REVISION_ANNOTATION];
-  if (v === undefined) return 0;
-  return /^[+-]?\d+$/.test(v) ? Number(v) : undefined;
-}
 
 /** ReplicaSetsByCreationTimestamp: oldest first, ties by name. */
 function byCreation(a: KObject, b: KObject): number {

@@ -13,6 +13,7 @@ import { TabWriter } from '../compat/tabwriter.js';
 import { goQuote, goSprint } from '../compat/go-format.js';
 import { escapeTerminal } from '../compat/terminal.js';
 import { goSort } from '../compat/go-sort.js';
+import { LAST_APPLIED_CONFIG_ANNOTATION as LAST_APPLIED } from '../api/deployment-util.js';
 
 export interface DescribeContext {
   /** The current time, ms since the epoch (ages are computed against it). */
@@ -31,7 +32,6 @@ export interface DescribeContext {
 
 export type Describer = (obj: KObject, events: EventObject[] | undefined, ctx: DescribeContext) => string;
 
-const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 const MAX_ANNOTATION_LEN = 140;
 
 // ---------------------------------------------------------------------------------------------
