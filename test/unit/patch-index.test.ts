@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   APPLY_PATCH,
-  applyPatch,
   isPatchError,
   JSON_PATCH,
   JsonPatchError,
@@ -14,6 +13,7 @@ import {
   SUPPORTED_PATCH_TYPES,
   UnsupportedPatchTypeError,
 } from '../../src/api/patch/index.js';
+import { applyPatch } from '../../src/api/patch/apply.js';
 
 type Obj = Record<string, any>;
 
