@@ -19,6 +19,8 @@ import {
   tooLong,
 } from './field-errors.js';
 import { type Quantity, compareQuantities, isNegative, parseQuantity, quantityError, quantityToString } from './quantity.js';
+import { goQuote } from '../compat/go-format.js';
+import { semanticEqual } from './semantic.js';
 
 // ---------------------------------------------------------------------------------------------
 // Message builders (validation.go / content/errors.go)
@@ -359,7 +361,7 @@ export function validateObjectMeta(meta: ObjectMeta | undefined, opts: ObjectMet
 
 // Go prints a []string with %#v as []string{"a", "b"}.
 function goStringSlice(list: string[]): string {
-  return `[]string{${list.map((s) => JSON.stringify(s)).join(', ')}}`;
+  return `[]string{${list.map(goQuote).join(', ')}}`;
 }
 
 /** ValidateObjectMetaUpdate, minus what kbx's server already guarantees (resourceVersion, generation). */
@@ -1264,26 +1266,6 @@ export const POD_UPDATABLE_FIELDS = [
 
 /** First line of the Forbidden detail for a disallowed pod spec change (Kubernetes appends a Go diff). */
 export const POD_UPDATE_FORBIDDEN = `pod updates may not change fields other than ${POD_UPDATABLE_FIELDS.join(',')}`;
-
-// Semantic equality as apiequality.Semantic.DeepEqual sees JSON: absent, null, empty lists and
-// maps, "" and false are all the zero value; key order does not matter.
-function normalize(v: unknown): unknown {
-  if (Array.isArray(v)) return v.length ? v.map(normalize) : undefined;
-  if (v && typeof v === 'object') {
-    const out: Obj = {};
-    for (const k of Object.keys(v as Obj).sort()) {
-      const n = normalize((v as Obj)[k]);
-      if (n !== undefined) out[k] = n;
-    }
-    return Object.keys(out).length ? out : undefined;
-  }
-  if (v === null || v === '' || v === false) return undefined;
-  return v;
-}
-
-export function semanticEqual(a: unknown, b: unknown): boolean {
-  return JSON.stringify(normalize(a)) === JSON.stringify(normalize(b));
-}
 
 function validateContainerUpdates(newC: Container[] | undefined, oldC: Container[] | undefined, path: string): { errs: FieldError[]; stop: boolean } {
   const n = newC ?? [];

@@ -3,7 +3,6 @@
 import http from 'node:http';
 import https from 'node:https';
 import { timingSafeEqual } from 'node:crypto';
-import { createRequire } from 'node:module';
 import type { Duplex } from 'node:stream';
 import type { KObject, Pod, StatusObject, WatchEvent } from '../api/types.js';
 import { qualifiedResource } from '../api/registry.js';
@@ -23,6 +22,7 @@ import { toTable } from '../kinds/index.js';
 import type { NodeApi } from './node-api.js';
 import type { TokenIssuer } from '../auth/sa-token.js';
 import { authenticateServiceAccountToken, createTokenRequest } from './service-account-tokens.js';
+import { decodeRequestBody } from './body.js';
 
 export interface ApiServerOptions {
   registry: Registry;
@@ -167,7 +167,7 @@ async function handleResource(
     if (method === 'PATCH') {
       const ct = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
       const body = await readBody(req);
-      const { applyPatch } = await import('../api/patch/index.js');
+      const { applyPatch } = await import('../api/patch/apply.js');
       return reply(200, registry.writeScale(r.info, ns, r.name, (scale) => applyPatch(ct, scale, body, 'Scale') as KObject, { dryRun }));
     }
     throw errors.methodNotAllowed();
@@ -219,7 +219,7 @@ async function handleResource(
       // Server-side apply of a missing object creates it.
       return reply(201, registry.create(r.info, ns, body as KObject, { dryRun }));
     }
-    const { applyPatch } = await import('../api/patch/index.js');
+    const { applyPatch } = await import('../api/patch/apply.js');
     return reply(200, registry.patch(r.info, ns, r.name, ct, body, { dryRun, subresource: r.subresource, patcher: applyPatch }));
   }
   if (method === 'DELETE') {
@@ -368,19 +368,7 @@ function numberParam(v: string | null): number | undefined {
 async function readBody(req: http.IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (!text.trim()) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    try {
-      // YAML bodies are rare (kubectl sends JSON): load the parser only for them.
-      const YAML = createRequire(import.meta.url)('yaml') as typeof import('yaml');
-      return YAML.parse(text);
-    } catch (e) {
-      throw errors.badRequest(`the body of the request could not be decoded: ${(e as Error).message}`);
-    }
-  }
+  return decodeRequestBody(Buffer.concat(chunks).toString('utf8'));
 }
 
 function versionInfo(gitVersion: string) {

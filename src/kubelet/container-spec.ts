@@ -1,7 +1,7 @@
 // Pure translation of a Pod into the containers, volumes and names kbx asks the runtime for.
 // Names are deterministic, so after any restart the kubelet finds what it made before.
 import type { Container, Pod } from '../api/types.js';
-import { LABELS, type ContainerSpec } from '../runtime/runtime.js';
+import { LABELS, networkName, type ContainerSpec } from '../runtime/runtime.js';
 import { cpuToNanoCpus, memoryToBytes } from '../api/quantity.js';
 import type { PodNetworkSettings } from '../dataplane/manager.js';
 
@@ -15,10 +15,6 @@ export interface PodRef {
 }
 
 export const INFRA_NAME = 'POD';
-
-export function networkName(clusterId: string): string {
-  return `kbx-${clusterId}`;
-}
 
 function shortUid(pod: Pod): string {
   return (pod.metadata.uid ?? '').slice(0, 8);

@@ -107,11 +107,12 @@ spec:
       const kill = evs.find((e) => e.status === 'kill' && e.Actor?.Attributes?.['io.kbx.container'] === 'liveness');
       const probeEnd = [...evs].reverse().find((e) => String(e.status).startsWith('exec_die') && e.timeNano < (kill?.timeNano ?? 0) && e.id === kill?.id);
       const restart = evs.find((e) => e.status === 'start' && e.Actor?.Attributes?.['io.kbx.container'] === 'liveness' && e !== firstStart && e.timeNano > (kill?.timeNano ?? 0));
-      if (probeEnd && restart) {
-        const ms = (t: number) => Math.round(t / 1e6);
-        console.log(`probes: failure threshold → kill signal ${ms(kill.timeNano - probeEnd.timeNano)} ms, → restarted ${ms(restart.timeNano - probeEnd.timeNano)} ms`);
-        expect(ms(restart.timeNano - probeEnd.timeNano)).toBeLessThan(5000);
-      }
+      expect(kill, 'a kill event for the liveness container').toBeDefined();
+      expect(probeEnd, 'the failing probe exec before the kill').toBeDefined();
+      expect(restart, 'the restarted liveness container').toBeDefined();
+      const ms = (t: number) => Math.round(t / 1e6);
+      console.log(`probes: failure threshold → kill signal ${ms(kill.timeNano - probeEnd.timeNano)} ms, → restarted ${ms(restart.timeNano - probeEnd.timeNano)} ms`);
+      expect(ms(restart.timeNano - probeEnd.timeNano)).toBeLessThan(5000);
     });
   });
 

@@ -7,7 +7,7 @@ import { CliError } from '../errors.js';
 import { paths, kbxHome } from '../../config/home.js';
 import { kubeconfigFiles, loadKubeconfig, readKubeconfigFile, KubeconfigError, type Kubeconfig, type MergedKubeconfig } from '../../client/kubeconfig.js';
 import { writeKubeconfigFile } from '../../client/kubeconfig-write.js';
-import { tabify } from '../../printers/tabwriter.js';
+import { tabify } from '../../compat/tabwriter.js';
 import { toKubectlYaml } from '../output/yaml.js';
 
 /** The kubeconfig files in effect: --kubeconfig's, $KUBECONFIG's, else the local cluster's. */
