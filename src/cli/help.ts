@@ -3,7 +3,6 @@
 import { shownDefault, type FlagSpec } from './flags.js';
 import { GLOBAL_FLAGS } from './global-flags.js';
 import { HELP_GROUPS, type CommandSpec, type VerbSpec } from './verb-spec.js';
-import * as verbTable from './verbs.js';
 
 const OPTIONS_LINE = 'Use "kbx options" for a list of global command-line options (applies to all commands).';
 
@@ -61,15 +60,3 @@ export function optionsHelp(): string {
   return `The following options can be passed to any command:\n\n${flagList(GLOBAL_FLAGS)}\n`;
 }
 
-/** The help of the command named by `path` (`set`, `create secret`), from the verb table. */
-export function helpOf(path: string): string {
-  const { VERBS } = verbTable;
-  let spec: CommandSpec | undefined;
-  let list: readonly CommandSpec[] = VERBS;
-  for (const word of path.split(' ')) {
-    spec = list.find((c) => c.name === word || c.aliases?.includes(word));
-    if (!spec) throw new Error(`no command ${path}`);
-    list = spec.subcommands ?? [];
-  }
-  return commandHelp(spec!, path);
-}

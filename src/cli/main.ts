@@ -166,6 +166,8 @@ function guardProcess(ctx: Ctx): void {
 
 /** Parses and runs a command line (without the `--` part) on `ctx`; returns the exit code. */
 export async function runCommandLine(ctx: Ctx, args: string[], run?: Runner): Promise<number> {
+  ctx.helpOf = helpOf;
+  ctx.verbs = VERBS;
   const first = args[0] && !args[0].startsWith('-') ? args[0] : undefined;
   try {
     // The shell completion scripts' question (`kbx __complete WORDS…`): its words are not kbx's flags.
@@ -221,4 +223,16 @@ export function reportError(ctx: Ctx, e: unknown, args: string[]): number {
   const { text, code } = formatError(e);
   ctx.err(text);
   return code;
+}
+
+/** The help of the command named by `path` (`set`, `create secret`), from the verb table. */
+export function helpOf(path: string): string {
+  let spec: CommandSpec | undefined;
+  let list: readonly CommandSpec[] = VERBS;
+  for (const word of path.split(' ')) {
+    spec = list.find((c) => c.name === word || c.aliases?.includes(word));
+    if (!spec) throw new Error(`no command ${path}`);
+    list = spec.subcommands ?? [];
+  }
+  return commandHelp(spec!, path);
 }

@@ -1,6 +1,7 @@
 // kbx completion bash|zsh: the shell code that completes kbx's verbs, flags, resource types and names
 // (by asking `kbx __complete`, see ../completion.ts); and `kbx __complete WORDS…` itself.
 import type { Ctx } from '../context.js';
+import type { VerbSpec } from '../verb-spec.js';
 import { CliError } from '../errors.js';
 import { bashScript, complete, zshScript, type Lookup } from '../completion.js';
 
@@ -15,7 +16,7 @@ export async function run(ctx: Ctx, args: string[]): Promise<void> {
 
 /** `kbx __complete WORDS… PARTIAL`: one candidate a line (`name\tdescription`), then `:DIRECTIVE`. */
 export async function runComplete(ctx: Ctx, words: string[]): Promise<void> {
-  const { VERBS } = await import('../verbs.js');
+  const VERBS = ctx.verbs as readonly VerbSpec[];
   const { RESOURCES, resolveResource } = await import('../../api/registry.js');
   const nsOf = (words: string[]) => {
     const i = words.findIndex((w) => w === '-n' || w === '--namespace');

@@ -10,7 +10,6 @@ import { formatObjects, parseOutput } from '../output/print.js';
 import { dryRunMode } from './apply.js';
 import { stringSlice } from '../flag-values.js';
 import { buildConfigMap, buildDockerRegistrySecret, buildGenericSecret, buildTlsSecret } from '../config-generators.js';
-import { helpOf } from '../help.js';
 
 export interface CreateConfigOptions {
   namespace?: string;
@@ -60,7 +59,7 @@ export async function createConfigMap(ctx: Ctx, args: string[], o: CreateConfigO
 export async function createSecret(ctx: Ctx, args: string[], o: CreateConfigOptions): Promise<void> {
   const sub = args[0];
   if (!sub) {
-    ctx.out(helpOf('create secret'));
+    ctx.out(ctx.helpOf('create secret'));
     return;
   }
   const rest = args.slice(1);

@@ -14,7 +14,6 @@ import { DEPLOYMENTS } from '../targets.js';
 import { RECORD_DEPRECATION, intFlag, stringSlice } from '../flag-values.js';
 import { buildDeployment } from '../deployment-generator.js';
 import { formatTyped } from '../output/typed.js';
-import { helpOf } from '../help.js';
 
 interface CreateOptions extends CreateConfigOptions, CreateTokenOptions {
   namespace?: string;
@@ -156,7 +155,7 @@ export function buildService(type: string, name: string, o: { tcp?: string[]; no
 async function createService(ctx: Ctx, args: string[], o: CreateOptions): Promise<void> {
   const sub = args[0];
   if (!sub) {
-    ctx.out(helpOf('create service'));
+    ctx.out(ctx.helpOf('create service'));
     return;
   }
   const type = SERVICE_TYPES[sub];

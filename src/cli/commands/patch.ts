@@ -7,7 +7,7 @@ import { resourcePath, type ApiClient } from '../../client/client.js';
 import type { Ctx } from '../context.js';
 import { CliError } from '../errors.js';
 import { parseOutput, formatObjects } from '../output/print.js';
-import { yamlDocumentToJson } from '../output/yaml-parse.js';
+import { yamlDocumentToJson } from '../../compat/yaml-parse.js';
 import { finishWithErrors, objectName, resolveTargets, type Target } from '../targets.js';
 import { dryRunMode } from './apply.js';
 
@@ -77,7 +77,7 @@ export async function run(ctx: Ctx, args: string[], o: PatchOptions): Promise<vo
       const before = o.subresource ? await getSubresource(client, t, o.subresource) : t.object;
       let after: KObject;
       if (dry === 'client') {
-        const { applyPatch } = await import('../../api/patch/index.js');
+        const { applyPatch } = await import('../../api/patch/apply.js');
         after = applyPatch(contentType, before, body, t.info.kind) as KObject;
       } else {
         after = await client.patch(t.info, t.namespace, t.name, body, contentType, { fieldManager: o.fieldManager ?? 'kubectl-patch', ...(dry === 'server' ? { dryRun: 'All' } : {}) }, o.subresource);

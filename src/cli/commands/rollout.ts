@@ -16,7 +16,6 @@ import { intFlag } from '../flag-values.js';
 import { deploymentRolloutStatus } from '../rollout-status.js';
 import { historyEntries, historyOutput, viewHistory } from '../rollout-history.js';
 import { planRollback, rollbackTarget } from '../rollout-undo.js';
-import { helpOf } from '../help.js';
 
 interface RolloutOptions {
   namespace?: string;
@@ -37,7 +36,7 @@ export async function run(ctx: Ctx, args: string[], o: RolloutOptions): Promise<
   switch (sub) {
     case undefined:
       // kubectl prints the group's help and exits 1.
-      ctx.stdout.write(helpOf('rollout'));
+      ctx.stdout.write(ctx.helpOf('rollout'));
       ctx.exitCode = 1;
       return;
     case 'status':

@@ -12,7 +12,6 @@ import { RECORD_DEPRECATION } from '../flag-values.js';
 import { finishWithErrors, objectName, resolveTargets, type Target } from '../targets.js';
 import { formatTyped } from '../output/typed.js';
 import { getPath, getResourcesAndPairs, parseEnv, parsePairs, podSpecPath, selectString, setContainerImage, splitEnvironmentFromResources, updateEnv, type EnvVar } from '../pod-template-edits.js';
-import { helpOf } from '../help.js';
 
 interface SetOptions {
   namespace?: string;
@@ -32,7 +31,7 @@ export async function run(ctx: Ctx, args: string[], o: SetOptions): Promise<void
   switch (sub) {
     case undefined:
       // kubectl prints the group's help on stderr and exits 1.
-      ctx.stderr.write(helpOf('set'));
+      ctx.stderr.write(ctx.helpOf('set'));
       ctx.exitCode = 1;
       return;
     case 'image':
