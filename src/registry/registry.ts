@@ -76,6 +76,16 @@ export class Registry {
     return { items, resourceVersion: rv };
   }
 
+  /**
+   * Like list, for in-process readers that never change what they read (controllers, as an informer's
+   * lister): the store's objects without a copy each, so a sync over 10,000 pods costs no clone.
+   */
+  listShared(info: ResourceInfo, ns: string | undefined, opts: ListOptions = {}): readonly KObject[] {
+    const filter = this.filter(info, opts);
+    const prefix = Store.prefix(info.group, info.plural, info.namespaced ? ns : undefined);
+    return this.store.listShared(prefix).filter(filter).map((o) => withTypeMeta(info, o));
+  }
+
   create(info: ResourceInfo, ns: string | undefined, input: KObject, opts: WriteOptions = {}): KObject {
     const now = this.clock.now();
     const obj = structuredClone(input);
