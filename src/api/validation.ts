@@ -1131,6 +1131,10 @@ export function validatePodSpec(spec: PodSpec | undefined, path = 'spec', opts: 
   errs.push(...validateContainers(s.containers, names, grace, child(path, 'containers'), opts));
   errs.push(...validateInitContainers(s.initContainers, s.containers, names, grace, child(path, 'initContainers'), opts));
 
+  // Every kbx pod has its own network namespace on the cluster network: refused rather than ignored.
+  if (s.hostNetwork === true) {
+    errs.push(forbidden(child(path, 'hostNetwork'), 'not supported by kbx: pods run on the cluster network (publish a port with hostPort, a NodePort or LoadBalancer Service, an Ingress or kbx port-forward)'));
+  }
   const rp = s.restartPolicy ?? '';
   if (!rp) errs.push(required(child(path, 'restartPolicy')));
   else if (!RESTART_POLICIES.includes(rp)) errs.push(notSupported(child(path, 'restartPolicy'), rp, RESTART_POLICIES));
