@@ -5,7 +5,7 @@
 import { isIP } from 'node:net';
 import type { KObject } from './types.js';
 import { type FieldError, child, forbidden, index, invalid, notSupported, required, tooLong } from './field-errors.js';
-import { FIELD_IMMUTABLE, isDNS1035Label, isDNS1123Subdomain, isValidPortName, isValidPortNum, isWildcardDNS1123Subdomain, regexError, validateNamespaceName } from './validation.js';
+import { FIELD_IMMUTABLE, isDNS1035Label, isDNS1123Subdomain, isValidPortName, isValidPortNum, isWildcardDNS1123Subdomain, regexError, validateLabelSelectorSpec, validateNamespaceName } from './validation.js';
 
 type Obj = Record<string, any>;
 
@@ -180,3 +180,106 @@ export function admitDefaultIngressClass(obj: KObject, classes: KObject[]): void
   defaults.sort((a, b) => String(b.metadata.creationTimestamp ?? '').localeCompare(String(a.metadata.creationTimestamp ?? '')) || String(a.metadata.name).localeCompare(String(b.metadata.name)));
   spec.ingressClassName = defaults[0]!.metadata.name;
 }
+
+// ---------------------------------------------------------------------------------------------
+// NetworkPolicy (ValidateNetworkPolicySpec, ValidateNetworkPolicyPort/Peer, ValidateIPBlock).
+
+const CIDR_MSG = 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)';
+
+/** An IPv4 CIDR as [network as uint32, prefix length], or undefined; IPv6 CIDRs parse as [-1, bits]. */
+function parseCidr(v: string): [number, number] | undefined {
+  const slash = v.indexOf('/');
+  if (slash < 0) return undefined;
+  const ip = v.slice(0, slash);
+  const bitsText = v.slice(slash + 1);
+  if (!/^\d{1,3}$/.test(bitsText)) return undefined;
+  const bits = Number(bitsText);
+  const family = isIP(ip);
+  if (family === 6) return bits <= 128 ? [-1, bits] : undefined;
+  if (family !== 4 || bits > 32) return undefined;
+  const n = ip.split('.').reduce((a, o) => a * 256 + Number(o), 0);
+  const size = 2 ** (32 - bits);
+  return [n - (n % size), bits];
+}
+
+function validateIPBlock(b: Obj, path: string): FieldError[] {
+  if (!b.cidr) return [required(child(path, 'cidr'))];
+  const cidr = parseCidr(b.cidr);
+  if (!cidr) return [invalid(child(path, 'cidr'), b.cidr, CIDR_MSG)];
+  const errs: FieldError[] = [];
+  ((b.except ?? []) as string[]).forEach((e, i) => {
+    const ep = index(child(path, 'except'), i);
+    const ex = parseCidr(e);
+    if (!ex) return void errs.push(invalid(ep, e, CIDR_MSG));
+    const inside = cidr[0] < 0 || ex[0] < 0 ? true : ex[0] - (ex[0] % 2 ** (32 - cidr[1])) === cidr[0];
+    if (!inside || cidr[1] >= ex[1]) errs.push(invalid(ep, e, 'must be a strict subset of `cidr`'));
+  });
+  return errs;
+}
+
+function validatePolicyPort(p: Obj, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  if (p.protocol != null && !['TCP', 'UDP', 'SCTP'].includes(p.protocol)) errs.push(notSupported(child(path, 'protocol'), p.protocol, ['TCP', 'UDP', 'SCTP']));
+  if (p.port != null) {
+    if (typeof p.port === 'number') {
+      for (const m of isValidPortNum(p.port)) errs.push(invalid(child(path, 'port'), p.port, m));
+      if (p.endPort != null) {
+        if (p.endPort < p.port) errs.push(invalid(child(path, 'endPort'), p.endPort, 'must be greater than or equal to `port`'));
+        for (const m of isValidPortNum(p.endPort)) errs.push(invalid(child(path, 'endPort'), p.endPort, m));
+      }
+    } else {
+      if (p.endPort != null) errs.push(invalid(child(path, 'endPort'), p.endPort, 'may not be specified when `port` is non-numeric'));
+      for (const m of isValidPortName(String(p.port))) errs.push(invalid(child(path, 'port'), p.port, m));
+    }
+  } else if (p.endPort != null) errs.push(invalid(child(path, 'endPort'), p.endPort, 'may not be specified when `port` is not specified'));
+  return errs;
+}
+
+function validatePeer(p: Obj, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  let n = 0;
+  if (p.podSelector != null) {
+    n++;
+    errs.push(...validateLabelSelectorSpec(p.podSelector, child(path, 'podSelector')));
+  }
+  if (p.namespaceSelector != null) {
+    n++;
+    errs.push(...validateLabelSelectorSpec(p.namespaceSelector, child(path, 'namespaceSelector')));
+  }
+  if (p.ipBlock != null) {
+    n++;
+    errs.push(...validateIPBlock(p.ipBlock, child(path, 'ipBlock')));
+  }
+  if (n === 0) errs.push(required(path, 'must specify a peer'));
+  else if (n > 1 && p.ipBlock != null) errs.push(forbidden(path, 'may not specify both ipBlock and another peer'));
+  return errs;
+}
+
+export function validateNetworkPolicy(obj: KObject): FieldError[] {
+  const spec = (obj.spec ?? {}) as Obj;
+  const errs = validateLabelSelectorSpec(spec.podSelector ?? {}, 'spec.podSelector');
+  for (const [dir, peers] of [['ingress', 'from'], ['egress', 'to']] as const) {
+    ((spec[dir] ?? []) as Obj[]).forEach((r, i) => {
+      const rp = index(child('spec', dir), i);
+      ((r.ports ?? []) as Obj[]).forEach((p, j) => errs.push(...validatePolicyPort(p, index(child(rp, 'ports'), j))));
+      ((r[peers] ?? []) as Obj[]).forEach((p, j) => errs.push(...validatePeer(p, index(child(rp, peers), j))));
+    });
+  }
+  const types = (spec.policyTypes ?? []) as string[];
+  if (types.length > 2) return [...errs, invalid('spec.policyTypes', types, 'may not specify more than two policyTypes')];
+  types.forEach((t, i) => {
+    if (t !== 'Ingress' && t !== 'Egress') errs.push(notSupported(index('spec.policyTypes', i), t, ['Ingress', 'Egress']));
+  });
+  return errs;
+}
+
+/** SetDefaults_NetworkPolicy: policyTypes Ingress, plus Egress when there are egress rules; ports' protocol TCP. */
+export function defaultNetworkPolicy(obj: KObject): void {
+  const spec = (obj.spec ??= {}) as Obj;
+  spec.podSelector ??= {};
+  if (!spec.policyTypes?.length) spec.policyTypes = ['Ingress', ...((spec.egress ?? []).length ? ['Egress'] : [])];
+  for (const dir of ['ingress', 'egress']) for (const r of (spec[dir] ?? []) as Obj[]) for (const p of (r.ports ?? []) as Obj[]) p.protocol ??= 'TCP';
+}
+
+/** The Warning kbx sends with every NetworkPolicy write: it is stored and shown, not enforced. */
+export const NETWORK_POLICY_WARNING = 'NetworkPolicy is not enforced by kbx: pod traffic is not filtered (stored and shown only; see the README limits)';

@@ -3,6 +3,7 @@
 // other ports (80 not bindable), the ones it listens on, from status.loadBalancer.ingress[].ports.
 import type { KObject, TableColumnDefinition } from '../api/types.js';
 import { age, ageCol, col, loadBalancerStatusStringer, nameCol, type KindPrinter } from './columns.js';
+import { formatLabelSelector } from '../api/selectors.js';
 
 type Obj = Record<string, any>;
 
@@ -62,4 +63,17 @@ export const INGRESSCLASS_PRINTER: KindPrinter = {
     ageCol(),
   ],
   row: (o, now) => ({ cells: [o.metadata.name, (o.spec as Obj | undefined)?.controller ?? '', ingressClassParameters(o.spec as Obj | undefined), age(o, now)] }),
+};
+
+export const NETWORKPOLICY_PRINTER: KindPrinter = {
+  columns: [
+    nameCol(),
+    col(
+      'Pod-Selector',
+      'string',
+      'podSelector selects the pods to which this NetworkPolicy object applies. The array of rules is applied to any pods selected by this field. An empty selector matches all pods in the policy\'s namespace. Multiple network policies can select the same set of pods. In this case, the ingress rules for each are combined additively. This field is optional. If it is not specified, it defaults to an empty selector.',
+    ),
+    ageCol(),
+  ],
+  row: (o, now) => ({ cells: [o.metadata.name, formatLabelSelector((o.spec as Obj | undefined)?.podSelector ?? {}), age(o, now)] }),
 };

@@ -6,6 +6,7 @@ import type { EventObject, KObject } from '../api/types.js';
 import { PrefixWriter, printAnnotationsMultiline, printLabelsMultiline, writeEvents, type DescribeContext } from './describe.js';
 import { formatServiceEndpoints } from './describe-services.js';
 import { loadBalancerStatusStringer } from './columns.js';
+import { formatLabelSelector } from '../api/selectors.js';
 
 type Obj = Record<string, any>;
 
@@ -88,5 +89,70 @@ export function describeIngressClass(obj: KObject, events: EventObject[] | undef
     w.write(1, `Name:\t${spec.parameters.name}\n`);
   }
   if (events) writeEvents(w, events, ctx.now);
+  return w.toString();
+}
+
+/** Go's time.Time.String() in UTC ("2026-12-02 13:55:01 +0000 UTC"), as `Created on:` prints metav1.Time. */
+function goTimeString(ts: string | undefined): string {
+  if (!ts) return '0001-01-01 00:00:00 +0000 UTC';
+  return `${new Date(ts).toISOString().replace('T', ' ').replace(/\.\d+Z$/, '')} +0000 UTC`;
+}
+
+function printPolicyRules(w: PrefixWriter, rules: Obj[], dir: 'ingress' | 'egress'): void {
+  const ind = '    ';
+  const peersKey = dir === 'ingress' ? 'from' : 'to';
+  const peerTitle = dir === 'ingress' ? 'From' : 'To';
+  if (!rules.length) return w.write(0, `${ind}<none> (Selected pods are isolated for ${dir} connectivity)\n`);
+  rules.forEach((r, i) => {
+    const ports = (r.ports ?? []) as Obj[];
+    if (!ports.length) w.write(0, `${ind}To Port: <any> (traffic allowed to all ports)\n`);
+    for (const p of ports) {
+      const port = p.port === undefined || p.port === null ? '<nil>' : String(p.port);
+      w.write(0, p.endPort != null ? `${ind}To Port Range: ${port}-${p.endPort}/${p.protocol ?? 'TCP'}\n` : `${ind}To Port: ${port}/${p.protocol ?? 'TCP'}\n`);
+    }
+    const peers = (r[peersKey] ?? []) as Obj[];
+    if (!peers.length) w.write(0, `${ind}${peerTitle}: <any> (traffic not restricted by ${dir === 'ingress' ? 'source' : 'destination'})\n`);
+    for (const p of peers) {
+      w.write(0, `${ind}${peerTitle}:\n`);
+      if (p.podSelector && p.namespaceSelector) {
+        w.write(1, `${ind}NamespaceSelector: ${formatLabelSelector(p.namespaceSelector)}\n`);
+        w.write(1, `${ind}PodSelector: ${formatLabelSelector(p.podSelector)}\n`);
+      } else if (p.podSelector) w.write(1, `${ind}PodSelector: ${formatLabelSelector(p.podSelector)}\n`);
+      else if (p.namespaceSelector) w.write(1, `${ind}NamespaceSelector: ${formatLabelSelector(p.namespaceSelector)}\n`);
+      else if (p.ipBlock) {
+        w.write(1, `${ind}IPBlock:\n`);
+        w.write(2, `${ind}CIDR: ${p.ipBlock.cidr}\n`);
+        w.write(2, `${ind}Except: ${((p.ipBlock.except ?? []) as string[]).join(', ')}\n`);
+      }
+    }
+    if (i !== rules.length - 1) w.write(0, `${ind}----------\n`);
+  });
+}
+
+/** describeNetworkPolicy and describeNetworkPolicySpec. */
+export function describeNetworkPolicy(obj: KObject, _events: EventObject[] | undefined, _ctx: DescribeContext): string {
+  const spec = (obj.spec ?? {}) as Obj;
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${obj.metadata.name}\n`);
+  w.write(0, `Namespace:\t${obj.metadata.namespace}\n`);
+  w.write(0, `Created on:\t${goTimeString(obj.metadata.creationTimestamp)}\n`);
+  printLabelsMultiline(w, 'Labels', obj.metadata.labels);
+  printAnnotationsMultiline(w, 'Annotations', obj.metadata.annotations);
+  w.write(0, 'Spec:\n');
+  w.write(1, 'PodSelector: ');
+  const sel = (spec.podSelector ?? {}) as Obj;
+  if (!Object.keys(sel.matchLabels ?? {}).length && !(sel.matchExpressions ?? []).length) w.write(2, '<none> (Allowing the specific traffic to all pods in this namespace)\n');
+  else w.write(2, `${formatLabelSelector(sel)}\n`);
+  const types = (spec.policyTypes ?? []) as string[];
+  if (types.includes('Ingress')) {
+    w.write(1, 'Allowing ingress traffic:\n');
+    printPolicyRules(w, (spec.ingress ?? []) as Obj[], 'ingress');
+  } else w.write(1, 'Not affecting ingress traffic\n');
+  if (types.includes('Egress')) {
+    w.write(1, 'Allowing egress traffic:\n');
+    printPolicyRules(w, (spec.egress ?? []) as Obj[], 'egress');
+  } else w.write(1, 'Not affecting egress traffic\n');
+  w.write(1, `Policy Types: ${types.length ? types.join(', ') : '<none>'}\n`);
+  // kubectl's NetworkPolicyDescriber prints no events.
   return w.toString();
 }

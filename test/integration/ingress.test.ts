@@ -184,6 +184,17 @@ describe('Ingress (class kbx) from the host', () => {
     expect(echoed).toContain('upgrade: websocket\r\n');
   });
 
+  it('stores a NetworkPolicy and warns, through kbx and kubectl, that it is not enforced', () => {
+    const f = writeManifest(dir, 'np.yaml', 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny}\nspec:\n  podSelector: {}\n');
+    const r = c.kbx(['apply', '-f', f]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Warning: NetworkPolicy is not enforced by kbx');
+    const k = c.kubectl(['apply', '--validate=false', '-f', writeManifest(dir, 'np2.yaml', fs.readFileSync(f, 'utf8').replace('name: deny', 'name: deny2'))]);
+    expect(k.code, k.stderr).toBe(0);
+    expect(k.stderr).toContain('Warning: NetworkPolicy is not enforced by kbx');
+    expect(c.ok(['get', 'netpol'])).toMatch(/^NAME\s+POD-SELECTOR\s+AGE\ndeny\s+<none>\s+\d+s\ndeny2\s+<none>\s+/);
+  });
+
   it('stops serving a deleted Ingress', async () => {
     c.ok(['delete', 'ing', 'app']);
     await waitFor('404 after the delete', () => curl([`http://app.localhost:${httpPort}/`]).code === '404');
