@@ -4,6 +4,7 @@
 // defaulting of spec.ingressClassName.
 import { isIP } from 'node:net';
 import type { KObject } from './types.js';
+import { ipToInt } from '../registry/ip-allocator.js';
 import { type FieldError, child, forbidden, index, invalid, notSupported, required, tooLong } from './field-errors.js';
 import { FIELD_IMMUTABLE, isDNS1035Label, isDNS1123Subdomain, isValidPortName, isValidPortNum, isWildcardDNS1123Subdomain, regexError, validateLabelSelectorSpec, validateNamespaceName } from './validation.js';
 
@@ -194,10 +195,9 @@ function parseCidr(v: string): [number, number] | undefined {
   const bitsText = v.slice(slash + 1);
   if (!/^\d{1,3}$/.test(bitsText)) return undefined;
   const bits = Number(bitsText);
-  const family = isIP(ip);
-  if (family === 6) return bits <= 128 ? [-1, bits] : undefined;
-  if (family !== 4 || bits > 32) return undefined;
-  const n = ip.split('.').reduce((a, o) => a * 256 + Number(o), 0);
+  if (isIP(ip) === 6) return bits <= 128 ? [-1, bits] : undefined;
+  const n = ipToInt(ip);
+  if (n === undefined || bits > 32) return undefined;
   const size = 2 ** (32 - bits);
   return [n - (n % size), bits];
 }

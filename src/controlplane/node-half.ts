@@ -19,6 +19,7 @@ import { realClock } from '../util/clock.js';
 import { Dataplane } from '../dataplane/manager.js';
 import { HostPorts } from '../dataplane/host-ports.js';
 import { IngressController } from '../dataplane/ingress-controller.js';
+import { ingressControllerEnabled } from '../dataplane/ingress-class.js';
 import { PodDialer } from '../kubelet/port-dial.js';
 import type { TokenIssuer } from '../auth/sa-token.js';
 import path from 'node:path';
@@ -55,7 +56,7 @@ export async function startNode(o: NodeHalfOptions) {
       ? undefined
       : new Dataplane({ registry: o.registry, runtime, clusterId: o.clusterId, home: o.home, toolsImage: infraImage, log: o.log });
   const hostPorts = dataplane ? new HostPorts(o.registry, (ip, port) => dataplane.dial(ip, port), recorder, o.log) : undefined;
-  const ingress = dataplane && process.env.KBX_INGRESS !== 'off' ? new IngressController(o.registry, (ip, port) => dataplane.dial(ip, port), recorder, o.home, o.log) : undefined;
+  const ingress = dataplane && ingressControllerEnabled() ? new IngressController(o.registry, (ip, port) => dataplane.dial(ip, port), recorder, o.home, o.log) : undefined;
   const kubelet = new Kubelet({
     registry: o.registry,
     runtime,

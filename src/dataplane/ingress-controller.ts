@@ -14,9 +14,9 @@ import { RESOURCES } from '../api/registry.js';
 import type { Registry } from '../registry/registry.js';
 import type { EventRecorder } from '../events/recorder.js';
 import { isApiError } from '../api/errors.js';
-import { DEFAULT_CLASS_ANNOTATION } from '../api/validation-networking.js';
 import { pkiPaths } from '../config/pki.js';
-import { buildIngressTable, KBX_INGRESS_CLASS, KBX_INGRESS_CONTROLLER, type Problem } from './ingress-routes.js';
+import { buildIngressTable, type Problem } from './ingress-routes.js';
+import { ensureIngressClass } from './ingress-class.js';
 import { IngressProxy, type Dial } from './ingress-proxy.js';
 
 const R = (kind: string) => RESOURCES.find((r) => r.kind === kind)!;
@@ -74,7 +74,7 @@ export class IngressController {
   }
 
   start(): void {
-    this.ensureClass();
+    ensureIngressClass(this.registry);
     const kick = () => this.schedule();
     for (const r of [INGRESSES, CLASSES, SERVICES, ENDPOINTS, SECRETS]) this.stops.push(this.registry.watch(r, undefined, {}, kick));
     const p = pkiPaths(this.home);
@@ -97,20 +97,6 @@ export class IngressController {
   /** Where it listens (after start resolved): for tests and `cluster status`. */
   get ports(): { http?: number; https?: number } {
     return { http: this.bound?.http.port, https: this.bound?.https.port };
-  }
-
-  private ensureClass(): void {
-    if (this.registry.tryGet(CLASSES, undefined, KBX_INGRESS_CLASS)) return;
-    try {
-      this.registry.create(CLASSES, undefined, {
-        apiVersion: 'networking.k8s.io/v1',
-        kind: 'IngressClass',
-        metadata: { name: KBX_INGRESS_CLASS, annotations: { [DEFAULT_CLASS_ANNOTATION]: 'true' }, labels: { 'app.kubernetes.io/managed-by': 'kbx' } },
-        spec: { controller: KBX_INGRESS_CONTROLLER },
-      });
-    } catch (e) {
-      if (!isApiError(e)) throw e;
-    }
   }
 
   private portsFile(): string {
