@@ -161,8 +161,9 @@ export class IngressController {
 
   private sync(): void {
     const byKey = (items: KObject[]) => new Map(items.map((o) => [`${o.metadata.namespace}/${o.metadata.name}`, o]));
+    const ingresses = this.registry.list(INGRESSES, undefined).items;
     const { table, served, problems } = buildIngressTable({
-      ingresses: this.registry.list(INGRESSES, undefined).items,
+      ingresses,
       classes: this.registry.list(CLASSES, undefined).items,
       services: this.registry.list(SERVICES, undefined).items,
       endpoints: byKey(this.registry.list(ENDPOINTS, undefined).items),
@@ -181,6 +182,17 @@ export class IngressController {
         }
       }
       this.announce(ing);
+    }
+    // An Ingress moved to another class: the address kbx wrote is no longer true.
+    const ours = new Set(served.map((i) => i.metadata.uid));
+    const mine = JSON.stringify(status.loadBalancer);
+    for (const ing of ingresses) {
+      if (ours.has(ing.metadata.uid) || JSON.stringify((ing.status as Obj | undefined)?.loadBalancer ?? {}) !== mine) continue;
+      try {
+        this.registry.mutate(INGRESSES, ing.metadata.namespace, ing.metadata.name!, (o) => void (o.status = { ...(o.status ?? {}), loadBalancer: {} }), { subresource: 'status' });
+      } catch (e) {
+        if (!isApiError(e)) throw e;
+      }
     }
   }
 
