@@ -18,7 +18,7 @@ import {
   legacyApiVersions,
   wantsAggregated,
 } from './discovery.js';
-import { toTable } from '../kinds/index.js';
+import { kindOf, toTable } from '../kinds/index.js';
 import type { NodeApi } from './node-api.js';
 import type { TokenIssuer } from '../auth/sa-token.js';
 import { authenticateServiceAccountToken, createTokenRequest } from './service-account-tokens.js';
@@ -132,7 +132,10 @@ async function handleResource(
   res: http.ServerResponse,
 ): Promise<void> {
   const { registry } = opts;
-  const reply = (code: number, body: unknown) => replyDurable(registry, res, code, body);
+  const reply = (code: number, body: unknown) => {
+    if (method === 'POST' || method === 'PUT' || method === 'PATCH') setWarnings(res, kindOf(r.info).warnings?.(body as KObject));
+    return replyDurable(registry, res, code, body);
+  };
   const q = url.searchParams;
   const method = req.method ?? 'GET';
   const ns = r.info.namespaced ? r.namespace : undefined;
@@ -395,6 +398,11 @@ function sendJson(res: http.ServerResponse, code: number, body: unknown, content
  * Answers once every write the request made or read is durable (the store commits writes in groups):
  * a reply never reports a write that is not on disk. A write that could not be saved is a 500.
  */
+/** RFC 7234 warn-code 299 headers, as the API server sends them (kubectl prints "Warning: <text>"). */
+function setWarnings(res: http.ServerResponse, warnings: string[] | undefined): void {
+  if (warnings?.length) res.setHeader('Warning', warnings.map((w) => `299 - ${JSON.stringify(w)}`));
+}
+
 async function replyDurable(registry: Registry, res: http.ServerResponse, code: number, body: unknown): Promise<void> {
   try {
     await registry.store.durable();

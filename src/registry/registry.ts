@@ -50,8 +50,8 @@ export class Registry {
     readonly clock: Clock,
   ) {}
 
-  /** All stored objects of a core-group resource, for strategies that derive state (allocations) from them. */
-  private readonly coreLister = (plural: string): KObject[] => this.store.list(Store.prefix('', plural));
+  /** All stored objects of a resource (core group by default), for strategies that derive state (allocations, defaults) from them. */
+  private readonly coreLister = (plural: string, group = ''): KObject[] => this.store.list(Store.prefix(group, plural));
 
   key(info: ResourceInfo, ns: string | undefined, name: string): string {
     return Store.key(info.group, info.plural, info.namespaced ? ns : undefined, name);
