@@ -17,8 +17,11 @@ export const LAST_APPLIED_CONFIG_ANNOTATION = 'kubectl.kubernetes.io/last-applie
 /** kubectl's --record (the command line), copied onto the ReplicaSet of the revision. */
 export const CHANGE_CAUSE_ANNOTATION = 'kubernetes.io/change-cause';
 
-/** Deployment annotations a rollback keeps from the deployment rather than taking from the ReplicaSet (annotationsToSkip). */
-export const ROLLBACK_ANNOTATIONS_TO_SKIP = [
+/**
+ * annotationsToSkip: the deployment annotations the controller never copies onto its ReplicaSets,
+ * and that a rollback keeps from the deployment rather than taking from the ReplicaSet.
+ */
+export const ANNOTATIONS_TO_SKIP: readonly string[] = [
   LAST_APPLIED_CONFIG_ANNOTATION,
   REVISION_ANNOTATION,
   REVISION_HISTORY_ANNOTATION,

@@ -2,7 +2,7 @@
 // the revision's ReplicaSet and build the client-side JSON patch. Pure.
 import type { KObject } from '../api/types.js';
 import { CliError } from './errors.js';
-import { equalIgnoreHash, POD_TEMPLATE_HASH_LABEL, revisionOf, ROLLBACK_ANNOTATIONS_TO_SKIP } from '../api/deployment-util.js';
+import { equalIgnoreHash, POD_TEMPLATE_HASH_LABEL, revisionOf, ANNOTATIONS_TO_SKIP } from '../api/deployment-util.js';
 
 export const revisionNotFound = (n: number) => new CliError(`unable to find specified revision ${n} in history`);
 
@@ -62,8 +62,8 @@ export function planRollback(deployment: KObject, rs: KObject, toRevision: numbe
 export function rollbackAnnotations(deployment: KObject, rs: KObject): Record<string, string> {
   const own = deployment.metadata?.annotations ?? {};
   const out: Record<string, string> = {};
-  for (const k of ROLLBACK_ANNOTATIONS_TO_SKIP) if (k in own) out[k] = own[k]!;
-  for (const [k, v] of Object.entries(rs.metadata?.annotations ?? {})) if (!ROLLBACK_ANNOTATIONS_TO_SKIP.includes(k)) out[k] = v;
+  for (const k of ANNOTATIONS_TO_SKIP) if (k in own) out[k] = own[k]!;
+  for (const [k, v] of Object.entries(rs.metadata?.annotations ?? {})) if (!ANNOTATIONS_TO_SKIP.includes(k)) out[k] = v;
   return Object.fromEntries(Object.keys(out).sort().map((k) => [k, out[k]!]));
 }
 

@@ -1,4 +1,4 @@
-// kbx kustomize [DIR]: what `kubectl kustomize` prints (src/kustomize/ builds it; no cluster needed).
+// kbx kustomize [DIR]: what `kubectl kustomize` prints (src/cli/kustomize/ builds it; no cluster needed).
 import type { Ctx } from '../context.js';
 import { CliError } from '../errors.js';
 import { kustomizeYaml } from '../kustomize/build.js';

@@ -19,7 +19,7 @@ import {
   type IntOrString,
   type ReplicaSet,
 } from './types.js';
-import { DEPRECATED_ROLLBACK_TO, DESIRED_REPLICAS_ANNOTATION, equalIgnoreHash, LAST_APPLIED_CONFIG_ANNOTATION, MAX_REPLICAS_ANNOTATION, REVISION_ANNOTATION, REVISION_HISTORY_ANNOTATION, revisionOf } from '../../api/deployment-util.js';
+import { DESIRED_REPLICAS_ANNOTATION, equalIgnoreHash, MAX_REPLICAS_ANNOTATION, REVISION_ANNOTATION, REVISION_HISTORY_ANNOTATION, revisionOf, ANNOTATIONS_TO_SKIP } from '../../api/deployment-util.js';
 
 // ---------------------------------------------------------------------------------------------
 // intstr
@@ -279,18 +279,11 @@ export function nextRevision(oldRSs: readonly ReplicaSet[]): string {
 // ---------------------------------------------------------------------------------------------
 // Annotations
 
-/** Deployment annotations never copied onto its ReplicaSets (annotationsToSkip). */
-export const ANNOTATIONS_TO_SKIP: ReadonlySet<string> = new Set([
-  LAST_APPLIED_CONFIG_ANNOTATION,
-  REVISION_ANNOTATION,
-  REVISION_HISTORY_ANNOTATION,
-  DESIRED_REPLICAS_ANNOTATION,
-  MAX_REPLICAS_ANNOTATION,
-  DEPRECATED_ROLLBACK_TO,
-]);
+const SKIPPED: ReadonlySet<string> = new Set(ANNOTATIONS_TO_SKIP);
 
+/** Whether the deployment annotation `key` is one never copied onto its ReplicaSets (annotationsToSkip). */
 export function skipCopyAnnotation(key: string): boolean {
-  return ANNOTATIONS_TO_SKIP.has(key);
+  return SKIPPED.has(key);
 }
 
 /** The desired-replicas / max-replicas pair every scale writes: replicas and replicas + maxSurge. */
