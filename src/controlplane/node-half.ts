@@ -16,6 +16,7 @@ import { EndpointSliceController } from '../controllers/endpointslice/controller
 import { JobController } from '../controllers/job/controller.js';
 import { CronJobController } from '../controllers/cronjob/controller.js';
 import { DaemonSetController } from '../controllers/daemon/controller.js';
+import { StatefulSetController } from '../controllers/statefulset/controller.js';
 import { realClock } from '../util/clock.js';
 import { Dataplane } from '../dataplane/manager.js';
 import { HostPorts } from '../dataplane/host-ports.js';
@@ -49,6 +50,7 @@ export async function startNode(o: NodeHalfOptions) {
   const jobs = new JobController(o.registry, recorder, o.log);
   const cronJobs = new CronJobController(o.registry, recorder, o.log);
   const daemonSets = new DaemonSetController(o.registry, recorder, o.log);
+  const statefulSets = new StatefulSetController(o.registry, recorder, o.log);
   const infraImage = process.env.KBX_INFRA_IMAGE || 'busybox:latest';
   // KBX_DATAPLANE=off: no services data plane (pods get Docker's network defaults only).
   const dataplane =
@@ -90,6 +92,7 @@ export async function startNode(o: NodeHalfOptions) {
   jobs.start();
   cronJobs.start();
   daemonSets.start();
+  statefulSets.start();
   await kubelet.start();
   const dialer = new PodDialer(runtime, o.clusterId, undefined, dataplane ? (ip, port) => dataplane.dial(ip, port) : undefined);
   let lastCheck = 0;
@@ -122,6 +125,7 @@ export async function startNode(o: NodeHalfOptions) {
       eventTTL.close();
       gc.close();
       daemonSets.close();
+      statefulSets.close();
       replicaSets.close();
       deployments.close();
       endpoints.close();
