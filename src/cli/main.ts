@@ -309,6 +309,32 @@ export function buildProgram(ctx: Ctx, only?: string): Command {
       .option('-f, --filename <file>', 'Filename identifying the resource', collect)
       .option('--dry-run <mode>', 'Must be "none", "server", or "client".'),
   );
+  // Node maintenance (src/cli/commands/drain.ts).
+  for (const name of ['cordon', 'uncordon'] as const) {
+    verb(program, ctx, name, () => import('./commands/drain.js').then((m) => ({ run: name === 'cordon' ? m.runCordon : m.runUncordon })), (c) =>
+      c.argument('[args...]').option('-l, --selector <selector>', 'Selector (label query) to filter on').option('--dry-run <mode>', 'Must be "none", "server", or "client".'),
+    );
+  }
+  verb(program, ctx, 'drain', () => import('./commands/drain.js').then((m) => ({ run: m.runDrain })), (c) =>
+    c.argument('[args...]')
+      .option('--force', 'Continue even if there are pods that do not declare a controller.')
+      .option('--ignore-daemonsets', 'Ignore DaemonSet-managed pods.')
+      .option('--delete-emptydir-data', 'Continue even if there are pods using emptyDir (local data that will be deleted when the node is drained).')
+      .option('--grace-period <seconds>', 'Period of time in seconds given to each pod to terminate gracefully. If negative, the default value specified in the pod will be used.', '-1')
+      .option('--timeout <duration>', 'The length of time to wait before giving up, zero means infinite', '0s')
+      .option('--pod-selector <selector>', 'Label selector to filter pods on the node')
+      .option('--disable-eviction', 'Force drain to use delete, even if eviction is supported. This will bypass checking PodDisruptionBudgets, use with caution.')
+      .option('--skip-wait-for-delete-timeout <seconds>', 'If pod DeletionTimestamp older than N seconds, skip waiting for the pod.', '0')
+      .option('-l, --selector <selector>', 'Selector (label query) to filter on')
+      .option('--dry-run <mode>', 'Must be "none", "server", or "client".'),
+  );
+  verb(program, ctx, 'taint', () => import('./commands/drain.js').then((m) => ({ run: m.runTaint })), (c) =>
+    c.argument('[args...]')
+      .option('--overwrite', 'If true, allow taints to be overwritten, otherwise reject taint updates that overwrite existing taints.')
+      .option('--all', 'Select all nodes in the cluster')
+      .option('-l, --selector <selector>', 'Selector (label query) to filter on')
+      .option('--dry-run <mode>', 'Must be "none", "server", or "client".'),
+  );
   verb(program, ctx, 'cluster', () => import('./commands/cluster.js'), (c) =>
     c.argument('[args...]').option('--keep-state', 'reset: keep nothing but say what would be removed')
       .option('--merge', "kubeconfig: write this cluster's context into your kubeconfig ($KUBECONFIG's first file or ~/.kube/config)"),
@@ -379,7 +405,7 @@ export async function main(argv: string[]): Promise<void> {
   process.exit(code);
 }
 
-const VERBS = ['get', 'describe', 'apply', 'create', 'delete', 'kustomize', 'logs', 'exec', 'run', 'label', 'annotate', 'version', 'api-resources', 'cluster-info', 'events', 'cluster', 'scale', 'set', 'rollout', 'attach', 'expose', 'port-forward', 'config'];
+const VERBS = ['get', 'describe', 'apply', 'create', 'delete', 'kustomize', 'logs', 'exec', 'run', 'label', 'annotate', 'version', 'api-resources', 'cluster-info', 'events', 'cluster', 'scale', 'set', 'rollout', 'attach', 'expose', 'port-forward', 'config', 'cordon', 'uncordon', 'drain', 'taint'];
 
 function reportError(ctx: Ctx, e: unknown, args: string[]): number {
   if (e instanceof CommanderError) {
