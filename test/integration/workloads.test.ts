@@ -131,6 +131,31 @@ describe('StatefulSet', () => {
     await waitFor('web-1 gone', () => podsOf('app=nginx').map((p) => p.metadata.name).join() === 'web-0', 60_000);
   }, 300_000);
 
+  it('a kill -9 of the control plane mid-rollout: the rollout finishes with one web-0 and no duplicate container', async () => {
+    const before = json('get pod web-0').metadata.uid;
+    c.ok('set image sts/web web=kbx-test/web:3');
+    await waitFor('web-0 being replaced', () => {
+      const p = podsOf('app=nginx')[0];
+      return !p || p.metadata.uid !== before || !!p.metadata.deletionTimestamp;
+    }, 60_000, 50);
+    const pid = c.serverPid()!;
+    process.kill(pid, 'SIGKILL');
+    await waitFor('control plane dead', () => {
+      try {
+        process.kill(pid, 0);
+        return false;
+      } catch {
+        return true;
+      }
+    }, 10_000);
+    const r = c.kbx('rollout status sts/web --timeout=120s', { timeout: 150_000 });
+    expect(r.stdout).toMatch(/partitioned roll out complete: 1 new pods have been updated...\n$/);
+    expect(c.serverPid()).not.toBe(pid);
+    const pods = podsOf('app=nginx');
+    expect(pods.map((p) => [p.metadata.name, p.spec.containers[0].image])).toEqual([['web-0', 'kbx-test/web:3']]);
+    await waitFor('one web container', () => c.containers(['label=io.kbx.pod=web-0', 'label=io.kbx.container=web', 'status=running']).length === 1, 30_000);
+  }, 240_000);
+
   it('refuses volumeClaimTemplates while PersistentVolumeClaims are not served', () => {
     const bad = statefulSet.replace('  serviceName: nginx\n', '  serviceName: nginx\n  volumeClaimTemplates:\n  - metadata: {name: www}\n    spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}\n').replace('name: web\nspec', 'name: claims\nspec');
     const r = c.kbx(['apply', '-f', writeManifest(c.home, 'claims.yaml', bad)]);
