@@ -107,3 +107,56 @@ export function defaultReplicaSet<T extends { spec?: Obj }>(rs: T): T {
   out.spec = ordered(spec, ['replicas', 'minReadySeconds', 'selector', 'template']);
   return out;
 }
+
+/**
+ * SetDefaults_DaemonSet: updateStrategy RollingUpdate with maxUnavailable 1 and maxSurge 0 (an
+ * OnDelete strategy gets no rollingUpdate), revisionHistoryLimit 10, the pod template defaulted.
+ */
+export function defaultDaemonSet<T extends { spec?: Obj }>(ds: T): T {
+  const out = structuredClone(ds) as T & Obj;
+  const spec: Obj = out.spec ?? {};
+  const strategy: Obj = isUnset(spec.updateStrategy) ? {} : spec.updateStrategy;
+  if (!strategy.type) strategy.type = 'RollingUpdate';
+  if (strategy.type === 'RollingUpdate') {
+    const ru: Obj = isUnset(strategy.rollingUpdate) ? {} : strategy.rollingUpdate;
+    if (isUnset(ru.maxUnavailable)) ru.maxUnavailable = 1;
+    if (isUnset(ru.maxSurge)) ru.maxSurge = 0;
+    strategy.rollingUpdate = ordered(ru, ['maxUnavailable', 'maxSurge']);
+  }
+  spec.updateStrategy = ordered(strategy, ['type', 'rollingUpdate']);
+  if (isUnset(spec.revisionHistoryLimit)) spec.revisionHistoryLimit = 10;
+  if (spec.template !== undefined) spec.template = defaultPodTemplate(spec.template);
+  out.spec = ordered(spec, ['selector', 'template', 'updateStrategy', 'minReadySeconds', 'revisionHistoryLimit']);
+  return out;
+}
+
+/**
+ * SetDefaults_StatefulSet: replicas 1, podManagementPolicy OrderedReady, updateStrategy
+ * RollingUpdate with partition 0, revisionHistoryLimit 10, persistentVolumeClaimRetentionPolicy
+ * Retain/Retain, the pod template defaulted.
+ */
+export function defaultStatefulSet<T extends { spec?: Obj }>(sts: T): T {
+  const out = structuredClone(sts) as T & Obj;
+  const spec: Obj = out.spec ?? {};
+  if (isUnset(spec.replicas)) spec.replicas = 1;
+  if (!spec.podManagementPolicy) spec.podManagementPolicy = 'OrderedReady';
+  const strategy: Obj = isUnset(spec.updateStrategy) ? {} : spec.updateStrategy;
+  if (!strategy.type) strategy.type = 'RollingUpdate';
+  if (strategy.type === 'RollingUpdate') {
+    const ru: Obj = isUnset(strategy.rollingUpdate) ? {} : strategy.rollingUpdate;
+    if (isUnset(ru.partition)) ru.partition = 0;
+    strategy.rollingUpdate = ru;
+  }
+  spec.updateStrategy = ordered(strategy, ['type', 'rollingUpdate']);
+  if (isUnset(spec.revisionHistoryLimit)) spec.revisionHistoryLimit = 10;
+  const policy: Obj = isUnset(spec.persistentVolumeClaimRetentionPolicy) ? {} : spec.persistentVolumeClaimRetentionPolicy;
+  if (!policy.whenDeleted) policy.whenDeleted = 'Retain';
+  if (!policy.whenScaled) policy.whenScaled = 'Retain';
+  spec.persistentVolumeClaimRetentionPolicy = ordered(policy, ['whenDeleted', 'whenScaled']);
+  if (spec.template !== undefined) spec.template = defaultPodTemplate(spec.template);
+  out.spec = ordered(spec, [
+    'replicas', 'selector', 'template', 'serviceName', 'podManagementPolicy', 'updateStrategy', 'revisionHistoryLimit',
+    'minReadySeconds', 'persistentVolumeClaimRetentionPolicy', 'ordinals',
+  ]);
+  return out;
+}

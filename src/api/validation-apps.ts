@@ -33,7 +33,7 @@ const PERCENT_FMT = '[0-9]+%';
 const PERCENT_ERR_MSG = "a valid percent string must be a numeric string followed by an ending '%'";
 
 /** ValidateNonnegativeField. */
-function validateNonnegativeField(value: unknown, path: string): FieldError[] {
+export function validateNonnegativeField(value: unknown, path: string): FieldError[] {
   return typeof value === 'number' && value < 0 ? [invalid(path, value, IS_NEGATIVE)] : [];
 }
 
@@ -43,7 +43,7 @@ export function isValidPercent(percent: string): string[] {
 }
 
 // An unset IntOrString is the zero value: Int 0.
-function intOrStr(v: unknown): unknown {
+export function intOrStr(v: unknown): unknown {
   return isSet(v) ? v : 0;
 }
 
@@ -62,7 +62,7 @@ function getPercentValue(v: unknown): number | undefined {
 }
 
 // IntOrString.IntValue(): a string goes through strconv.Atoi, 0 when that fails.
-function getIntOrPercentValue(v: unknown): number {
+export function getIntOrPercentValue(v: unknown): number {
   const pct = getPercentValue(v);
   if (pct !== undefined) return pct;
   if (typeof v === 'number') return v;
@@ -165,8 +165,8 @@ export function validatePodTemplateSpecForReplicaSet(template: Obj | undefined, 
   return errs;
 }
 
-// The selector part shared by Deployments and ReplicaSets (both say "for deployment").
-function validateSelectorAndTemplate(spec: Obj, path: string, opts: PodValidationOptions): FieldError[] {
+// The selector part shared by the apps kinds (Deployments and ReplicaSets both say "for deployment").
+export function validateSelectorAndTemplate(spec: Obj, path: string, opts: PodValidationOptions, kind = 'deployment'): FieldError[] {
   const errs: FieldError[] = [];
   const selPath = child(path, 'selector');
   if (!isSet(spec.selector)) errs.push(required(selPath));
@@ -174,7 +174,7 @@ function validateSelectorAndTemplate(spec: Obj, path: string, opts: PodValidatio
     errs.push(...validateLabelSelectorSpec(spec.selector, selPath));
     const s = spec.selector as LabelSelectorSpec;
     if (Object.keys(s.matchLabels ?? {}).length + (s.matchExpressions ?? []).length === 0) {
-      errs.push(invalid(selPath, selectorBadValue(s), 'empty selector is invalid for deployment'));
+      errs.push(invalid(selPath, selectorBadValue(s), `empty selector is invalid for ${kind}`));
     }
   }
   let selectorOk = true;
@@ -228,7 +228,7 @@ export function validateReplicaSet(rs: KObject, opts: PodValidationOptions = {})
 }
 
 // ValidateImmutableField on the selector (apps/v1 and later; extensions/v1beta1 allowed changes).
-function immutableSelector(newObj: KObject, oldObj: KObject): FieldError[] {
+export function immutableSelector(newObj: KObject, oldObj: KObject): FieldError[] {
   const n = newObj.spec?.selector;
   const o = oldObj.spec?.selector;
   if (semanticEqual(n ?? null, o ?? null)) return [];

@@ -37,8 +37,10 @@ function aggregatedResource(r: ResourceInfo) {
                   ? { group: r.group, version: r.version, kind: r.kind }
                   : s === 'token'
                     ? { group: 'authentication.k8s.io', version: 'v1', kind: 'TokenRequest' }
-                    : { group: '', version: 'v1', kind: s === 'log' ? 'Pod' : 'Status' },
-            verbs: s === 'status' || s === 'scale' ? ['get', 'patch', 'update'] : s === 'log' ? ['get'] : s === 'token' ? ['create'] : ['create', 'get'],
+                    : s === 'eviction'
+                      ? { group: 'policy', version: 'v1', kind: 'Eviction' }
+                      : { group: '', version: 'v1', kind: s === 'log' ? 'Pod' : 'Status' },
+            verbs: s === 'status' || s === 'scale' ? ['get', 'patch', 'update'] : s === 'log' ? ['get'] : s === 'token' || s === 'eviction' ? ['create'] : ['create', 'get'],
           })),
         }
       : {}),
@@ -88,6 +90,8 @@ export function apiResourceList(group: string, version: string) {
     });
     for (const s of r.subresources) {
       if (s === 'token') resources.push({ name: `${r.plural}/${s}`, singularName: '', namespaced: r.namespaced, group: 'authentication.k8s.io', version: 'v1', kind: 'TokenRequest', verbs: ['create'] });
+      // kubectl drain looks for this entry (CheckEvictionSupport) before it evicts rather than deletes.
+      else if (s === 'eviction') resources.push({ name: `${r.plural}/${s}`, singularName: '', namespaced: r.namespaced, group: 'policy', version: 'v1', kind: 'Eviction', verbs: ['create'] });
       else resources.push({ name: `${r.plural}/${s}`, singularName: '', namespaced: r.namespaced, kind: s === 'scale' ? 'Scale' : r.kind, verbs: ['get'] });
     }
   }

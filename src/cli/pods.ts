@@ -8,7 +8,7 @@ import type { Ctx } from './context.js';
 
 export const PODS = RESOURCES.find((r) => r.kind === 'Pod')!;
 
-/** `pod`, `pod/x`, or `deploy/x` / `rs/x` / `job/x` (kubectl then picks one of their pods). */
+/** `pod`, `pod/x`, or `deploy/x` / `rs/x` / `job/x` / `ds/x` / `sts/x` (kubectl then picks one of their pods). */
 export async function resolvePod(client: ApiClient, ns: string, arg: string): Promise<Pod> {
   const slash = arg.indexOf('/');
   if (slash < 0) return client.get<Pod>(PODS, ns, arg);
@@ -16,7 +16,7 @@ export async function resolvePod(client: ApiClient, ns: string, arg: string): Pr
   const name = arg.slice(slash + 1);
   const info = resolveResource(type);
   if (info?.kind === 'Pod') return client.get<Pod>(PODS, ns, name);
-  if (info?.kind !== 'Deployment' && info?.kind !== 'ReplicaSet' && info?.kind !== 'Job') throw new CliError(`cannot attach to ${info?.kind ?? type}: selecting a pod of it is not supported`);
+  if (!info || !['Deployment', 'ReplicaSet', 'Job', 'DaemonSet', 'StatefulSet'].includes(info.kind)) throw new CliError(`cannot attach to ${info?.kind ?? type}: selecting a pod of it is not supported`);
   const owner = await client.get(info, ns, name);
   const selector = formatLabelSelector(owner.spec?.selector);
   const pods = (await client.list(PODS, ns, { labelSelector: selector })).items as Pod[];

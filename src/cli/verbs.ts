@@ -870,6 +870,95 @@ Use "kbx api-resources" for a complete list of supported resources.`,
     ],
   },
   {
+    name: 'cordon',
+    group: 'Cluster Management Commands',
+    short: 'Mark node as unschedulable',
+    long: 'Mark node as unschedulable.',
+    examples: `  # Mark node "foo" as unschedulable
+  kbx cordon foo`,
+    usage: 'kbx cordon NODE [options]',
+    load: () => import('./commands/drain.js').then((m) => ({ run: m.runCordon })),
+    flags: [DRY_RUN, SELECTOR],
+  },
+  {
+    name: 'uncordon',
+    group: 'Cluster Management Commands',
+    short: 'Mark node as schedulable',
+    long: 'Mark node as schedulable.',
+    examples: `  # Mark node "foo" as schedulable
+  kbx uncordon foo`,
+    usage: 'kbx uncordon NODE [options]',
+    load: () => import('./commands/drain.js').then((m) => ({ run: m.runUncordon })),
+    flags: [DRY_RUN, SELECTOR],
+  },
+  {
+    name: 'drain',
+    group: 'Cluster Management Commands',
+    short: 'Drain node in preparation for maintenance',
+    long: `Drain node in preparation for maintenance.
+
+ The given node will be marked unschedulable to prevent new pods from arriving. 'drain' evicts the pods if the API server supports https://kubernetes.io/docs/concepts/workloads/pods/disruptions/ eviction https://kubernetes.io/docs/concepts/workloads/pods/disruptions/ . Otherwise, it will use normal DELETE to delete the pods. The 'drain' evicts or deletes all pods except mirror pods (which cannot be deleted through the API server).  If there are daemon set-managed pods, drain will not proceed without --ignore-daemonsets, and regardless it will not delete any daemon set-managed pods, because those pods would be immediately replaced by the daemon set controller, which ignores unschedulable markings.  If there are any pods that are neither mirror pods nor managed by a replication controller, replica set, daemon set, stateful set, or job, then drain will not delete any pods unless you use --force.  --force will also allow deletion to proceed if the managing resource of one or more pods is missing.
+
+ 'drain' waits for graceful termination. You should not operate on the machine until the command completes.
+
+ When you are ready to put the node back into service, use kbx uncordon, which will make the node schedulable again.`,
+    examples: `  # Drain node "foo", even if there are pods not managed by a replication controller, replica set, job, daemon set, or stateful set on it
+  kbx drain foo --force
+  
+  # As above, but abort if there are pods not managed by a replication controller, replica set, job, daemon set, or stateful set, and use a grace period of 15 minutes
+  kbx drain foo --grace-period=900`,
+    usage: 'kbx drain NODE [options]',
+    load: () => import('./commands/drain.js').then((m) => ({ run: m.runDrain })),
+    flags: [
+      bool('--delete-emptydir-data', 'Continue even if there are pods using emptyDir (local data that will be deleted when the node is drained).'),
+      bool('--disable-eviction', 'Force drain to use delete, even if eviction is supported. This will bypass checking PodDisruptionBudgets, use with caution.'),
+      DRY_RUN,
+      bool('--force', 'Continue even if there are pods that do not declare a controller.'),
+      int('--grace-period', 'Period of time in seconds given to each pod to terminate gracefully. If negative, the default value specified in the pod will be used.', { default: '-1', shown: '-1' }),
+      bool('--ignore-daemonsets', 'Ignore DaemonSet-managed pods.'),
+      str('--pod-selector', 'Label selector to filter pods on the node'),
+      SELECTOR,
+      int('--skip-wait-for-delete-timeout', 'If pod DeletionTimestamp older than N seconds, skip waiting for the pod.  Seconds must be greater than 0 to skip.', { default: '0' }),
+      duration('--timeout', 'The length of time to wait before giving up, zero means infinite', { default: '0s' }),
+    ],
+  },
+  {
+    name: 'taint',
+    group: 'Cluster Management Commands',
+    short: 'Update the taints on one or more nodes',
+    long: `Update the taints on one or more nodes.
+
+  *  A taint consists of a key, value, and effect. As an argument here, it is expressed as key=value:effect.
+  *  The key must begin with a letter or number, and may contain letters, numbers, hyphens, dots, and underscores, up to 253 characters.
+  *  Optionally, the key can begin with a DNS subdomain prefix and a single '/', like example.com/my-app.
+  *  The value is optional. If given, it must begin with a letter or number, and may contain letters, numbers, hyphens, dots, and underscores, up to 63 characters.
+  *  The effect must be NoSchedule, PreferNoSchedule or NoExecute.
+  *  Currently taint can only apply to node.`,
+    examples: `  # Update node 'foo' with a taint with key 'dedicated' and value 'special-user' and effect 'NoSchedule'
+  # If a taint with that key and effect already exists, its value is replaced as specified
+  kbx taint nodes foo dedicated=special-user:NoSchedule
+  
+  # Remove from node 'foo' the taint with key 'dedicated' and effect 'NoSchedule' if one exists
+  kbx taint nodes foo dedicated:NoSchedule-
+  
+  # Remove from node 'foo' all the taints with key 'dedicated'
+  kbx taint nodes foo dedicated-
+  
+  # Add a taint with key 'dedicated' on nodes having label myLabel=X
+  kbx taint node -l myLabel=X  dedicated=foo:PreferNoSchedule
+  
+  # Add to node 'foo' a taint with key 'bar' and no value
+  kbx taint nodes foo bar:NoSchedule`,
+    usage: 'kbx taint NODE NAME KEY_1=VAL_1:TAINT_EFFECT_1 ... KEY_N=VAL_N:TAINT_EFFECT_N [options]',
+    load: () => import('./commands/drain.js').then((m) => ({ run: m.runTaint })),
+    flags: [
+      bool('--all', 'Select all nodes in the cluster'),
+      DRY_RUN,
+      bool('--overwrite', 'If true, allow taints to be overwritten, otherwise reject taint updates that overwrite existing taints.'),
+      SELECTOR,
+    ],
+  },
+  {
     name: 'cluster-info',
     group: 'Cluster Management Commands',
     short: 'Display cluster information',

@@ -15,6 +15,9 @@ import { EndpointsController } from '../controllers/endpoints/controller.js';
 import { EndpointSliceController } from '../controllers/endpointslice/controller.js';
 import { JobController } from '../controllers/job/controller.js';
 import { CronJobController } from '../controllers/cronjob/controller.js';
+import { DaemonSetController } from '../controllers/daemon/controller.js';
+import { StatefulSetController } from '../controllers/statefulset/controller.js';
+import { TaintEvictionController } from '../controllers/tainteviction/controller.js';
 import { realClock } from '../util/clock.js';
 import { Dataplane } from '../dataplane/manager.js';
 import { HostPorts } from '../dataplane/host-ports.js';
@@ -49,6 +52,9 @@ export async function startNode(o: NodeHalfOptions) {
   const disruption = new DisruptionController(o.registry, o.log);
   const jobs = new JobController(o.registry, recorder, o.log);
   const cronJobs = new CronJobController(o.registry, recorder, o.log);
+  const daemonSets = new DaemonSetController(o.registry, recorder, o.log);
+  const statefulSets = new StatefulSetController(o.registry, recorder, o.log);
+  const taintEviction = new TaintEvictionController(o.registry, recorder, o.log);
   const infraImage = process.env.KBX_INFRA_IMAGE || 'busybox:latest';
   // KBX_DATAPLANE=off: no services data plane (pods get Docker's network defaults only).
   const dataplane =
@@ -91,6 +97,9 @@ export async function startNode(o: NodeHalfOptions) {
   disruption.start();
   jobs.start();
   cronJobs.start();
+  daemonSets.start();
+  statefulSets.start();
+  taintEviction.start();
   await kubelet.start();
   const dialer = new PodDialer(runtime, o.clusterId, undefined, dataplane ? (ip, port) => dataplane.dial(ip, port) : undefined);
   let lastCheck = 0;
@@ -122,6 +131,9 @@ export async function startNode(o: NodeHalfOptions) {
       namespaces.close();
       eventTTL.close();
       gc.close();
+      daemonSets.close();
+      statefulSets.close();
+      taintEviction.close();
       replicaSets.close();
       deployments.close();
       endpoints.close();

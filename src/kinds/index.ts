@@ -26,10 +26,13 @@ import { cronJob } from './cronjob.js';
 import { ingress } from './ingress.js';
 import { ingressClass } from './ingressclass.js';
 import { networkPolicy } from './networkpolicy.js';
+import { daemonSet } from './daemonset.js';
+import { statefulSet } from './statefulset.js';
+import { controllerRevision } from './controllerrevision.js';
 
 export type { KindDefinition } from './kind.js';
 
-export const KINDS: readonly KindDefinition[] = [pod, service, endpoints, namespace, event, deployment, replicaSet, node, endpointSlice, podDisruptionBudget, configMap, secret, serviceAccount, cronJob, job, ingress, ingressClass, networkPolicy];
+export const KINDS: readonly KindDefinition[] = [pod, service, endpoints, namespace, event, controllerRevision, daemonSet, deployment, replicaSet, statefulSet, node, endpointSlice, podDisruptionBudget, configMap, secret, serviceAccount, cronJob, job, ingress, ingressClass, networkPolicy];
 
 const BY_KIND = new Map(KINDS.map((k) => [k.resource.kind, k]));
 

@@ -312,22 +312,30 @@ export function describeReplicaSet(rs: KObject, pods: KObject[] | string, events
   const controller = (m.ownerReferences ?? []).find((o) => o.controller === true);
   if (controller) w.write(0, `Controlled By:\t${controller.kind}/${controller.name}\n`);
   w.write(0, `Replicas:\t${st.replicas ?? 0} current / ${spec.replicas ?? 1} desired\n`);
-  w.write(0, 'Pods Status:\t');
-  if (typeof pods === 'string') {
-    w.write(0, `error in fetching pods: ${pods}\n`);
-  } else {
-    const counts = { Running: 0, Pending: 0, Succeeded: 0, Failed: 0 } as Record<string, number>;
-    for (const p of pods) {
-      if (!isControlledBy(p, rs)) continue;
-      const phase = (p.status as { phase?: string } | undefined)?.phase ?? '';
-      if (phase in counts) counts[phase]!++;
-    }
-    w.write(0, `${counts.Running} Running / ${counts.Pending} Waiting / ${counts.Succeeded} Succeeded / ${counts.Failed} Failed\n`);
-  }
+  writePodsStatus(w, pods, rs);
   writePodTemplate(w, spec.template);
   writeConditions(w, st.conditions);
   if (events) writeEvents(w, events, ctx.now);
   return w.toString();
+}
+
+/**
+ * getPodStatusForController's line: the phases of the pods `owner` controls, or the error
+ * message when they could not be listed.
+ */
+export function writePodsStatus(w: PrefixWriter, pods: KObject[] | string, owner: KObject): void {
+  w.write(0, 'Pods Status:\t');
+  if (typeof pods === 'string') {
+    w.write(0, `error in fetching pods: ${pods}\n`);
+    return;
+  }
+  const counts = { Running: 0, Pending: 0, Succeeded: 0, Failed: 0 } as Record<string, number>;
+  for (const p of pods) {
+    if (!isControlledBy(p, owner)) continue;
+    const phase = (p.status as { phase?: string } | undefined)?.phase ?? '';
+    if (phase in counts) counts[phase]!++;
+  }
+  w.write(0, `${counts.Running} Running / ${counts.Pending} Waiting / ${counts.Succeeded} Succeeded / ${counts.Failed} Failed\n`);
 }
 
 /**

@@ -83,7 +83,7 @@ export async function run(ctx: Ctx, args: string[], o: DescribeOptions): Promise
   if (errors.length) ctx.exitCode = 1;
 }
 
-/** What a describer shows besides the object: a deployment's ReplicaSets, a ReplicaSet's pods. */
+/** What a describer shows besides the object: a deployment's ReplicaSets, the pods of a ReplicaSet, DaemonSet or StatefulSet. */
 async function relatedTo(client: ApiClient, obj: KObject): Promise<Record<string, unknown> | undefined> {
   if (obj.kind === 'Service') {
     // The Service's Endpoints (same name); null when there is none.
@@ -101,7 +101,7 @@ async function relatedTo(client: ApiClient, obj: KObject): Promise<Record<string
     const [services, endpoints] = await Promise.all([client.list(svc!, obj.metadata.namespace), client.list(ep!, obj.metadata.namespace)]);
     return { services: services.items, endpoints: endpoints.items };
   }
-  const kind = obj.kind === 'Deployment' ? 'ReplicaSet' : obj.kind === 'ReplicaSet' ? 'Pod' : undefined;
+  const kind = obj.kind === 'Deployment' ? 'ReplicaSet' : ['ReplicaSet', 'DaemonSet', 'StatefulSet'].includes(obj.kind ?? '') ? 'Pod' : undefined;
   if (!kind) return undefined;
   const info = RESOURCES.find((r) => r.kind === kind)!;
   const selector = formatLabelSelector(obj.spec?.selector);

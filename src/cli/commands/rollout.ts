@@ -16,6 +16,35 @@ import { intFlag } from '../flag-values.js';
 import { deploymentRolloutStatus } from '../rollout-status.js';
 import { historyEntries, historyOutput, viewHistory } from '../rollout-history.js';
 import { planRollback, rollbackTarget } from '../rollout-undo.js';
+import {
+  controlledRevisions,
+  daemonSetRolloutStatus,
+  findRevision,
+  statefulSetRolloutStatus,
+  templateMatchesRevision,
+  templateOfRevision,
+  viewRevisionHistory,
+} from '../rollout-workloads.js';
+import { RESOURCES } from '../../api/registry.js';
+
+const REVISIONS = RESOURCES.find((r) => r.kind === 'ControllerRevision')!;
+/** The kinds whose history is kept in ControllerRevisions. */
+const REVISIONED = new Set(['DaemonSet', 'StatefulSet']);
+
+function statusViewer(kind: string): ((obj: KObject, revision: number) => ReturnType<typeof deploymentRolloutStatus>) | undefined {
+  if (kind === 'Deployment') return deploymentRolloutStatus;
+  if (kind === 'DaemonSet') return daemonSetRolloutStatus;
+  if (kind === 'StatefulSet') return statefulSetRolloutStatus;
+  return undefined;
+}
+
+/** The object (read again) and the ControllerRevisions it controls. */
+async function objectRevisions(client: ApiClient, t: Target): Promise<{ obj: KObject; revisions: KObject[] }> {
+  const obj = await client.get<KObject>(t.info, t.namespace, t.name);
+  const list = await client.list(REVISIONS, t.namespace, { labelSelector: selectorQuery(obj) });
+  const revisions = controlledRevisions(obj, list.items).map((r) => ({ apiVersion: 'apps/v1', kind: 'ControllerRevision', ...r }) as KObject);
+  return { obj, revisions };
+}
 
 interface RolloutOptions {
   namespace?: string;
@@ -77,12 +106,13 @@ async function status(ctx: Ctx, args: string[], o: RolloutOptions): Promise<void
   if (revision < 0) throw new CliError(`revision must be a positive integer: ${revision}`);
   const { client, namespace, targets, errors } = await targetsFor(ctx, args, o);
   for (const t of targets) {
-    if (t.info.kind !== 'Deployment') {
+    const viewer = statusViewer(t.info.kind);
+    if (!viewer) {
       errors.push(new CliError(`no status viewer has been implemented for ${groupKind(t.info)}`));
       continue;
     }
     try {
-      await watchRollout(ctx, client, t, revision, o.watch !== false, timeoutMs);
+      await watchRollout(ctx, client, t, revision, o.watch !== false, timeoutMs, viewer);
     } catch (e) {
       errors.push(e);
     }
@@ -104,7 +134,15 @@ function durationFlag(v: string, flag: string, cmd: string): number {
  * evaluated and its message printed (kubectl prints one line per event, repeats included); done,
  * --watch=false, an error, DELETED or the timeout end it.
  */
-async function watchRollout(ctx: Ctx, client: ApiClient, t: Target, revision: number, watch: boolean, timeoutMs: number): Promise<void> {
+async function watchRollout(
+  ctx: Ctx,
+  client: ApiClient,
+  t: Target,
+  revision: number,
+  watch: boolean,
+  timeoutMs: number,
+  viewer: (obj: KObject, revision: number) => ReturnType<typeof deploymentRolloutStatus>,
+): Promise<void> {
   const path = resourcePath(t.info, t.namespace);
   const fieldSelector = `metadata.name=${t.name}`;
   const abort = new AbortController();
@@ -119,7 +157,7 @@ async function watchRollout(ctx: Ctx, client: ApiClient, t: Target, revision: nu
   let lastRV: string | undefined;
   const onObject = (obj: KObject) => {
     if (outcome) return;
-    const s = deploymentRolloutStatus(obj, revision);
+    const s = viewer(obj, revision);
     if (s.error !== undefined) {
       outcome = { error: new CliError(s.error) };
       abort.abort();
@@ -189,6 +227,17 @@ async function history(ctx: Ctx, args: string[], o: RolloutOptions): Promise<voi
   let printed = 0;
   for (const t of targets) {
     try {
+      if (REVISIONED.has(t.info.kind)) {
+        const { revisions } = await objectRevisions(client, t);
+        if (fmt) {
+          const chosen = revision > 0 ? revisions.filter((r) => (r as { revision?: number }).revision === revision) : revisions;
+          if (revision > 0 && !chosen.length) throw new CliError('unable to find the specified revision');
+          for (const r of chosen) printObject(ctx, r, fmt, printed++);
+          continue;
+        }
+        ctx.stdout.write(historyOutput(objectName(t.info, t.name), viewRevisionHistory(revisions, revision), revision));
+        continue;
+      }
       if (t.info.kind !== 'Deployment') throw new CliError(`no history viewer has been implemented for "${groupKind(t.info)}"`);
       const { all } = await deploymentReplicaSets(client, t);
       if (fmt) {
@@ -223,6 +272,24 @@ async function undo(ctx: Ctx, args: string[], o: RolloutOptions): Promise<void> 
   let printed = 0;
   for (const t of targets) {
     try {
+      if (REVISIONED.has(t.info.kind)) {
+        const { obj, revisions } = await objectRevisions(client, t);
+        const cr = findRevision(revisions, toRevision);
+        let result: string;
+        if (dry === 'client') result = podTemplateText(templateOfRevision(cr));
+        else if (templateMatchesRevision(obj, cr)) result = `skipped rollback (current template already matches revision ${toRevision})`;
+        else {
+          try {
+            await client.patch(t.info, t.namespace, t.name, (cr as { data?: unknown }).data, STRATEGIC_MERGE_PATCH, dry === 'server' ? { dryRun: 'All' } : undefined);
+          } catch (e) {
+            throw new CliError(`failed restoring revision ${toRevision}: ${(e as Error).message}`);
+          }
+          result = 'rolled back';
+        }
+        if (fmt) printObject(ctx, t.object, fmt, printed++);
+        else ctx.out(`${objectName(t.info, t.name)} ${result}${suffix}`);
+        continue;
+      }
       if (t.info.kind !== 'Deployment') throw new CliError(`no rollbacker has been implemented for "${groupKind(t.info)}"`);
       if (toRevision < 0) throw new CliError(`unable to find specified revision ${toRevision} in history`);
       const { deployment, all } = await deploymentReplicaSets(client, t);
@@ -269,8 +336,12 @@ const RESTARTED_AT = 'kubectl.kubernetes.io/restartedAt';
 
 /** The strategic merge patch (or refusal) each of pause, resume and restart computes for one object. */
 export function rolloutPatch(verb: 'pause' | 'resume' | 'restart', obj: KObject, now: string): { patch?: Record<string, unknown>; error?: string } {
-  if (obj.kind !== 'Deployment') {
+  if (obj.kind !== 'Deployment' && !(verb === 'restart' && REVISIONED.has(obj.kind ?? ''))) {
     return { error: verb === 'pause' ? 'pausing is not supported' : verb === 'resume' ? 'resuming is not supported' : 'restarting is not supported' };
+  }
+  if (obj.kind !== 'Deployment') {
+    if (obj.spec?.template?.metadata?.annotations?.[RESTARTED_AT] === now) return { patch: {} };
+    return { patch: { spec: { template: { metadata: { annotations: { [RESTARTED_AT]: now } } } } } };
   }
   const paused = !!obj.spec?.paused;
   if (verb === 'pause') return paused ? { error: 'is already paused' } : { patch: { spec: { paused: true } } };

@@ -7,7 +7,8 @@ import { isApiError } from '../../api/errors.js';
 import type { Registry } from '../../registry/registry.js';
 import type { EventRecorder } from '../../events/recorder.js';
 import { WorkQueue } from '../queue.js';
-import { controllerRef, objectKey, ownerRefTo, selects } from '../ownership.js';
+import { controllerRef, objectKey, selects } from '../ownership.js';
+import { claimObjects } from '../claim.js';
 import type { Deployment, DeploymentStatus, ReplicaSet } from './types.js';
 import {
   cleanupCandidates,
@@ -243,25 +244,7 @@ export class DeploymentController {
 
   /** The ReplicaSets this deployment controls, adopting matching orphans and releasing the rest. */
   private claimReplicaSets(d: Deployment): ReplicaSet[] {
-    const out: ReplicaSet[] = [];
-    for (const rs of this.registry.list(RS, d.metadata.namespace).items as ReplicaSet[]) {
-      const ref = controllerRef(rs);
-      const matches = selects(d, rs);
-      if (ref) {
-        if (ref.uid !== d.metadata.uid) continue;
-        if (matches || rs.metadata.deletionTimestamp) out.push(rs);
-        else this.registry.mutate(RS, rs.metadata.namespace, rs.metadata.name!, (o) => {
-          o.metadata.ownerReferences = (o.metadata.ownerReferences ?? []).filter((r) => r.uid !== d.metadata.uid);
-        });
-        continue;
-      }
-      if (!matches || rs.metadata.deletionTimestamp || d.metadata.deletionTimestamp) continue;
-      const adopted = this.registry.mutate(RS, rs.metadata.namespace, rs.metadata.name!, (o) => {
-        o.metadata.ownerReferences = [...(o.metadata.ownerReferences ?? []), ownerRefTo(d)];
-      }) as ReplicaSet | undefined;
-      if (adopted) out.push(adopted);
-    }
-    return out;
+    return claimObjects(this.registry, RS, d, this.registry.list(RS, d.metadata.namespace).items as ReplicaSet[]);
   }
 }
 

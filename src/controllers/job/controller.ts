@@ -3,14 +3,15 @@
 // of the pods the written status accounts for. Pods whose Job is gone or finished lose their
 // finalizer too (upstream's orphan queue), and ttlSecondsAfterFinished deletes finished Jobs
 // (the TTL-after-finished controller, foreground propagation).
-import type { OwnerReference, Pod } from '../../api/types.js';
+import type { Pod } from '../../api/types.js';
 import { RESOURCES } from '../../api/registry.js';
 import { isApiError } from '../../api/errors.js';
 import { JOB_TRACKING_FINALIZER, isJobFinished, type Job } from '../../api/batch.js';
 import type { Registry } from '../../registry/registry.js';
 import type { EventRecorder } from '../../events/recorder.js';
 import { WorkQueue } from '../queue.js';
-import { controllerRef, objectKey, ownerRefTo, selects } from '../ownership.js';
+import { controllerRef, objectKey, selects } from '../ownership.js';
+import { claimObjects } from '../claim.js';
 import { planJob, type JobPlan } from './plan.js';
 import type { BackoffRecord } from './backoff.js';
 import { hasTrackingFinalizer } from './pods.js';
@@ -152,35 +153,6 @@ export class JobController {
 
   /** Pods this job controls after adoption and release (ControllerRefManager). */
   private claimPods(job: Job): Pod[] {
-    const ns = job.metadata.namespace!;
-    const owned: Pod[] = [];
-    for (const p of this.registry.list(PODS, ns).items as Pod[]) {
-      const ref = controllerRef(p);
-      const matches = selects(job, p);
-      if (ref) {
-        if (ref.uid !== job.metadata.uid) continue;
-        if (matches || p.metadata.deletionTimestamp) owned.push(p);
-        else this.patchOwner(p, (refs) => refs.filter((r) => r.uid !== job.metadata.uid));
-        continue;
-      }
-      if (!matches || p.metadata.deletionTimestamp || job.metadata.deletionTimestamp) continue;
-      const adopted = this.patchOwner(p, (refs) => [...refs, ownerRefTo(job)]);
-      if (adopted) owned.push(adopted);
-    }
-    return owned;
-  }
-
-  private patchOwner(p: Pod, change: (refs: OwnerReference[]) => OwnerReference[]): Pod | undefined {
-    try {
-      return this.registry.mutate(PODS, p.metadata.namespace, p.metadata.name!, (o) => {
-        if (o.metadata.uid !== p.metadata.uid) return false;
-        const refs = change(o.metadata.ownerReferences ?? []);
-        if (refs.length) o.metadata.ownerReferences = refs;
-        else delete o.metadata.ownerReferences;
-      }) as Pod | undefined;
-    } catch (e) {
-      if (!isApiError(e)) throw e;
-      return undefined;
-    }
+    return claimObjects(this.registry, PODS, job, this.registry.list(PODS, job.metadata.namespace!).items as Pod[]);
   }
 }

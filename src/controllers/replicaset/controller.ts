@@ -2,13 +2,14 @@
 // One sync = claim pods (adopt matching orphans, release pods that stopped matching) → create or
 // delete the difference (slow-start batches; deletion order from ranking.ts) → write status.
 // The decisions are the pure functions in ranking.ts and status.ts; this file does the I/O.
-import type { KObject, OwnerReference, Pod } from '../../api/types.js';
+import type { KObject, Pod } from '../../api/types.js';
 import { RESOURCES } from '../../api/registry.js';
 import { isApiError } from '../../api/errors.js';
 import type { Registry } from '../../registry/registry.js';
 import type { EventRecorder } from '../../events/recorder.js';
 import { WorkQueue } from '../queue.js';
 import { controllerRef, objectKey, ownerRefTo, selects } from '../ownership.js';
+import { claimObjects } from '../claim.js';
 
 export { controllerRef, ownerRefTo };
 import { podsToDelete } from './ranking.js';
@@ -81,40 +82,7 @@ export class ReplicaSetController {
 
   /** Pods this RS controls after adoption and release, as ControllerRefManager decides. */
   private claimPods(rs: ReplicaSet): Pod[] {
-    const ns = rs.metadata.namespace!;
-    const owned: Pod[] = [];
-    for (const p of this.registry.listShared(PODS, ns) as Pod[]) {
-      const ref = controllerRef(p);
-      const matches = selects(rs, p);
-      if (ref) {
-        if (ref.uid !== rs.metadata.uid) continue;
-        if (matches || p.metadata.deletionTimestamp) {
-          owned.push(p);
-          continue;
-        }
-        // Its labels no longer match: release it.
-        this.patchOwner(p, (refs) => refs.filter((r) => r.uid !== rs.metadata.uid));
-        continue;
-      }
-      if (!matches || p.metadata.deletionTimestamp || rs.metadata.deletionTimestamp) continue;
-      const adopted = this.patchOwner(p, (refs) => [...refs, ownerRefTo(rs)]);
-      if (adopted) owned.push(adopted);
-    }
-    return owned;
-  }
-
-  private patchOwner(p: Pod, change: (refs: OwnerReference[]) => OwnerReference[]): Pod | undefined {
-    try {
-      return this.registry.mutate(PODS, p.metadata.namespace, p.metadata.name!, (o) => {
-        if (o.metadata.uid !== p.metadata.uid) return false;
-        const refs = change(o.metadata.ownerReferences ?? []);
-        if (refs.length) o.metadata.ownerReferences = refs;
-        else delete o.metadata.ownerReferences;
-      }) as Pod | undefined;
-    } catch (e) {
-      if (!isApiError(e)) throw e;
-      return undefined;
-    }
+    return claimObjects(this.registry, PODS, rs, this.registry.listShared(PODS, rs.metadata.namespace!) as Pod[]);
   }
 
   /**

@@ -1,0 +1,130 @@
+// The StatefulSet controller: level-triggered over StatefulSet and Pod watches. One sync = claim
+// pods and revisions → the update revision recorded as a ControllerRevision → planStatefulSet
+// (plan.ts, pure) → create/delete pods → delete old revisions → write status if it changed.
+import type { KObject, Pod } from '../../api/types.js';
+import { RESOURCES } from '../../api/registry.js';
+import { isApiError } from '../../api/errors.js';
+import type { Registry } from '../../registry/registry.js';
+import type { EventRecorder } from '../../events/recorder.js';
+import { semanticEqual } from '../../api/semantic.js';
+import { WorkQueue } from '../queue.js';
+import { controllerRef, objectKey } from '../ownership.js';
+import { claimObjects } from '../claim.js';
+import { planCurrentRevision, revisionsToDelete, type ControllerRevision } from '../history/revisions.js';
+import { planStatefulSet, podRevision, POD_INDEX_LABEL, POD_NAME_LABEL, ordinalOf } from './plan.js';
+
+const SETS = RESOURCES.find((r) => r.kind === 'StatefulSet')!;
+const PODS = RESOURCES.find((r) => r.kind === 'Pod')!;
+const REVISIONS = RESOURCES.find((r) => r.kind === 'ControllerRevision')!;
+const SOURCE = 'statefulset-controller';
+
+export class StatefulSetController {
+  private queue: WorkQueue;
+  private stops: (() => void)[] = [];
+
+  constructor(
+    private readonly registry: Registry,
+    private readonly recorder: EventRecorder,
+    private readonly log: (m: string) => void = () => {},
+  ) {
+    this.queue = new WorkQueue((k) => this.sync(k), registry.clock, log);
+  }
+
+  start(): void {
+    this.stops.push(this.registry.watch(SETS, undefined, {}, (e) => {
+      if (e.type !== 'DELETED') this.queue.add(objectKey(e.object));
+    }));
+    this.stops.push(this.registry.watch(PODS, undefined, {}, (e) => {
+      const ref = controllerRef(e.object);
+      if (ref?.kind === 'StatefulSet') this.queue.add(`${e.object.metadata.namespace}/${ref.name}`);
+      else if (!ref && e.type !== 'DELETED') for (const s of this.registry.list(SETS, e.object.metadata.namespace).items) this.queue.add(objectKey(s));
+    }));
+  }
+
+  close(): void {
+    for (const s of this.stops) s();
+    this.queue.stop();
+  }
+
+  private sync(k: string): void {
+    const [ns, name] = k.split('/') as [string, string];
+    const set = this.registry.tryGet(SETS, ns, name);
+    if (!set) return;
+    const now = this.registry.clock.now();
+    const revisions = claimObjects(this.registry, REVISIONS, set, this.registry.list(REVISIONS, ns).items as ControllerRevision[]);
+    const update = this.updateRevision(set, revisions);
+    if (!update) return;
+    const current = revisions.find((r) => r.metadata.name === set.status?.currentRevision) ?? update;
+    const pods = claimObjects(this.registry, PODS, set, this.registry.list(PODS, ns).items as Pod[]);
+    const plan = planStatefulSet({ set, pods, current, update, now });
+    for (const a of plan.actions) {
+      const podName = a.pod.metadata.name!;
+      if (a.kind === 'create') {
+        try {
+          this.registry.create(PODS, ns, a.pod);
+          this.recorder.record(SOURCE, set, 'Normal', 'SuccessfulCreate', `create Pod ${podName} in StatefulSet ${name} successful`);
+        } catch (e) {
+          if (!isApiError(e)) throw e;
+          this.recorder.record(SOURCE, set, 'Warning', 'FailedCreate', `create Pod ${podName} in StatefulSet ${name} failed error: ${e.message}`);
+        }
+      } else {
+        try {
+          this.registry.delete(PODS, ns, podName, { preconditions: { uid: a.pod.metadata.uid } });
+          this.recorder.record(SOURCE, set, 'Normal', 'SuccessfulDelete', `delete Pod ${podName} in StatefulSet ${name} successful`);
+        } catch (e) {
+          if (!isApiError(e)) throw e;
+        }
+      }
+    }
+    for (const p of plan.fixIdentity) {
+      this.registry.mutate(PODS, ns, p.metadata.name!, (o) => {
+        if (o.metadata.uid !== p.metadata.uid) return false;
+        o.metadata.labels = { ...(o.metadata.labels ?? {}), [POD_NAME_LABEL]: o.metadata.name!, [POD_INDEX_LABEL]: String(ordinalOf(set, o)) };
+      });
+    }
+    const live = new Set(pods.map(podRevision));
+    const keep = new Set([current.metadata.name!, update.metadata.name!]);
+    for (const r of revisionsToDelete(revisions, set.spec?.revisionHistoryLimit ?? 10, live, keep)) {
+      try {
+        this.registry.delete(REVISIONS, ns, r.metadata.name!, { preconditions: { uid: r.metadata.uid } });
+      } catch (e) {
+        if (!isApiError(e)) throw e;
+      }
+    }
+    this.writeStatus(set, plan.status);
+    const minReady = set.spec?.minReadySeconds ?? 0;
+    if (minReady > 0 && plan.status.readyReplicas !== plan.status.availableReplicas) this.queue.addAfter(k, minReady * 1000);
+  }
+
+  /** The revision of the current template, created or renumbered when needed; undefined after a collision (requeued). */
+  private updateRevision(set: KObject, revisions: ControllerRevision[]): ControllerRevision | undefined {
+    const step = planCurrentRevision(set, revisions, set.status?.collisionCount);
+    if (step.kind === 'current') return step.revision;
+    if (step.kind === 'renumber') {
+      return this.registry.mutate(REVISIONS, set.metadata.namespace, step.revision.metadata.name!, (o) => {
+        (o as ControllerRevision).revision = step.to;
+      }) as ControllerRevision;
+    }
+    try {
+      return this.registry.create(REVISIONS, set.metadata.namespace, step.revision) as ControllerRevision;
+    } catch (e) {
+      if (!isApiError(e) || e.code !== 409) throw e;
+      const existing = this.registry.tryGet(REVISIONS, set.metadata.namespace, step.revision.metadata.name!) as ControllerRevision | undefined;
+      if (existing && controllerRef(existing)?.uid === set.metadata.uid && semanticEqual(existing.data, step.revision.data)) return existing;
+      this.writeStatus(set, { ...(set.status ?? {}), collisionCount: (set.status?.collisionCount ?? 0) + 1 });
+      this.queue.add(objectKey(set));
+      return undefined;
+    }
+  }
+
+  private writeStatus(set: KObject, status: object): void {
+    try {
+      this.registry.mutate(SETS, set.metadata.namespace, set.metadata.name!, (o) => {
+        if (o.metadata.uid !== set.metadata.uid || semanticEqual(o.status ?? {}, status)) return false;
+        o.status = status;
+      }, { subresource: 'status' });
+    } catch (e) {
+      if (!isApiError(e)) throw e;
+    }
+  }
+}
