@@ -53,11 +53,11 @@ export function parsePath(pathname: string): Route {
   } else {
     return { type: 'notFound' };
   }
-  if (version !== 'v1') return { type: 'notFound' };
   if (rest.length === 0) return { type: 'groupVersion', group, version };
   // namespaces/{ns}/{resource}/... is a namespaced request when the third part names a namespaced resource.
   if (rest[0] === 'namespaces' && rest.length >= 3) {
     const info = resourceByPlural(group, rest[2]!);
+    if (info && info.version !== version) return { type: 'notFound' };
     if (info?.namespaced) {
       if (rest.length > 5) return { type: 'notFound' };
       return checkedSegments({ info, namespace: rest[1], name: rest[3], subresource: rest[4] });
@@ -65,7 +65,8 @@ export function parsePath(pathname: string): Route {
     if (!info && group === '' && rest.length >= 3 && !['status', 'finalize'].includes(rest[2]!)) return { type: 'unknownResource' };
   }
   const info = resourceByPlural(group, rest[0]!);
-  if (!info) return { type: 'unknownResource' };
+  if (info && info.version !== version) return { type: 'notFound' };
+  if (!info) return version === 'v1' ? { type: 'unknownResource' } : { type: 'notFound' };
   if (rest.length > 3) return { type: 'notFound' };
   return checkedSegments({ info, name: rest[1], subresource: rest[2] });
 }

@@ -140,6 +140,17 @@ async function handleResource(
   const table = wantsTable(req.headers.accept);
   const includeObject = (q.get('includeObject') as 'None' | 'Metadata' | 'Object' | null) ?? 'Metadata';
 
+  if (r.info.group === 'metrics.k8s.io') {
+    if (method !== 'GET') throw errors.methodNotAllowed();
+    if (r.subresource || q.get('watch') === 'true') throw errors.notFoundPath();
+    const { metricsResponse } = await import('./metrics-api.js');
+    const body = metricsResponse(registry, r, q, (await opts.node.resourceMetrics?.()) ?? { pods: [] });
+    if (table) {
+      const items = 'items' in body ? (body.items as KObject[]) : [body as KObject];
+      return sendJson(res, 200, toTable(r.info.kind, items, { now: registry.clock.now(), includeObject, resourceVersion: '' }));
+    }
+    return sendJson(res, 200, body);
+  }
   if (r.subresource === 'eviction' && r.info.kind === 'Pod' && r.name) {
     if (method !== 'POST') throw errors.methodNotAllowed();
     const { evictPod } = await import('./eviction.js');

@@ -41,7 +41,7 @@ const BOOLEAN_FLAGS = new Set([
   'watch', 'watch-only', 'record', 'overwrite', 'all', 'all-namespaces', 'show-labels', 'no-headers', 'follow', 'previous',
   'timestamps', 'all-containers', 'wait', 'force', 'now', 'ignore-not-found', 'recursive', 'stdin', 'tty', 'rm', 'command',
   'client', 'prefix', 'quiet', 'local', 'include-uninitialized', 'show-events', 'append-hash', ...CONNECTION_BOOLEAN_FLAGS,
-  'raw', 'minify', 'flatten', 'current', 'merge',
+  'raw', 'minify', 'flatten', 'current', 'merge', 'containers', 'sum', 'show-capacity', 'use-protocol-buffers', 'save-config',
 ]);
 
 function common(cmd: Command): Command {
@@ -266,6 +266,32 @@ export function buildProgram(ctx: Ctx, only?: string): Command {
       .option('--api-group <group>', 'Limit to resources in the specified API group.'),
   );
   verb(program, ctx, 'cluster-info', () => import('./commands/cluster-info.js'), (c) => c.argument('[args...]'));
+  verb(program, ctx, 'top', () => import('./commands/top.js'), (c) =>
+    c.argument('[args...]')
+      .option('-A, --all-namespaces', 'If present, list the requested object(s) across all namespaces.')
+      .option('--containers', 'If present, print usage of containers within a pod.')
+      .option('-l, --selector <selector>', 'Selector (label query) to filter on')
+      .option('--field-selector <selector>', 'Selector (field query) to filter on')
+      .option('--sort-by <resource>', 'If non-empty, sort the list using specified field. The field can be either \'cpu\' or \'memory\'.')
+      .option('--sum', 'Print the sum of the resource usage')
+      .option('--show-capacity', 'Print node resources based on Capacity instead of Allocatable(default) of the nodes.')
+      .option('--use-protocol-buffers', 'Enables using protocol-buffers to access Metrics API.')
+      .option('--no-headers', 'If present, print output without headers'),
+  );
+  verb(program, ctx, 'autoscale', () => import('./commands/autoscale.js'), (c) =>
+    outputOpts(c)
+      .argument('[args...]')
+      .option('--min <n>', 'The lower limit for the number of pods that can be set by the autoscaler. If it\'s not specified or negative, the server will apply a default value.', '-1')
+      .option('--max <n>', 'The upper limit for the number of pods that can be set by the autoscaler. Required.', '-1')
+      .option('--cpu-percent <n>', 'The target average CPU utilization (represented as a percent of requested CPU) over all the pods. If it\'s not specified or negative, a default autoscaling policy will be used.', '-1')
+      .option('--cpu <target>', 'Target CPU utilization over all the pods: a percentage (70%) or an average value (500m).')
+      .option('--memory <target>', 'Target memory utilization over all the pods: a percentage (70%) or an average value (500Mi).')
+      .option('--name <name>', 'The name for the newly created object. If not specified, the name of the input resource will be used.')
+      .option('-f, --filename <file>', 'Filename identifying the resource to autoscale.', collect)
+      .option('--dry-run <mode>', 'Must be "none", "server", or "client".')
+      .option('--save-config', 'If true, the configuration of current object will be saved in its annotation.')
+      .option('--field-manager <name>', 'Name of the manager used to track field ownership.', 'kubectl-autoscale'),
+  );
   verb(program, ctx, 'events', () => import('./commands/events.js'), (c) =>
     outputOpts(c)
       .option('-A, --all-namespaces', 'across all namespaces')
@@ -379,7 +405,7 @@ export async function main(argv: string[]): Promise<void> {
   process.exit(code);
 }
 
-const VERBS = ['get', 'describe', 'apply', 'create', 'delete', 'kustomize', 'logs', 'exec', 'run', 'label', 'annotate', 'version', 'api-resources', 'cluster-info', 'events', 'cluster', 'scale', 'set', 'rollout', 'attach', 'expose', 'port-forward', 'config'];
+const VERBS = ['get', 'describe', 'apply', 'create', 'delete', 'kustomize', 'logs', 'exec', 'run', 'label', 'annotate', 'version', 'api-resources', 'cluster-info', 'events', 'cluster', 'scale', 'set', 'rollout', 'attach', 'expose', 'port-forward', 'config', 'top', 'autoscale'];
 
 function reportError(ctx: Ctx, e: unknown, args: string[]): number {
   if (e instanceof CommanderError) {

@@ -16,6 +16,7 @@ import { EndpointSliceController } from '../controllers/endpointslice/controller
 import { JobController } from '../controllers/job/controller.js';
 import { CronJobController } from '../controllers/cronjob/controller.js';
 import { realClock } from '../util/clock.js';
+import { ResourceMetricsCollector, metricResolutionMs } from '../kubelet/metrics/collector.js';
 import { Dataplane } from '../dataplane/manager.js';
 import { HostPorts } from '../dataplane/host-ports.js';
 import { PodDialer } from '../kubelet/port-dial.js';
@@ -88,6 +89,8 @@ export async function startNode(o: NodeHalfOptions) {
   jobs.start();
   cronJobs.start();
   await kubelet.start();
+  const metrics = new ResourceMetricsCollector({ runtime, clusterId: o.clusterId, periodMs: metricResolutionMs(), log: o.log });
+  metrics.start();
   const dialer = new PodDialer(runtime, o.clusterId, undefined, dataplane ? (ip, port) => dataplane.dial(ip, port) : undefined);
   let lastCheck = 0;
   let lastError: string | undefined;
@@ -96,6 +99,7 @@ export async function startNode(o: NodeHalfOptions) {
     exec: kubelet.exec.bind(kubelet),
     attach: kubelet.attach.bind(kubelet),
     dialPod: dialer.dialPod.bind(dialer),
+    resourceMetrics: async () => metrics.snapshot(),
     /** One line naming the Docker socket when the engine cannot be reached; checked at most once a second. */
     async runtimeError(): Promise<string | undefined> {
       if (Date.now() - lastCheck < 1000) return lastError;
@@ -113,6 +117,7 @@ export async function startNode(o: NodeHalfOptions) {
     node,
     stop() {
       kubelet.stop();
+      metrics.stop();
       dialer.close();
       scheduler.close();
       namespaces.close();

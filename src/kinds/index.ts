@@ -23,10 +23,11 @@ import { secret } from './secret.js';
 import { serviceAccount } from './serviceaccount.js';
 import { job } from './job.js';
 import { cronJob } from './cronjob.js';
+import { nodeMetrics, podMetrics } from './metrics.js';
 
 export type { KindDefinition } from './kind.js';
 
-export const KINDS: readonly KindDefinition[] = [pod, service, endpoints, namespace, event, deployment, replicaSet, node, endpointSlice, podDisruptionBudget, configMap, secret, serviceAccount, cronJob, job];
+export const KINDS: readonly KindDefinition[] = [pod, service, endpoints, namespace, event, deployment, replicaSet, node, endpointSlice, podDisruptionBudget, configMap, secret, serviceAccount, cronJob, job, nodeMetrics, podMetrics];
 
 const BY_KIND = new Map(KINDS.map((k) => [k.resource.kind, k]));
 
