@@ -17,6 +17,8 @@ import { JobController } from '../controllers/job/controller.js';
 import { CronJobController } from '../controllers/cronjob/controller.js';
 import { realClock } from '../util/clock.js';
 import { ResourceMetricsCollector, metricResolutionMs } from '../kubelet/metrics/collector.js';
+import { podMetricsFor } from '../kubelet/metrics/pod-metrics.js';
+import { HorizontalController, hpaSyncPeriodMs } from '../controllers/podautoscaler/controller.js';
 import { Dataplane } from '../dataplane/manager.js';
 import { HostPorts } from '../dataplane/host-ports.js';
 import { PodDialer } from '../kubelet/port-dial.js';
@@ -91,6 +93,8 @@ export async function startNode(o: NodeHalfOptions) {
   await kubelet.start();
   const metrics = new ResourceMetricsCollector({ runtime, clusterId: o.clusterId, periodMs: metricResolutionMs(), log: o.log });
   metrics.start();
+  const hpas = new HorizontalController(o.registry, recorder, (pods) => podMetricsFor(metrics.snapshot(), pods), { syncPeriodMs: hpaSyncPeriodMs(), log: o.log });
+  hpas.start();
   const dialer = new PodDialer(runtime, o.clusterId, undefined, dataplane ? (ip, port) => dataplane.dial(ip, port) : undefined);
   let lastCheck = 0;
   let lastError: string | undefined;
@@ -118,6 +122,7 @@ export async function startNode(o: NodeHalfOptions) {
     stop() {
       kubelet.stop();
       metrics.stop();
+      hpas.close();
       dialer.close();
       scheduler.close();
       namespaces.close();

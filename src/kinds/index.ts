@@ -24,10 +24,11 @@ import { serviceAccount } from './serviceaccount.js';
 import { job } from './job.js';
 import { cronJob } from './cronjob.js';
 import { nodeMetrics, podMetrics } from './metrics.js';
+import { horizontalPodAutoscaler } from './horizontalpodautoscaler.js';
 
 export type { KindDefinition } from './kind.js';
 
-export const KINDS: readonly KindDefinition[] = [pod, service, endpoints, namespace, event, deployment, replicaSet, node, endpointSlice, podDisruptionBudget, configMap, secret, serviceAccount, cronJob, job, nodeMetrics, podMetrics];
+export const KINDS: readonly KindDefinition[] = [pod, service, endpoints, namespace, event, deployment, replicaSet, node, endpointSlice, podDisruptionBudget, configMap, secret, serviceAccount, horizontalPodAutoscaler, cronJob, job, nodeMetrics, podMetrics];
 
 const BY_KIND = new Map(KINDS.map((k) => [k.resource.kind, k]));
 

@@ -5,7 +5,7 @@ import { statsFromDocker } from '../../src/runtime/docker/convert.js';
 import { FakeRuntime } from '../../src/runtime/fake-runtime.js';
 import { LABELS } from '../../src/runtime/runtime.js';
 import { FakeClock } from '../../src/util/clock.js';
-import { cpuQuantity, memoryQuantity, windowString } from '../../src/apiserver/metrics-api.js';
+import { cpuQuantity, memoryQuantity, windowString } from '../../src/kubelet/metrics/pod-metrics.js';
 import { formatNodeMetrics, formatPodMetrics } from '../../src/cli/commands/top.js';
 import { formatGoDuration } from '../../src/cli/duration.js';
 
