@@ -104,7 +104,8 @@ export const DEFAULT_SCALE_DOWN: Omit<ScalingRules, 'tolerance'> = {
   policies: [{ type: 'Percent', value: 100, periodSeconds: 15 }],
 };
 
-function withRuleDefaults(rules: ScalingRules | undefined, defaults: Omit<ScalingRules, 'tolerance'>): ScalingRules {
+/** GenerateHPAScaleUpRules / GenerateHPAScaleDownRules: the rules with each unset field taken from `defaults`. */
+export function withRuleDefaults(rules: ScalingRules | undefined, defaults: Omit<ScalingRules, 'tolerance'>): ScalingRules {
   const r: ScalingRules = { ...(rules ?? {}) };
   if (r.stabilizationWindowSeconds === undefined && defaults.stabilizationWindowSeconds !== undefined) r.stabilizationWindowSeconds = defaults.stabilizationWindowSeconds;
   if (r.selectPolicy === undefined) r.selectPolicy = defaults.selectPolicy;

@@ -77,8 +77,6 @@ function computeResource(spec: MetricSpec, input: SyncInput, currentReplicas: nu
     const condition = unableToCompute(spec.type === 'ContainerResource' ? 'FailedGetContainerResourceMetric' : 'FailedGetResourceMetric', err, events);
     throw new MetricError(`failed to get ${name} ${spec.type === 'ContainerResource' ? 'container ' : ''}resource metric value: ${err}`, condition);
   };
-  // The metrics client's error for an empty PodMetrics list.
-  if (!input.metrics.length) return fail(`unable to get metrics for resource ${name}: no metrics returned from resource metrics API`);
   const metrics = podMetricsInfo(input.metrics, name, container);
   const tolerances: Tolerances = { scaleUp: toleranceOf(input.hpa.spec.behavior?.scaleUp), scaleDown: toleranceOf(input.hpa.spec.behavior?.scaleDown) };
   const calc = { currentReplicas, pods, metrics, resource: name, container, now: input.now, tolerances };

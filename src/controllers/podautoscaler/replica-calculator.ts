@@ -35,7 +35,9 @@ export function isWithin(t: Tolerances, ratio: number): boolean {
 
 export class ReplicaCalcError extends Error {}
 
-const time = (s: string | undefined) => (s ? Date.parse(s) : NaN);
+/** Go's zero time.Time (0001-01-01), what an unset timestamp compares as. */
+const ZERO_TIME = Date.parse('0001-01-01T00:00:00Z');
+const time = (s: string | undefined) => (s ? Date.parse(s) : ZERO_TIME);
 
 export interface GroupedPods {
   readyPodCount: number;
@@ -71,7 +73,7 @@ export function groupPods(pods: Pod[], metrics: PodMetricsInfo, resource: string
       const cond = pod.status?.conditions?.find((c) => c.type === 'Ready');
       const start = time(pod.status?.startTime);
       let unready: boolean;
-      if (!cond || !Number.isFinite(start)) {
+      if (!cond || !pod.status?.startTime) {
         unready = true;
       } else if (start + cpuInitializationPeriodMs > now) {
         unready = cond.status === 'False' || metric.timestamp < time(cond.lastTransitionTime) + metric.windowMs;
@@ -162,13 +164,16 @@ export interface CalcInput {
   currentReplicas: number;
   /** The pods the scale target's selector matches. */
   pods: Pod[];
-  /** The metric per pod name (podMetricsInfo); the metrics client's errors (an empty list) come before. */
+  /** The metric per pod name (podMetricsInfo); none at all is the metrics client's "no metrics returned" error. */
   metrics: PodMetricsInfo;
   resource: string;
   /** Only this container's usage and request ('' for the whole pod). */
   container?: string;
   now: number;
   tolerances?: Tolerances;
+  /** kube-controller-manager's flags (5 min and 30 s by default). */
+  cpuInitializationPeriodMs?: number;
+  delayOfInitialReadinessStatusMs?: number;
 }
 
 /** GetResourceReplicas: the replica count for a target utilization (percent of request). */
@@ -176,9 +181,10 @@ export function getResourceReplicas(input: CalcInput, targetUtilization: number)
   const { currentReplicas, pods, resource, now } = input;
   const t = input.tolerances ?? DEFAULT_TOLERANCES;
   const metrics = new Map(input.metrics);
+  if (metrics.size === 0) throw new ReplicaCalcError(`unable to get metrics for resource ${resource}: no metrics returned from resource metrics API`);
   const timestamp = oldestTimestamp(metrics);
   if (pods.length === 0) throw new ReplicaCalcError('no pods returned by selector while calculating replica count');
-  const g = groupPods(pods, metrics, resource, now);
+  const g = groupPods(pods, metrics, resource, now, input.cpuInitializationPeriodMs, input.delayOfInitialReadinessStatusMs);
   removeMetricsForPods(metrics, g.ignoredPods);
   removeMetricsForPods(metrics, g.unreadyPods);
   if (metrics.size === 0) throw new ReplicaCalcError('did not receive metrics for targeted pods (pods might be unready)');
@@ -213,9 +219,10 @@ export function getRawResourceReplicas(input: CalcInput, targetUsage: number): {
   const { currentReplicas, pods, resource, now } = input;
   const t = input.tolerances ?? DEFAULT_TOLERANCES;
   const metrics = new Map(input.metrics);
+  if (metrics.size === 0) throw new ReplicaCalcError(`unable to get metrics for resource ${resource}: no metrics returned from resource metrics API`);
   const timestamp = oldestTimestamp(metrics);
   if (pods.length === 0) throw new ReplicaCalcError('no pods returned by selector while calculating replica count');
-  const g = groupPods(pods, metrics, resource, now);
+  const g = groupPods(pods, metrics, resource, now, input.cpuInitializationPeriodMs, input.delayOfInitialReadinessStatusMs);
   removeMetricsForPods(metrics, g.ignoredPods);
   removeMetricsForPods(metrics, g.unreadyPods);
   if (metrics.size === 0) throw new ReplicaCalcError('did not receive metrics for targeted pods (pods might be unready)');
