@@ -3,11 +3,12 @@ import type { KObject } from '../api/types.js';
 import { defaultHPA } from '../api/autoscaling.js';
 import { validateHPA } from '../api/validation-autoscaling.js';
 import { HPA_COLUMNS, printHPA } from '../printers/columns-autoscaling.js';
+import { hpaFromV1, hpaToV1 } from '../api/autoscaling-v1.js';
 
 /**
  * autoscaling/v2 HorizontalPodAutoscaler (pkg/registry/autoscaling/horizontalpodautoscaler/strategy.go):
  * defaults on create and update, an empty status on create, the status kept apart from spec writes.
- * The controller is controllers/podautoscaler.
+ * autoscaling/v1 is served by conversion (api/autoscaling-v1.ts). The controller is controllers/podautoscaler.
  */
 export const horizontalPodAutoscaler: KindDefinition = {
   resource: resource({
@@ -27,4 +28,5 @@ export const horizontalPodAutoscaler: KindDefinition = {
   },
   printer: { columns: HPA_COLUMNS, row: printHPA },
   describer: async () => (await import('../printers/describe-autoscaling.js')).describeHPA,
+  conversions: { v1: { toVersion: hpaToV1, fromVersion: hpaFromV1 } },
 };

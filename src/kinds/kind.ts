@@ -3,6 +3,7 @@
 // describer. Every layer reads the kind's behaviour from here (src/kinds/index.ts lists them),
 // so adding a kind is one file in this folder and one line in that list.
 import type { ResourceInfo } from '../api/resource-info.js';
+import type { KObject } from '../api/types.js';
 import type { NameValidator, SpecValidator } from '../api/validation.js';
 import type { Strategy } from '../registry/strategies.js';
 import type { KindPrinter } from '../printers/columns.js';
@@ -20,6 +21,15 @@ export interface KindDefinition {
   printer?: KindPrinter;
   /** kubectl describe's text, loaded only by the verb that needs it; the generic describer when absent. */
   describer?: () => Promise<Describer>;
+  /** Other versions of the group served by converting to and from the stored one (autoscaling/v1 of HPAs). */
+  conversions?: Record<string, VersionConversion>;
+}
+
+export interface VersionConversion {
+  /** A stored object as the other version shows it. */
+  toVersion(obj: KObject): KObject;
+  /** A body in the other version as the stored version. */
+  fromVersion(obj: KObject): KObject;
 }
 
 /** Declares a resource with the defaults most kinds share (all verbs, no short names, no subresources). */
