@@ -19,9 +19,11 @@ Basic Commands (Intermediate):
 Deploy Commands:
   rollout         Manage the rollout of a resource
   scale           Set a new size for a deployment or replica set
+  autoscale       Auto-scale a deployment, replica set, stateful set, or replication controller
 
 Cluster Management Commands:
   cluster-info    Display cluster information
+  top             Display resource (CPU/memory) usage
   cluster         Show, stop or reset the local kbx control plane (status, stop, reset, kubeconfig)
 
 Troubleshooting and Debugging Commands:
@@ -295,6 +297,31 @@ These act on the local cluster only, never on one named by --kubeconfig, --conte
       ['Let kubectl, helm and other clients use a cluster with its own KBX_HOME', 'KBX_HOME=/tmp/c2 kbx cluster kubeconfig --merge'],
     ]),
     usage: 'kbx cluster (status|stop|reset|kubeconfig [--merge]) [options]',
+  },
+  autoscale: {
+    short: 'Auto-scale a deployment, replica set, stateful set, or replication controller',
+    long: `Creates an autoscaler that automatically chooses and sets the number of pods that run in a Kubernetes cluster.
+
+ Looks up a deployment, replica set, stateful set, or replication controller by name and creates an autoscaler that uses the given resource as a reference. An autoscaler can automatically increase or decrease number of pods deployed within the system as needed.`,
+    examples: ex([
+      ['Auto scale a deployment "foo", with the number of pods between 2 and 10, no target CPU utilization specified so a default autoscaling policy will be used', 'kbx autoscale deployment foo --min=2 --max=10'],
+      ['Auto scale a replication controller "foo", with the number of pods between 1 and 5, target CPU utilization at 80%', 'kbx autoscale rc foo --max=5 --cpu=80%'],
+      ['Auto scale a deployment "bar", with the number of pods between 3 and 6, target average CPU of 500m and memory of 200Mi', 'kbx autoscale deployment bar --min=3 --max=6 --cpu=500m --memory=200Mi'],
+    ]),
+    usage: 'kbx autoscale (-f FILENAME | TYPE NAME | TYPE/NAME) [--min=MINPODS] --max=MAXPODS [--cpu=CPU] [--memory=MEMORY] [options]',
+  },
+  top: {
+    short: 'Display resource (CPU/memory) usage',
+    long: `Display resource (CPU/memory) usage of pods or nodes.
+
+ The top command allows you to see the resource consumption for nodes or pods. kbx serves the resource metrics API (metrics.k8s.io) itself, from Docker's container stats: no Metrics Server is needed.`,
+    examples: ex([
+      ['Show metrics for all pods in the default namespace', 'kbx top pod'],
+      ['Show metrics for a given pod and its containers', 'kbx top pod POD_NAME --containers'],
+      ['Show metrics for the pods defined by label name=myLabel, sorted by CPU', 'kbx top pod -l name=myLabel --sort-by=cpu'],
+      ['Show metrics for all nodes', 'kbx top node'],
+    ]),
+    usage: 'kbx top (pod [NAME | -l label] | node [NAME | -l label]) [options]',
   },
 };
 

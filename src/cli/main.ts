@@ -283,7 +283,7 @@ export function buildProgram(ctx: Ctx, only?: string): Command {
       .argument('[args...]')
       .option('--min <n>', 'The lower limit for the number of pods that can be set by the autoscaler. If it\'s not specified or negative, the server will apply a default value.', '-1')
       .option('--max <n>', 'The upper limit for the number of pods that can be set by the autoscaler. Required.')
-      .option('--cpu-percent <n>', 'The target average CPU utilization (represented as a percent of requested CPU) over all the pods. If it\'s not specified or negative, a default autoscaling policy will be used.', '-1')
+      .addOption(new Option('--cpu-percent <n>', 'Deprecated: use --cpu with a percentage.').default('-1').hideHelp())
       .option('--cpu <target>', 'Target CPU utilization over all the pods: a percentage (70%) or an average value (500m).')
       .option('--memory <target>', 'Target memory utilization over all the pods: a percentage (70%) or an average value (500Mi).')
       .option('--name <name>', 'The name for the newly created object. If not specified, the name of the input resource will be used.')
