@@ -87,6 +87,9 @@ describe('HorizontalPodAutoscaler', () => {
     }, 60_000, 500);
     expect(got.split('\n')[0]).toMatch(/^NAME\s+REFERENCE\s+TARGETS\s+MINPODS\s+MAXPODS\s+REPLICAS\s+AGE$/);
     expect(c.kubectl('get hpa').stdout).toMatch(/^load\s+Deployment\/load\s+cpu: \d+%\/50%/m);
+    // autoscaling/v1, by conversion, for the clients that still ask for it.
+    const v1 = JSON.parse(c.kubectl('get horizontalpodautoscalers.v1.autoscaling load -o json').stdout);
+    expect([v1.apiVersion, v1.spec.targetCPUUtilizationPercentage, typeof v1.status.currentCPUUtilizationPercentage]).toEqual(['autoscaling/v1', 50, 'number']);
     expect(condition(hpa(), 'ScalingActive')).toMatchObject({ status: 'True', reason: 'ValidMetricFound' });
   });
 
