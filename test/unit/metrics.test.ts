@@ -114,3 +114,38 @@ describe('kbx top', () => {
     expect(formatGoDuration(450)).toBe('450ms');
   });
 });
+
+describe('metrics.k8s.io responses', async () => {
+  const { Registry } = await import('../../src/registry/registry.js');
+  const { Store } = await import('../../src/store/store.js');
+  const { resourceByKind } = await import('../../src/api/registry.js');
+  const { metricsResponse } = await import('../../src/apiserver/metrics-api.js');
+  const os = await import('node:os');
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+
+  it('PodMetrics for the pods with usage, selected by the pods labels; a missing one in metrics-server words', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kbx-metrics-'));
+    try {
+      const reg = new Registry(Store.open(dir), new FakeClock());
+      const pods = resourceByKind('v1', 'Pod')!;
+      reg.create(resourceByKind('v1', 'Namespace')!, undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } } as never);
+      const mk = (name: string, app: string) => reg.create(pods, 'default', { apiVersion: 'v1', kind: 'Pod', metadata: { name, labels: { app } }, spec: { containers: [{ name: 'c', image: 'busybox' }] } } as never);
+      const a = mk('a', 'web');
+      mk('b', 'db');
+      const snap = { pods: [{ namespace: 'default', name: 'a', uid: a.metadata.uid!, timestamp: Date.UTC(2026, 0, 1), windowMs: 15_000, containers: [{ name: 'c', cpuNanoCores: 5_000_000, memoryBytes: 2 << 20 }] }] };
+      const pm = resourceByKind('metrics.k8s.io/v1beta1', 'PodMetrics')!;
+      const list = metricsResponse(reg, { info: pm, namespace: 'default' }, new URLSearchParams('labelSelector=app%3Dweb'), snap) as { items: KObjectLike[] };
+      expect(list.items).toEqual([{
+        kind: 'PodMetrics', apiVersion: 'metrics.k8s.io/v1beta1', metadata: { name: 'a', namespace: 'default', creationTimestamp: '2026-01-01T00:00:00Z', labels: { app: 'web' } },
+        timestamp: '2026-01-01T00:00:00Z', window: '15s', containers: [{ name: 'c', usage: { cpu: '5m', memory: '2Mi' } }],
+      }]);
+      expect((metricsResponse(reg, { info: pm, namespace: 'default' }, new URLSearchParams('labelSelector=app%3Ddb'), snap) as { items: unknown[] }).items).toEqual([]);
+      expect(() => metricsResponse(reg, { info: pm, namespace: 'default', name: 'b' }, new URLSearchParams(), snap)).toThrow('podmetrics.metrics.k8s.io "default/b" not found');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+type KObjectLike = Record<string, unknown>;

@@ -20,6 +20,8 @@ export function metricResolutionMs(env: NodeJS.ProcessEnv = process.env): number
   return Number.isFinite(s) && s > 0 ? s * 1000 : 15_000;
 }
 
+const STATS_CONCURRENCY = 8;
+
 export class ResourceMetricsCollector {
   private previous = new Map<string, ContainerStats>();
   private last: UsageSnapshot = { pods: [] };
@@ -57,10 +59,13 @@ export class ResourceMetricsCollector {
       (c) => c.state === 'running' && (c.labels[LABELS.role] === 'app' || c.labels[LABELS.role] === 'init') && c.labels[LABELS.podUid],
     );
     const readings: Reading[] = [];
-    await Promise.all(
-      podContainers.map(async (c) => {
+    // A few readings at a time: Docker answers each in ~250 ms, and a hundred at once would crowd the engine.
+    let next = 0;
+    const worker = async () => {
+      while (next < podContainers.length) {
+        const c = podContainers[next++]!;
         const stats = await this.o.runtime.stats(c.id).catch(() => null);
-        if (!stats) return;
+        if (!stats) continue;
         readings.push({
           id: c.id,
           namespace: c.labels[LABELS.namespace] ?? '',
@@ -69,8 +74,9 @@ export class ResourceMetricsCollector {
           container: c.labels[LABELS.container] ?? '',
           stats,
         });
-      }),
-    );
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(STATS_CONCURRENCY, podContainers.length) }, worker));
     this.last = snapshotOf(readings, this.previous);
     this.previous = new Map(readings.map((r) => [r.id, r.stats]));
   }
