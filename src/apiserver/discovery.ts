@@ -1,5 +1,6 @@
 // Discovery documents: aggregated (apidiscovery.k8s.io/v2, what kubectl 1.35 prefers) and legacy.
 import { RESOURCES, type ResourceInfo } from '../api/registry.js';
+import { convertedAt, otherVersions } from '../kinds/index.js';
 
 export const AGGREGATED_CONTENT_TYPE = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList';
 
@@ -15,6 +16,19 @@ function groups(): Map<string, ResourceInfo[]> {
     m.set(r.group, list);
   }
   return m;
+}
+
+/** The versions a group serves, the stored (preferred) one first, then those served by conversion, newest first. */
+function groupVersions(resources: ResourceInfo[]): string[] {
+  const others = new Set<string>();
+  for (const r of resources) for (const v of otherVersions(r)) others.add(v);
+  return [resources[0]!.version, ...[...others].sort().reverse()];
+}
+
+/** The resources of a group at a version: stored there, or served there by conversion. */
+function resourcesAt(group: string, version: string): ResourceInfo[] {
+  const stored = RESOURCES.filter((r) => r.group === group && r.version === version);
+  return [...stored, ...convertedAt(group, version).map((c) => ({ ...c.info, version }))];
 }
 
 function aggregatedResource(r: ResourceInfo) {
@@ -54,7 +68,7 @@ export function aggregatedDiscovery(core: boolean) {
     if ((group === '') !== core) continue;
     items.push({
       metadata: group ? { name: group, creationTimestamp: null } : { creationTimestamp: null },
-      versions: [{ version: resources[0]!.version, resources: resources.map(aggregatedResource), freshness: 'Current' }],
+      versions: groupVersions(resources).map((version) => ({ version, resources: resourcesAt(group, version).map(aggregatedResource), freshness: 'Current' })),
     });
   }
   return { kind: 'APIGroupDiscoveryList', apiVersion: 'apidiscovery.k8s.io/v2', metadata: {}, items };
@@ -68,8 +82,8 @@ export function legacyApiGroupList() {
   const list = [];
   for (const [group, resources] of groups()) {
     if (!group) continue;
-    const gv = { groupVersion: `${group}/${resources[0]!.version}`, version: resources[0]!.version };
-    list.push({ name: group, versions: [gv], preferredVersion: gv });
+    const gvs = groupVersions(resources).map((version) => ({ groupVersion: `${group}/${version}`, version }));
+    list.push({ name: group, versions: gvs, preferredVersion: gvs[0] });
   }
   return { kind: 'APIGroupList', apiVersion: 'v1', groups: list };
 }
@@ -77,8 +91,7 @@ export function legacyApiGroupList() {
 /** GET /api/v1 or /apis/{group}/{version}. */
 export function apiResourceList(group: string, version: string) {
   const resources = [];
-  for (const r of RESOURCES) {
-    if (r.group !== group || r.version !== version) continue;
+  for (const r of resourcesAt(group, version)) {
     resources.push({
       name: r.plural,
       singularName: r.singular,

@@ -3,6 +3,7 @@
 import type { Duplex } from 'node:stream';
 import type { Pod } from '../api/types.js';
 import type { ExecSession } from '../runtime/runtime.js';
+import type { UsageSnapshot } from '../kubelet/metrics/usage.js';
 
 export interface LogOptions {
   container: string;
@@ -29,6 +30,8 @@ export interface NodeApi {
   attach(pod: Pod, opts: ExecOptions): Promise<ExecSession>;
   /** pods/portforward: a connection to `port` on the pod's loopback, however the node reaches it (see kubelet/port-dial.ts). */
   dialPod?(pod: Pod, port: number): Promise<Duplex>;
+  /** The kubelet's latest resource usage (metrics.k8s.io); empty before the first collection window. */
+  resourceMetrics?(): Promise<UsageSnapshot>;
   /** A one-line message when the container engine cannot be reached, else undefined. */
   runtimeError?(): Promise<string | undefined>;
 }

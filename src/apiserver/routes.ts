@@ -1,9 +1,13 @@
 // URL → resource request. Pure: no I/O, so the path grammar is unit-tested on its own.
 import { resourceByPlural, type ResourceInfo } from '../api/registry.js';
 import { isValidPathSegmentName } from '../api/names.js';
+import { otherVersions } from '../kinds/index.js';
 
 export interface ResourceRequest {
+  /** The stored resource. */
   info: ResourceInfo;
+  /** The version asked for when it is not the stored one (served by conversion, see KindDefinition.conversions). */
+  version?: string;
   namespace?: string;
   name?: string;
   subresource?: string;
@@ -53,21 +57,30 @@ export function parsePath(pathname: string): Route {
   } else {
     return { type: 'notFound' };
   }
-  if (version !== 'v1') return { type: 'notFound' };
   if (rest.length === 0) return { type: 'groupVersion', group, version };
   // namespaces/{ns}/{resource}/... is a namespaced request when the third part names a namespaced resource.
   if (rest[0] === 'namespaces' && rest.length >= 3) {
     const info = resourceByPlural(group, rest[2]!);
+    if (info && !servedAt(info, version)) return { type: 'notFound' };
     if (info?.namespaced) {
       if (rest.length > 5) return { type: 'notFound' };
-      return checkedSegments({ info, namespace: rest[1], name: rest[3], subresource: rest[4] });
+      return checkedSegments({ info, ...asked(info, version), namespace: rest[1], name: rest[3], subresource: rest[4] });
     }
     if (!info && group === '' && rest.length >= 3 && !['status', 'finalize'].includes(rest[2]!)) return { type: 'unknownResource' };
   }
   const info = resourceByPlural(group, rest[0]!);
-  if (!info) return { type: 'unknownResource' };
+  if (info && !servedAt(info, version)) return { type: 'notFound' };
+  if (!info) return version === 'v1' ? { type: 'unknownResource' } : { type: 'notFound' };
   if (rest.length > 3) return { type: 'notFound' };
-  return checkedSegments({ info, name: rest[1], subresource: rest[2] });
+  return checkedSegments({ info, ...asked(info, version), name: rest[1], subresource: rest[2] });
+}
+
+function servedAt(info: ResourceInfo, version: string): boolean {
+  return info.version === version || otherVersions(info).includes(version);
+}
+
+function asked(info: ResourceInfo, version: string): { version?: string } {
+  return info.version === version ? {} : { version };
 }
 
 /** The raw path of a request URL, without the dot-segment normalisation `new URL()` applies (`/pods/..` must not become the namespace). */

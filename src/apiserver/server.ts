@@ -18,7 +18,7 @@ import {
   legacyApiVersions,
   wantsAggregated,
 } from './discovery.js';
-import { kindOf, toTable } from '../kinds/index.js';
+import { kindOf, toTable, type VersionConversion } from '../kinds/index.js';
 import type { NodeApi } from './node-api.js';
 import type { TokenIssuer } from '../auth/sa-token.js';
 import { authenticateServiceAccountToken, createTokenRequest } from './service-account-tokens.js';
@@ -132,9 +132,15 @@ async function handleResource(
   res: http.ServerResponse,
 ): Promise<void> {
   const { registry } = opts;
+  // A version served by conversion: bodies come in converted to the stored version, replies go out converted back.
+  const conv = r.version ? kindOf(r.info).conversions?.[r.version] : undefined;
   const reply = (code: number, body: unknown) => {
     if (method === 'POST' || method === 'PUT' || method === 'PATCH') setWarnings(res, kindOf(r.info).warnings?.(body as KObject));
-    return replyDurable(registry, res, code, body);
+    return replyDurable(registry, res, code, conv ? convertOut(conv, body, `${r.info.group}/${r.version}`) : body);
+  };
+  const readIn = async () => {
+    const b = await readBody(req);
+    return conv && b && typeof b === 'object' ? conv.fromVersion(b as KObject) : b;
   };
   const q = url.searchParams;
   const method = req.method ?? 'GET';
@@ -143,6 +149,17 @@ async function handleResource(
   const table = wantsTable(req.headers.accept);
   const includeObject = (q.get('includeObject') as 'None' | 'Metadata' | 'Object' | null) ?? 'Metadata';
 
+  if (r.info.group === 'metrics.k8s.io') {
+    if (method !== 'GET') throw errors.methodNotAllowed();
+    if (r.subresource || q.get('watch') === 'true') throw errors.notFoundPath();
+    const { metricsResponse } = await import('./metrics-api.js');
+    const body = metricsResponse(registry, r, q, (await opts.node.resourceMetrics?.()) ?? { pods: [] });
+    if (table) {
+      const items = 'items' in body ? (body.items as KObject[]) : [body as KObject];
+      return sendJson(res, 200, toTable(r.info.kind, items, { now: registry.clock.now(), includeObject, resourceVersion: '' }));
+    }
+    return sendJson(res, 200, body);
+  }
   if (r.subresource === 'eviction' && r.info.kind === 'Pod' && r.name) {
     if (method !== 'POST') throw errors.methodNotAllowed();
     const { evictPod } = await import('./eviction.js');
@@ -181,7 +198,7 @@ async function handleResource(
   }
 
   if (method === 'GET' && !r.name) {
-    if (q.get('watch') === 'true' || q.get('watch') === '1') return handleWatch(opts, r, q, req, res, table, includeObject);
+    if (q.get('watch') === 'true' || q.get('watch') === '1') return handleWatch(opts, r, q, req, res, table, includeObject, conv);
     const list = registry.list(r.info, ns, { labelSelector: q.get('labelSelector') ?? undefined, fieldSelector: q.get('fieldSelector') ?? undefined });
     if (table) {
       return reply(200, toTable(r.info.kind, list.items, { now: registry.clock.now(), includeObject, resourceVersion: list.resourceVersion }));
@@ -202,7 +219,7 @@ async function handleResource(
   }
   if (method === 'POST') {
     if (r.name) throw errors.methodNotAllowed();
-    const body = (await readBody(req)) as KObject;
+    const body = (await readIn()) as KObject;
     checkBodyKind(r, body);
     await checkRuntime(opts, r);
     const created = registry.create(r.info, ns, body, { dryRun });
@@ -210,7 +227,7 @@ async function handleResource(
   }
   if (method === 'PUT') {
     if (!r.name) throw errors.methodNotAllowed();
-    const body = (await readBody(req)) as KObject;
+    const body = (await readIn()) as KObject;
     checkBodyKind(r, body);
     return reply(200, registry.update(r.info, ns, r.name, body, { dryRun, subresource: r.subresource }));
   }
@@ -220,10 +237,12 @@ async function handleResource(
     const body = await readBody(req);
     if (ct === 'application/apply-patch+yaml' && !registry.tryGet(r.info, ns, r.name)) {
       // Server-side apply of a missing object creates it.
-      return reply(201, registry.create(r.info, ns, body as KObject, { dryRun }));
+      return reply(201, registry.create(r.info, ns, (conv ? conv.fromVersion(body as KObject) : body) as KObject, { dryRun }));
     }
     const { applyPatch } = await import('../api/patch/apply.js');
-    return reply(200, registry.patch(r.info, ns, r.name, ct, body, { dryRun, subresource: r.subresource, patcher: applyPatch }));
+    // In a converted version the patch applies to the object as that version shows it.
+    const patcher: typeof applyPatch = conv ? (t, obj, p, kind) => conv.fromVersion(applyPatch(t, conv.toVersion(obj as KObject), p, kind) as KObject) : applyPatch;
+    return reply(200, registry.patch(r.info, ns, r.name, ct, body, { dryRun, subresource: r.subresource, patcher }));
   }
   if (method === 'DELETE') {
     const body = ((await readBody(req)) ?? {}) as Record<string, unknown>;
@@ -276,6 +295,7 @@ async function handleWatch(
   res: http.ServerResponse,
   table: boolean,
   includeObject: 'None' | 'Metadata' | 'Object',
+  conv?: VersionConversion,
 ): Promise<void> {
   const { registry } = opts;
   const ns = r.info.namespaced ? r.namespace : undefined;
@@ -285,6 +305,7 @@ async function handleWatch(
   const now = () => registry.clock.now();
   let first = true;
   const encode = (e: WatchEvent): string => {
+    if (conv && e.type !== 'BOOKMARK' && e.type !== 'ERROR') e = { ...e, object: conv.toVersion(e.object) };
     if (!table || e.type === 'BOOKMARK' || e.type === 'ERROR') return JSON.stringify(e) + '\n';
     const t = toTable(r.info.kind, [e.object], { now: now(), includeObject, resourceVersion: e.object.metadata.resourceVersion });
     if (!first) (t as { columnDefinitions: unknown }).columnDefinitions = [];
@@ -356,6 +377,16 @@ async function handleLog(opts: ApiServerOptions, r: ResourceRequest, q: URLSearc
   s.on('data', (chunk: Buffer) => res.write(chunk));
   s.on('end', () => res.end());
   s.on('error', () => res.end());
+}
+
+/** A reply (object, list or Table) as the converted version shows it. */
+function convertOut(conv: VersionConversion, body: unknown, apiVersion: string): unknown {
+  if (!body || typeof body !== 'object') return body;
+  const b = body as { kind?: string; items?: KObject[]; rows?: { object?: KObject }[] };
+  if (b.kind === 'Table') return { ...b, rows: (b.rows ?? []).map((row) => (row.object?.spec ? { ...row, object: conv.toVersion(row.object) } : row)) };
+  if (Array.isArray(b.items)) return { ...b, apiVersion, items: b.items.map((o) => conv.toVersion(o)) };
+  if (b.kind === 'Status') return body;
+  return conv.toVersion(body as KObject);
 }
 
 function wantsTable(accept: string | undefined): boolean {

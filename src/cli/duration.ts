@@ -20,3 +20,15 @@ export function parseDuration(s: string): number {
   if (pos !== body.length || !body.length) throw new CliError(`time: invalid duration "${s}"`);
   return neg ? -total : total;
 }
+
+/** Go's Duration.String() of a millisecond count: `2m31.5s`, `1h0m0s`, `450ms`, `0s`. */
+export function formatGoDuration(ms: number): string {
+  if (ms === 0) return '0s';
+  const neg = ms < 0;
+  const a = Math.abs(ms);
+  if (a < 1000) return `${neg ? '-' : ''}${Number(a.toFixed(3))}ms`;
+  const h = Math.floor(a / 3_600_000);
+  const m = Math.floor((a % 3_600_000) / 60_000);
+  const s = Number(((a % 60_000) / 1000).toFixed(3));
+  return `${neg ? '-' : ''}${h ? `${h}h` : ''}${h || m ? `${m}m` : ''}${s}s`;
+}

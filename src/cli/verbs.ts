@@ -870,6 +870,106 @@ Use "kbx api-resources" for a complete list of supported resources.`,
     ],
   },
   {
+    name: 'top',
+    group: 'Cluster Management Commands',
+    short: 'Display resource (CPU/memory) usage',
+    long: `Display resource (CPU/memory) usage.
+
+ This command provides a view of recent resource consumption for nodes and pods. kbx serves the resource metrics API (metrics.k8s.io) itself, from Docker's container stats (working-set memory and CPU rate, sampled every 15 s): no Metrics Server is needed.
+
+ The metrics shown are the ones the Horizontal Pod Autoscaler uses for its decisions; they may not match those of standard OS tools like 'top'.`,
+    examples: '',
+    usage: 'kbx top [flags] [options]',
+    load: () => import('./commands/top.js'),
+    flags: [],
+    subcommands: [
+      {
+        name: 'node',
+        aliases: ['nodes', 'no'],
+        short: 'Display resource (CPU/memory) usage of nodes',
+        long: `Display resource (CPU/memory) usage of nodes.
+
+ The top-node command allows you to see the resource consumption of nodes.`,
+        examples: `  # Show metrics for all nodes
+  kbx top node
+  
+  # Show metrics for a given node
+  kbx top node NODE_NAME`,
+        usage: 'kbx top node [NAME | -l label] [options]',
+        flags: [
+          bool('--no-headers', 'If present, print output without headers'),
+          SELECTOR,
+          bool('--show-capacity', 'Print node resources based on Capacity instead of Allocatable(default) of the nodes.'),
+          str('--sort-by', "If non-empty, sort nodes list using specified field. The field can be either 'cpu' or 'memory'."),
+          bool('--use-protocol-buffers', 'Enables using protocol-buffers to access Metrics API.', { default: true, shown: 'true' }),
+        ],
+      },
+      {
+        name: 'pod',
+        aliases: ['pods', 'po'],
+        short: 'Display resource (CPU/memory) usage of pods',
+        long: `Display resource (CPU/memory) usage of pods.
+
+ The 'top pod' command allows you to see the resource consumption of pods.
+
+ Due to the metrics pipeline delay, they may be unavailable for a few minutes since pod creation.`,
+        examples: `  # Show metrics for all pods in the default namespace
+  kbx top pod
+  
+  # Show metrics for all pods in the given namespace
+  kbx top pod --namespace=NAMESPACE
+  
+  # Show metrics for a given pod and its containers
+  kbx top pod POD_NAME --containers
+  
+  # Show metrics for the pods defined by label name=myLabel
+  kbx top pod -l name=myLabel`,
+        usage: 'kbx top pod [NAME | -l label] [options]',
+        flags: [
+          ALL_NAMESPACES,
+          bool('--containers', 'If present, print usage of containers within a pod.'),
+          str('--field-selector', "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type."),
+          bool('--no-headers', 'If present, print output without headers.'),
+          SELECTOR,
+          str('--sort-by', "If non-empty, sort pods list using specified field. The field can be either 'cpu' or 'memory'."),
+          bool('--sum', 'Print the sum of the resource usage'),
+          bool('--use-protocol-buffers', 'Enables using protocol-buffers to access Metrics API.', { default: true, shown: 'true' }),
+        ],
+      },
+    ],
+  },
+  {
+    name: 'autoscale',
+    group: 'Deploy Commands',
+    short: 'Auto-scale a deployment, replica set, stateful set, or replication controller',
+    long: `Creates an autoscaler that automatically chooses and sets the number of pods that run in a Kubernetes cluster. The command will attempt to use the autoscaling/v2 API first, in case of an error, it will fall back to autoscaling/v1 API.
+
+ Looks up a deployment, replica set, stateful set, or replication controller by name and creates an autoscaler that uses the given resource as a reference. An autoscaler can automatically increase or decrease number of pods deployed within the system as needed.`,
+    examples: `  # Auto scale a deployment "foo", with the number of pods between 2 and 10, no target CPU utilization specified so a default autoscaling policy will be used
+  kbx autoscale deployment foo --min=2 --max=10
+  
+  # Auto scale a replication controller "foo", with the number of pods between 1 and 5, target CPU utilization at 80%
+  kbx autoscale rc foo --max=5 --cpu=80%
+  
+  # Auto scale a deployment "bar", with the number of pods between 3 and 6, target average CPU of 500m and memory of 200Mi
+  kbx autoscale deployment bar --min=3 --max=6 --cpu=500m --memory=200Mi`,
+    usage: 'kbx autoscale (-f FILENAME | TYPE NAME | TYPE/NAME) [--min=MINPODS] --max=MAXPODS [--cpu=CPU] [--memory=MEMORY] [options]',
+    load: () => import('./commands/autoscale.js'),
+    flags: [
+      str('--cpu', 'Target CPU utilization over all the pods. When specified as a percentage (e.g."70%" for 70% of requested CPU) it will target average utilization. When specified as quantity (e.g."500m" for 500 milliCPU) it will target average value. Value without units is treated as a quantity with miliCPU being the unit (e.g."500" is "500m").'),
+      int('--cpu-percent', 'The target average CPU utilization (represented as a percent of requested CPU) over all the pods. If it\'s not specified or negative, a default autoscaling policy will be used.', { default: '-1', hidden: true }),
+      DRY_RUN,
+      str('--field-manager', 'Name of the manager used to track field ownership.', { default: 'kubectl-autoscale', shown: "'kubectl-autoscale'" }),
+      list('-f, --filename', 'Filename, directory, or URL to files identifying the resource to autoscale.'),
+      int('--max', 'The upper limit for the number of pods that can be set by the autoscaler. Required.', { shown: '-1' }),
+      str('--memory', 'Target memory utilization over all the pods. When specified as a percentage (e.g."60%" for 60% of requested memory) it will target average utilization. When specified as quantity (e.g."200Mi" for 200 MiB, "1Gi" for 1 GiB) it will target average value. Value without units is treated as a quantity with mebibytes being the unit (e.g."200" is "200Mi").'),
+      int('--min', "The lower limit for the number of pods that can be set by the autoscaler. If it's not specified or negative, the server will apply a default value.", { default: '-1' }),
+      str('--name', 'The name for the newly created object. If not specified, the name of the input resource will be used.'),
+      OUTPUT,
+      bool('--save-config', 'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.'),
+    ],
+  },
+  {
     name: 'cordon',
     group: 'Cluster Management Commands',
     short: 'Mark node as unschedulable',

@@ -69,6 +69,7 @@ export async function runControlPlane(): Promise<void> {
     attach: (pod, o) => ready.then(() => node!.attach(pod, o)),
     dialPod: (pod, port) => ready.then(() => node!.dialPod!(pod, port)),
     runtimeError: () => ready.then(() => node!.runtimeError()),
+    resourceMetrics: () => ready.then(() => node!.resourceMetrics!()),
   };
   let markReady!: () => void;
   const ready = new Promise<void>((r) => (markReady = r));

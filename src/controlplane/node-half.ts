@@ -19,6 +19,9 @@ import { DaemonSetController } from '../controllers/daemon/controller.js';
 import { StatefulSetController } from '../controllers/statefulset/controller.js';
 import { TaintEvictionController } from '../controllers/tainteviction/controller.js';
 import { realClock } from '../util/clock.js';
+import { ResourceMetricsCollector, metricResolutionMs } from '../kubelet/metrics/collector.js';
+import { podMetricsFor } from '../kubelet/metrics/pod-metrics.js';
+import { HorizontalController, hpaSyncPeriodMs } from '../controllers/podautoscaler/controller.js';
 import { Dataplane } from '../dataplane/manager.js';
 import { HostPorts } from '../dataplane/host-ports.js';
 import { IngressController } from '../dataplane/ingress-controller.js';
@@ -101,6 +104,10 @@ export async function startNode(o: NodeHalfOptions) {
   statefulSets.start();
   taintEviction.start();
   await kubelet.start();
+  const metrics = new ResourceMetricsCollector({ runtime, clusterId: o.clusterId, periodMs: metricResolutionMs(), log: o.log });
+  metrics.start();
+  const hpas = new HorizontalController(o.registry, recorder, (pods) => podMetricsFor(metrics.snapshot(), pods), { syncPeriodMs: hpaSyncPeriodMs(), log: o.log });
+  hpas.start();
   const dialer = new PodDialer(runtime, o.clusterId, undefined, dataplane ? (ip, port) => dataplane.dial(ip, port) : undefined);
   let lastCheck = 0;
   let lastError: string | undefined;
@@ -109,6 +116,7 @@ export async function startNode(o: NodeHalfOptions) {
     exec: kubelet.exec.bind(kubelet),
     attach: kubelet.attach.bind(kubelet),
     dialPod: dialer.dialPod.bind(dialer),
+    resourceMetrics: async () => metrics.snapshot(),
     /** One line naming the Docker socket when the engine cannot be reached; checked at most once a second. */
     async runtimeError(): Promise<string | undefined> {
       if (Date.now() - lastCheck < 1000) return lastError;
@@ -126,6 +134,8 @@ export async function startNode(o: NodeHalfOptions) {
     node,
     stop() {
       kubelet.stop();
+      metrics.stop();
+      hpas.close();
       dialer.close();
       scheduler.close();
       namespaces.close();

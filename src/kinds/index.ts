@@ -29,10 +29,12 @@ import { networkPolicy } from './networkpolicy.js';
 import { daemonSet } from './daemonset.js';
 import { statefulSet } from './statefulset.js';
 import { controllerRevision } from './controllerrevision.js';
+import { nodeMetrics, podMetrics } from './metrics.js';
+import { horizontalPodAutoscaler } from './horizontalpodautoscaler.js';
 
-export type { KindDefinition } from './kind.js';
+export type { KindDefinition, VersionConversion } from './kind.js';
 
-export const KINDS: readonly KindDefinition[] = [pod, service, endpoints, namespace, event, controllerRevision, daemonSet, deployment, replicaSet, statefulSet, node, endpointSlice, podDisruptionBudget, configMap, secret, serviceAccount, cronJob, job, ingress, ingressClass, networkPolicy];
+export const KINDS: readonly KindDefinition[] = [pod, service, endpoints, namespace, event, controllerRevision, daemonSet, deployment, replicaSet, statefulSet, node, endpointSlice, podDisruptionBudget, configMap, secret, serviceAccount, horizontalPodAutoscaler, cronJob, job, ingress, ingressClass, networkPolicy, nodeMetrics, podMetrics];
 
 const BY_KIND = new Map(KINDS.map((k) => [k.resource.kind, k]));
 
@@ -50,6 +52,16 @@ export function kindNamed(kind: string | undefined): KindDefinition | undefined 
 export function kindOf(info: ResourceInfo): KindDefinition {
   const k = BY_KIND.get(info.kind);
   return k && k.resource.group === info.group ? k : genericKind(info);
+}
+
+/** The kinds a group serves at `version` by conversion, each with its stored resource and the conversion. */
+export function convertedAt(group: string, version: string): { info: ResourceInfo; conversion: import('./kind.js').VersionConversion }[] {
+  return KINDS.filter((k) => k.resource.group === group && k.conversions?.[version]).map((k) => ({ info: k.resource, conversion: k.conversions![version]! }));
+}
+
+/** Every version a kind's group serves it at besides the stored one. */
+export function otherVersions(info: ResourceInfo): string[] {
+  return Object.keys(kindOf(info).conversions ?? {});
 }
 
 /** Create/update validation of a (defaulted) object of `info`'s kind: metadata first, then the kind's rules. */

@@ -23,6 +23,15 @@ export interface KindDefinition {
   warnings?: (obj: KObject) => string[];
   /** kubectl describe's text, loaded only by the verb that needs it; the generic describer when absent. */
   describer?: () => Promise<Describer>;
+  /** Other versions of the group served by converting to and from the stored one (autoscaling/v1 of HPAs). */
+  conversions?: Record<string, VersionConversion>;
+}
+
+export interface VersionConversion {
+  /** A stored object as the other version shows it. */
+  toVersion(obj: KObject): KObject;
+  /** A body in the other version as the stored version. */
+  fromVersion(obj: KObject): KObject;
 }
 
 /** Declares a resource with the defaults most kinds share (all verbs, no short names, no subresources). */

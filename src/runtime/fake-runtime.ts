@@ -12,6 +12,7 @@ import {
   RuntimeUnavailableError,
   type ContainerRuntime,
   type ContainerSpec,
+  type ContainerStats,
   type EngineInfo,
   type ExecOptions,
   type ExecSession,
@@ -90,6 +91,7 @@ export class FakeRuntime implements ContainerRuntime {
   private readonly followers = new Map<string, Set<Follower>>();
   private execHandler: (req: FakeExecRequest) => FakeExecResult | Promise<FakeExecResult> = () => ({ exitCode: 0 });
   private seq = 0;
+  private readonly usage = new Map<string, { cpuUsageNanoSeconds: number; memoryWorkingSetBytes: number }>();
 
   constructor(private readonly clock: { now(): number } = { now: () => Date.now() }) {}
 
@@ -115,6 +117,12 @@ export class FakeRuntime implements ContainerRuntime {
     const list = this.injected.get(method) ?? [];
     list.push(error);
     this.injected.set(method, list);
+  }
+
+  /** What stats(id) reads for a container from now on: cumulative CPU nanoseconds and working-set bytes. */
+  setUsage(idOrName: string, cpuUsageNanoSeconds: number, memoryWorkingSetBytes: number): void {
+    const c = this.mustFind(idOrName);
+    this.usage.set(c.id, { cpuUsageNanoSeconds, memoryWorkingSetBytes });
   }
 
   /** Answers every exec from now on. */
@@ -385,6 +393,14 @@ export class FakeRuntime implements ContainerRuntime {
         stderr.destroy();
       },
     };
+  }
+
+  async stats(id: string): Promise<ContainerStats | null> {
+    this.enter('stats', [id]);
+    const c = this.container(id);
+    if (!c || c.state !== 'running') return null;
+    const u = this.usage.get(c.id) ?? { cpuUsageNanoSeconds: 1, memoryWorkingSetBytes: 0 };
+    return { ...u, timestamp: this.clock.now() };
   }
 
   events(labels: Record<string, string>, onEvent: (e: RuntimeEvent) => void): { close(): void } {

@@ -161,6 +161,16 @@ export interface RuntimeEvent {
   time?: number;
 }
 
+/** One reading of a container's resource usage (what the kubelet's resource metrics are computed from). */
+export interface ContainerStats {
+  /** Cumulative CPU time used since the container started, in nanoseconds. */
+  cpuUsageNanoSeconds: number;
+  /** The working set as the kubelet computes it: memory usage minus inactive file pages, floored at 0. */
+  memoryWorkingSetBytes: number;
+  /** When the reading was taken (ms since the epoch). */
+  timestamp: number;
+}
+
 export interface EngineInfo {
   serverVersion: string;
   apiVersion: string;
@@ -219,6 +229,8 @@ export interface ContainerRuntime {
   exec(id: string, opts: ExecOptions): Promise<ExecSession>;
   /** Attaches to the main process of a running container (its stdin when it was created with one). */
   attach(id: string, opts: { stdin?: boolean; tty?: boolean }): Promise<ExecSession>;
+  /** One usage reading of a running container (a single request, no streaming); null if it is gone or not running. */
+  stats(id: string): Promise<ContainerStats | null>;
   /** Container events (start, die, destroy, oom, kill) of containers carrying all of these labels; reconnects by itself. */
   events(labels: Record<string, string>, onEvent: (e: RuntimeEvent) => void): { close(): void };
   /**

@@ -7,6 +7,8 @@ const ACCEPT = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscovery
 export async function run(ctx: Ctx, _args: string[], o: { output?: string; namespaced?: string; headers?: boolean; apiGroup?: string }): Promise<void> {
   const client = await ctx.client();
   const rows: string[][] = [];
+  // ServerPreferredResources: a resource a group also serves at an older version is listed once, at the preferred one.
+  const seen = new Set<string>();
   for (const path of ['/api', '/apis']) {
     const doc = (await client.request('GET', path, { accept: ACCEPT })).body as { items: any[] };
     for (const g of doc.items) {
@@ -14,6 +16,8 @@ export async function run(ctx: Ctx, _args: string[], o: { output?: string; names
       if (o.apiGroup !== undefined && o.apiGroup !== group) continue;
       for (const v of g.versions) {
         for (const r of v.resources) {
+          if (seen.has(`${group}/${r.resource}`)) continue;
+          seen.add(`${group}/${r.resource}`);
           const namespaced = r.scope === 'Namespaced';
           if (o.namespaced !== undefined && String(namespaced) !== o.namespaced) continue;
           rows.push([r.resource, (r.shortNames ?? []).join(','), group ? `${group}/${v.version}` : v.version, String(namespaced), r.responseKind.kind]);

@@ -1,6 +1,6 @@
 // Pure translations between kbx's runtime shapes and Docker Engine API shapes (API 1.41 and newer).
 import type Docker from 'dockerode';
-import type { ContainerSpec, ContainerStateName, RuntimeContainer, RuntimeEvent } from '../runtime.js';
+import type { ContainerSpec, ContainerStateName, ContainerStats, RuntimeContainer, RuntimeEvent } from '../runtime.js';
 
 /** Docker's "never" timestamp. */
 const ZERO_TIME = '0001-01-01';
@@ -182,4 +182,27 @@ export function dockerMessage(e: unknown): string {
 
 export function statusOf(e: unknown): number | undefined {
   return (e as { statusCode?: number }).statusCode;
+}
+
+/** The fields of Docker's GET /containers/{id}/stats reply that resource metrics need. */
+export interface DockerStatsReply {
+  read?: string;
+  cpu_stats?: { cpu_usage?: { total_usage?: number } };
+  memory_stats?: { usage?: number; stats?: Record<string, number> };
+}
+
+/**
+ * Docker's stats → kbx's. The working set is the kubelet's (cadvisor's): usage minus inactive file pages,
+ * `inactive_file` under cgroup v2 and `total_inactive_file` under v1, never below 0.
+ * E.g. usage 2 609 152, total_inactive_file 1 974 272 → 634 880 bytes. A reply without CPU figures (a stopped
+ * container) is null.
+ */
+export function statsFromDocker(r: DockerStatsReply, now: number): ContainerStats | null {
+  const cpu = r.cpu_stats?.cpu_usage?.total_usage;
+  if (typeof cpu !== 'number' || cpu <= 0) return null;
+  const usage = r.memory_stats?.usage ?? 0;
+  const st = r.memory_stats?.stats ?? {};
+  const inactive = st.inactive_file ?? st.total_inactive_file ?? 0;
+  const read = r.read ? Date.parse(r.read) : NaN;
+  return { cpuUsageNanoSeconds: cpu, memoryWorkingSetBytes: Math.max(0, usage - inactive), timestamp: Number.isFinite(read) && read > 0 ? read : now };
 }

@@ -19,11 +19,12 @@ import {
   type LogStreamOptions,
   type NetworkInfo,
   type PullProgress,
+  type ContainerStats,
   type RemoveOptions,
   type RuntimeContainer,
   type RuntimeEvent,
 } from '../runtime.js';
-import { createOptions, dockerMessage, fromEvent, fromInspect, fromListItem, labelFilter, sinceAfter, statusOf } from './convert.js';
+import { createOptions, dockerMessage, fromEvent, fromInspect, fromListItem, labelFilter, sinceAfter, statsFromDocker, statusOf, type DockerStatsReply } from './convert.js';
 import { resolveDockerEndpoint, type DockerEndpoint } from './endpoint.js';
 import { readExecOutput } from './exec.js';
 import { mergeFrames, passRaw } from './demux.js';
@@ -393,6 +394,19 @@ export class DockerRuntime implements ContainerRuntime {
   async listContainers(labels: Record<string, string>): Promise<RuntimeContainer[]> {
     const list = await this.call(() => this.docker.listContainers({ all: true, filters: { label: labelFilter(labels) } }));
     return list.map(fromListItem);
+  }
+
+  /** One GET /containers/{id}/stats?stream=false&one-shot=true: a single reading, without Docker's one-second wait for a second one. */
+  async stats(id: string): Promise<ContainerStats | null> {
+    return this.call(async () => {
+      try {
+        const reply = (await this.docker.getContainer(id).stats({ stream: false, 'one-shot': true })) as unknown as DockerStatsReply;
+        return statsFromDocker(reply, Date.now());
+      } catch (e) {
+        if (statusOf(e) === 404 || statusOf(e) === 409) return null;
+        throw this.engineError(e);
+      }
+    });
   }
 
   // ------------------------------------------------------------------------------------------------ volumes
