@@ -23,6 +23,7 @@ import { VERSION } from '../version.js';
 import { tryLock, type LockResult } from './lock.js';
 import { TokenIssuer, loadSigningKey } from '../auth/sa-token.js';
 import { ServiceAccountsController } from '../controllers/serviceaccounts.js';
+import { ClusterRoleAggregationController, reconcileBootstrapPolicy } from '../controllers/rbac.js';
 import { clusterCaPem } from '../auth/cluster-ca.js';
 
 const NAMESPACES = RESOURCES.find((r) => r.kind === 'Namespace')!;
@@ -74,6 +75,9 @@ export async function runControlPlane(): Promise<void> {
   const tokens = new TokenIssuer(loadSigningKey(home));
   const serviceAccounts = new ServiceAccountsController(registry, clusterCaPem, log);
   serviceAccounts.start();
+  reconcileBootstrapPolicy(registry, log);
+  const aggregation = new ClusterRoleAggregationController(registry, log);
+  aggregation.start();
   const pki = ensureServingCerts(home);
   const server = createApiServer({
     registry, token: identity.token, tokens, node: lazyNode, version: { gitVersion: `v1.35.0-kbx.${VERSION}` }, log,
@@ -96,6 +100,7 @@ export async function runControlPlane(): Promise<void> {
     log(`received ${sig}; stopping (containers keep running and are re-adopted at the next start)`);
     half.stop();
     serviceAccounts.close();
+    aggregation.close();
     server.close();
     await store.close(); // pending writes, then a final snapshot: the next start reads no log
     try {

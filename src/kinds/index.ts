@@ -23,10 +23,12 @@ import { secret } from './secret.js';
 import { serviceAccount } from './serviceaccount.js';
 import { job } from './job.js';
 import { cronJob } from './cronjob.js';
+import { clusterRole, clusterRoleBinding, role, roleBinding } from './rbac.js';
+import { REVIEW_KINDS } from './authorization.js';
 
 export type { KindDefinition } from './kind.js';
 
-export const KINDS: readonly KindDefinition[] = [pod, service, endpoints, namespace, event, deployment, replicaSet, node, endpointSlice, podDisruptionBudget, configMap, secret, serviceAccount, cronJob, job];
+export const KINDS: readonly KindDefinition[] = [pod, service, endpoints, namespace, event, deployment, replicaSet, node, endpointSlice, podDisruptionBudget, configMap, secret, serviceAccount, cronJob, job, clusterRoleBinding, clusterRole, roleBinding, role, ...REVIEW_KINDS];
 
 const BY_KIND = new Map(KINDS.map((k) => [k.resource.kind, k]));
 
