@@ -16,6 +16,9 @@ const FLAGS: [flags: string, help: string][] = [
   ['--client-certificate <path>', 'Path to a client certificate file for TLS'],
   ['--client-key <path>', 'Path to a client key file for TLS'],
   ['--insecure-skip-tls-verify', "If true, the server's certificate will not be checked for validity. This will make your HTTPS connections insecure"],
+  ['--as <user>', 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace.'],
+  ['--as-group <group>', 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups.'],
+  ['--as-uid <uid>', 'UID to impersonate for the operation.'],
   ['--tls-server-name <name>', 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used'],
 ];
 
@@ -25,6 +28,7 @@ export const CONNECTION_BOOLEAN_FLAGS = ['insecure-skip-tls-verify'];
 export function addConnectionFlags(cmd: Command, hidden = false): Command {
   for (const [flags, help] of FLAGS) {
     const o = new Option(flags, help);
+    if (flags.startsWith('--as-group')) o.argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]);
     cmd.addOption(hidden ? o.hideHelp() : o);
   }
   return cmd;
@@ -45,5 +49,8 @@ export function connectionOverrides(opts: Record<string, unknown>): ConnectionOv
     clientKey: str('clientKey'),
     insecureSkipTlsVerify: opts.insecureSkipTlsVerify === true ? true : undefined,
     tlsServerName: str('tlsServerName'),
+    as: str('as'),
+    asGroups: Array.isArray(opts.asGroup) ? (opts.asGroup as string[]) : undefined,
+    asUid: str('asUid'),
   };
 }

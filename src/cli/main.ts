@@ -5,6 +5,7 @@ import { Ctx } from './context.js';
 import { formatError, CliError } from './errors.js';
 import { ROOT_HELP, VERB_HELP, formatVerbHelp } from './help.js';
 import { addConnectionFlags, connectionOverrides, CONNECTION_BOOLEAN_FLAGS } from './connection-flags.js';
+import { rbacCreateFlags } from './rbac-flags.js';
 import { configCreateFlags } from './config-flags.js';
 
 type Action = (ctx: Ctx, args: string[], opts: Record<string, any>) => Promise<void>;
@@ -134,7 +135,7 @@ export function buildProgram(ctx: Ctx, only?: string): Command {
   );
   for (const name of ['apply', 'create'] as const) {
     verb(program, ctx, name, () => (name === 'apply' ? import('./commands/apply.js') : import('./commands/create.js')), (c) =>
-      outputOpts(name === 'create' ? configCreateFlags(c) : c)
+      outputOpts(name === 'create' ? rbacCreateFlags(configCreateFlags(c)) : c)
         .argument('[args...]')
         .option('-f, --filename <file>', 'The files that contain the configurations to ' + name, collect)
         .option('-k, --kustomize <dir>', "Process the kustomization directory. This flag can't be used together with -f or -R.")
@@ -256,6 +257,15 @@ export function buildProgram(ctx: Ctx, only?: string): Command {
         .option('--list', 'If true, display the labels for a given resource.'),
     );
   }
+  verb(program, ctx, 'auth', () => import('./commands/auth.js'), (c) =>
+    outputOpts(c)
+      .argument('[args...]')
+      .option('-A, --all-namespaces', 'If true, check the specified action in all namespaces.')
+      .option('--list', 'If true, prints all allowed actions.')
+      .option('--no-headers', 'If true, prints allowed actions without headers')
+      .option('-q, --quiet', 'If true, suppress output and just return the exit code.')
+      .option('--subresource <name>', 'SubResource such as pod/log or deployment/scale'),
+  );
   verb(program, ctx, 'version', () => import('./commands/version.js'), (c) =>
     outputOpts(c).option('--client', 'If true, shows client version only (no server required).'),
   );
@@ -379,7 +389,7 @@ export async function main(argv: string[]): Promise<void> {
   process.exit(code);
 }
 
-const VERBS = ['get', 'describe', 'apply', 'create', 'delete', 'kustomize', 'logs', 'exec', 'run', 'label', 'annotate', 'version', 'api-resources', 'cluster-info', 'events', 'cluster', 'scale', 'set', 'rollout', 'attach', 'expose', 'port-forward', 'config'];
+const VERBS = ['auth', 'get', 'describe', 'apply', 'create', 'delete', 'kustomize', 'logs', 'exec', 'run', 'label', 'annotate', 'version', 'api-resources', 'cluster-info', 'events', 'cluster', 'scale', 'set', 'rollout', 'attach', 'expose', 'port-forward', 'config'];
 
 function reportError(ctx: Ctx, e: unknown, args: string[]): number {
   if (e instanceof CommanderError) {

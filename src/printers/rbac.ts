@@ -59,6 +59,13 @@ export function combineResourceGroup(resources: string[] | undefined, groups: st
 /** Go's %v of a []string. */
 const goList = (xs: string[] | undefined) => `[${(xs ?? []).join(' ')}]`;
 
+/** The rules as kubectl prints them (describe role, auth can-i --list): broken down, compacted, sorted. */
+export function ruleRows(rules: PolicyRule[]): string[] {
+  return sortRules(compactRules(rules.flatMap(breakdownRule))).map(
+    (r) => `${combineResourceGroup(r.resources, r.apiGroups)}\t${goList(r.nonResourceURLs)}\t${goList(r.resourceNames)}\t${goList(r.verbs)}\n`,
+  );
+}
+
 function describeRole(obj: KObject): string {
   const rules = ((obj as Obj).rules ?? []) as PolicyRule[];
   const w = new PrefixWriter();
@@ -68,9 +75,7 @@ function describeRole(obj: KObject): string {
   w.write(0, 'PolicyRule:\n');
   w.write(1, 'Resources\tNon-Resource URLs\tResource Names\tVerbs\n');
   w.write(1, '---------\t-----------------\t--------------\t-----\n');
-  for (const r of sortRules(compactRules(rules.flatMap(breakdownRule)))) {
-    w.write(1, `${combineResourceGroup(r.resources, r.apiGroups)}\t${goList(r.nonResourceURLs)}\t${goList(r.resourceNames)}\t${goList(r.verbs)}\n`);
-  }
+  for (const row of ruleRows(rules)) w.write(1, row);
   return w.toString();
 }
 

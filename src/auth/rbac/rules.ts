@@ -272,8 +272,10 @@ export function compactRules(rules: readonly PolicyRule[]): PolicyRule[] {
     if (names.length <= 1 && !r.nonResourceURLs?.length && r.apiGroups?.length === 1 && r.resources?.length === 1) {
       const k = `${r.apiGroups[0]}\u0000${r.resources[0]}\u0000${names.length ? `\u0001${names[0]}` : ''}`;
       const prev = simple.get(k);
-      if (prev) prev.verbs.push(...(r.verbs ?? []));
-      else simple.set(k, { apiGroups: [...r.apiGroups], resources: [...r.resources], verbs: [...(r.verbs ?? [])], ...(names.length ? { resourceNames: [...names] } : {}) });
+      // kubectl 1.35 lists a verb once however many rules grant it (in first-seen order).
+      if (prev) {
+        for (const v of r.verbs ?? []) if (!prev.verbs.includes(v)) prev.verbs.push(v);
+      } else simple.set(k, { apiGroups: [...r.apiGroups], resources: [...r.resources], verbs: [...(r.verbs ?? [])], ...(names.length ? { resourceNames: [...names] } : {}) });
       continue;
     }
     out.push({ ...r });
@@ -281,13 +283,18 @@ export function compactRules(rules: readonly PolicyRule[]): PolicyRule[] {
   return [...out, ...simple.values()];
 }
 
-/** SortableRuleSlice's order: by the rule's String(). */
+/**
+ * SortableRuleSlice's order: by the rule's generated protobuf String()
+ * (`&PolicyRule{Verbs:[get list],APIGroups:[],Resources:[pods],ResourceNames:[],NonResourceURLs:[],}`),
+ * so verbs sort first. Stable, as sort.Stable.
+ */
 export function sortRules(rules: PolicyRule[]): PolicyRule[] {
-  return rules.sort((a, b) => {
-    const x = compactString(a);
-    const y = compactString(b);
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
+  const v = (xs: string[] | undefined) => `[${(xs ?? []).join(' ')}]`;
+  const key = (r: PolicyRule) => `&PolicyRule{Verbs:${v(r.verbs)},APIGroups:${v(r.apiGroups)},Resources:${v(r.resources)},ResourceNames:${v(r.resourceNames)},NonResourceURLs:${v(r.nonResourceURLs)},}`;
+  return rules
+    .map((r) => ({ r, k: key(r) }))
+    .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
+    .map((x) => x.r);
 }
 
 /** ConfirmNoEscalation's message, or undefined when the user's rules cover `rules`. */

@@ -10,9 +10,10 @@ import { formatObjects, parseOutput } from '../output/print.js';
 import { dryRunMode } from './apply.js';
 import type { CreateConfigOptions } from './create-config.js';
 import type { CreateTokenOptions } from './create-token.js';
+import type { CreateRbacOptions } from './create-rbac.js';
 import { DEPLOYMENTS, RECORD_DEPRECATION, buildDeployment, formatTyped, intFlag, stringSlice } from '../deployments.js';
 
-interface CreateOptions extends CreateConfigOptions, CreateTokenOptions {
+interface CreateOptions extends CreateConfigOptions, CreateTokenOptions, CreateRbacOptions {
   namespace?: string;
   filename?: string[];
   kustomize?: string;
@@ -46,6 +47,7 @@ export async function run(ctx: Ctx, args: string[], o: CreateOptions): Promise<v
   if (sub === 'configmap' || sub === 'cm') return (await import('./create-config.js')).createConfigMap(ctx, args.slice(1), o);
   if (sub === 'secret') return (await import('./create-config.js')).createSecret(ctx, args.slice(1), o);
   if (sub === 'token') return (await import('./create-token.js')).createToken(ctx, args.slice(1), o);
+  if (sub === 'role' || sub === 'clusterrole' || sub === 'rolebinding' || sub === 'clusterrolebinding') return (await import('./create-rbac.js')).createRbac(ctx, sub, args.slice(1), o);
   if (sub === 'job') return (await import('./create-batch.js')).createJob(ctx, args.slice(1), o);
   if (sub === 'cronjob' || sub === 'cj') return (await import('./create-batch.js')).createCronJob(ctx, args.slice(1), o);
   if (sub === 'namespace' || sub === 'ns') {
