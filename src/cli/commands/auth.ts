@@ -74,12 +74,10 @@ export function accessReviewSpec(args: string[], o: AuthOptions, namespace: stri
       group = info.group;
       if (!info.namespaced && !o.allNamespaces) warn(group ? `Warning: resource '${resource}' is not namespace scoped in group '${group}'\n\n` : `Warning: resource '${resource}' is not namespace scoped\n\n`);
     } else {
+      // kubectl asks about the argument as typed, in the core group, when discovery does not know it.
       const dot = target.indexOf('.');
-      if (dot >= 0) {
-        resource = target.slice(0, dot);
-        group = target.slice(dot + 1);
-      }
-      warn(`Warning: the server doesn't have a resource type '${resource}'\n\n`);
+      resource = target.toLowerCase();
+      warn(dot < 0 ? `Warning: the server doesn't have a resource type '${resource}'\n\n` : `Warning: the server doesn't have a resource type '${resource.slice(0, dot)}' in group '${resource.slice(dot + 1)}'\n\n`);
     }
   }
   const ra: Obj = { namespace, verb, group, resource };
