@@ -28,6 +28,18 @@ export function splitServiceAccountUsername(username: string): [string, string] 
   return [parts[0], parts[1]];
 }
 
+/** serviceaccount.MatchesUsername: whether `username` is ns/name's, compared in place (the authorizer's hot path). */
+export function matchesServiceAccountUsername(namespace: string, name: string, username: string): boolean {
+  const p = SA_PREFIX.length;
+  return (
+    username.length === p + namespace.length + 1 + name.length &&
+    username.startsWith(SA_PREFIX) &&
+    username.startsWith(namespace, p) &&
+    username.charCodeAt(p + namespace.length) === 58 /* : */ &&
+    username.endsWith(name)
+  );
+}
+
 /** serviceaccount.MakeGroupNames: the groups every service account of `namespace` is in. */
 export function serviceAccountGroups(namespace: string): string[] {
   return [SERVICE_ACCOUNTS_GROUP, `${SERVICE_ACCOUNTS_GROUP}:${namespace}`];

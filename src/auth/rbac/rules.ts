@@ -4,7 +4,7 @@
 // of rules covers another (the escalation check). Roles and bindings come from a RoleSource, so the
 // same code serves the API server (the store) and the table tests (plain lists).
 import type { UserInfo } from '../user.js';
-import { splitServiceAccountUsername } from '../user.js';
+import { matchesServiceAccountUsername } from '../user.js';
 import { goQuote } from '../../api/field-errors.js';
 
 export interface PolicyRule {
@@ -107,8 +107,7 @@ export function subjectAppliesTo(user: UserInfo, s: Subject, bindingNamespace: s
     case 'ServiceAccount': {
       const ns = s.namespace || bindingNamespace;
       if (!ns) return false;
-      const sa = splitServiceAccountUsername(user.username);
-      return !!sa && sa[0] === ns && sa[1] === s.name;
+      return matchesServiceAccountUsername(ns, s.name, user.username);
     }
     default:
       return false;
@@ -133,8 +132,11 @@ export function roleReferenceRules(src: RoleSource, ref: RoleRef, bindingNamespa
   return { error: `unsupported role reference kind: ${goQuote(ref.kind)}` };
 }
 
-/** A visitor gets each rule with the text naming where it comes from, or an error; returning false stops. */
-export type RuleVisitor = (source: string | undefined, rule: PolicyRule | undefined, error: string | undefined) => boolean;
+/**
+ * A visitor gets each rule with (a function giving) the text naming where it comes from, or an
+ * error; returning false stops. The text is built only when asked: it is the slow part.
+ */
+export type RuleVisitor = (source: (() => string) | undefined, rule: PolicyRule | undefined, error: string | undefined) => boolean;
 
 /** VisitRulesFor: cluster role bindings, then (with a namespace) that namespace's role bindings. */
 export function visitRulesFor(src: RoleSource, user: UserInfo, namespace: string, visit: RuleVisitor): void {
@@ -146,7 +148,7 @@ export function visitRulesFor(src: RoleSource, user: UserInfo, namespace: string
       if (!visit(undefined, undefined, error)) return;
       continue;
     }
-    const source = `ClusterRoleBinding ${goQuote(b.metadata.name ?? '')} of ${b.roleRef.kind} ${goQuote(b.roleRef.name)} to ${describeSubject(s, '')}`;
+    const source = () => `ClusterRoleBinding ${goQuote(b.metadata.name ?? '')} of ${b.roleRef.kind} ${goQuote(b.roleRef.name)} to ${describeSubject(s, '')}`;
     for (const r of rules!) if (!visit(source, r, undefined)) return;
   }
   if (!namespace) return;
@@ -158,7 +160,7 @@ export function visitRulesFor(src: RoleSource, user: UserInfo, namespace: string
       if (!visit(undefined, undefined, error)) return;
       continue;
     }
-    const source = `RoleBinding ${goQuote(`${b.metadata.name ?? ''}/${namespace}`)} of ${b.roleRef.kind} ${goQuote(b.roleRef.name)} to ${describeSubject(s, namespace)}`;
+    const source = () => `RoleBinding ${goQuote(`${b.metadata.name ?? ''}/${namespace}`)} of ${b.roleRef.kind} ${goQuote(b.roleRef.name)} to ${describeSubject(s, namespace)}`;
     for (const r of rules!) if (!visit(source, r, undefined)) return;
   }
 }
@@ -189,7 +191,7 @@ export function authorizeRBAC(src: RoleSource, a: Attributes): Decision {
   visitRulesFor(src, a.user, a.namespace ?? '', (source, rule, error) => {
     if (rule && ruleAllows(a, rule)) {
       allowed = true;
-      reason = `RBAC: allowed by ${source}`;
+      reason = `RBAC: allowed by ${source!()}`;
       return false;
     }
     if (error) errors.push(error);
