@@ -76,6 +76,8 @@ export async function runControlPlane(): Promise<void> {
   const serviceAccounts = new ServiceAccountsController(registry, clusterCaPem, log);
   serviceAccounts.start();
   reconcileBootstrapPolicy(registry, log);
+  const { installAdmission } = await import('../admission/index.js');
+  installAdmission(registry, log);
   const aggregation = new ClusterRoleAggregationController(registry, log);
   aggregation.start();
   const pki = ensureServingCerts(home);

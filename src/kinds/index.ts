@@ -25,10 +25,12 @@ import { job } from './job.js';
 import { cronJob } from './cronjob.js';
 import { clusterRole, clusterRoleBinding, role, roleBinding } from './rbac.js';
 import { REVIEW_KINDS } from './authorization.js';
+import { priorityClass } from './priorityclass.js';
+import { limitRange } from './limitrange.js';
 
 export type { KindDefinition } from './kind.js';
 
-export const KINDS: readonly KindDefinition[] = [pod, service, endpoints, namespace, event, deployment, replicaSet, node, endpointSlice, podDisruptionBudget, configMap, secret, serviceAccount, cronJob, job, clusterRoleBinding, clusterRole, roleBinding, role, ...REVIEW_KINDS];
+export const KINDS: readonly KindDefinition[] = [pod, service, endpoints, namespace, event, deployment, replicaSet, node, endpointSlice, podDisruptionBudget, configMap, secret, serviceAccount, cronJob, job, clusterRoleBinding, clusterRole, roleBinding, role, priorityClass, limitRange, ...REVIEW_KINDS];
 
 const BY_KIND = new Map(KINDS.map((k) => [k.resource.kind, k]));
 
