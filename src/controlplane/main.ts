@@ -78,6 +78,9 @@ export async function runControlPlane(): Promise<void> {
   reconcileBootstrapPolicy(registry, log);
   const { installAdmission } = await import('../admission/index.js');
   installAdmission(registry, log);
+  const { ResourceQuotaController } = await import('../controllers/resourcequota.js');
+  const quotas = new ResourceQuotaController(registry, log);
+  quotas.start();
   const aggregation = new ClusterRoleAggregationController(registry, log);
   aggregation.start();
   const pki = ensureServingCerts(home);
@@ -103,6 +106,7 @@ export async function runControlPlane(): Promise<void> {
     half.stop();
     serviceAccounts.close();
     aggregation.close();
+    quotas.close();
     server.close();
     await store.close(); // pending writes, then a final snapshot: the next start reads no log
     try {

@@ -27,10 +27,11 @@ import { clusterRole, clusterRoleBinding, role, roleBinding } from './rbac.js';
 import { REVIEW_KINDS } from './authorization.js';
 import { priorityClass } from './priorityclass.js';
 import { limitRange } from './limitrange.js';
+import { resourceQuota } from './resourcequota.js';
 
 export type { KindDefinition } from './kind.js';
 
-export const KINDS: readonly KindDefinition[] = [pod, service, endpoints, namespace, event, deployment, replicaSet, node, endpointSlice, podDisruptionBudget, configMap, secret, serviceAccount, cronJob, job, clusterRoleBinding, clusterRole, roleBinding, role, priorityClass, limitRange, ...REVIEW_KINDS];
+export const KINDS: readonly KindDefinition[] = [pod, service, endpoints, namespace, event, deployment, replicaSet, node, endpointSlice, podDisruptionBudget, configMap, secret, serviceAccount, cronJob, job, clusterRoleBinding, clusterRole, roleBinding, role, priorityClass, limitRange, resourceQuota, ...REVIEW_KINDS];
 
 const BY_KIND = new Map(KINDS.map((k) => [k.resource.kind, k]));
 

@@ -21,3 +21,16 @@ export function describeLimitRange(obj: KObject, _e: EventObject[] | undefined, 
   }
   return w.toString();
 }
+
+/** kubectl describe quota (ResourceQuotaDescriber). */
+export function describeResourceQuota(obj: KObject, _e: EventObject[] | undefined, _ctx: DescribeContext): string {
+  const st = ((obj as Obj).status ?? {}) as Obj;
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${obj.metadata.name ?? ''}\n`);
+  w.write(0, `Namespace:\t${obj.metadata.namespace ?? ''}\n`);
+  w.write(0, 'Resource\tUsed\tHard\n');
+  w.write(0, '--------\t----\t----\n');
+  const hard = (st.hard ?? {}) as Record<string, string>;
+  for (const k of Object.keys(hard).sort()) w.write(0, `${k}\t${canonicalQuantity(st.used?.[k] ?? 0)}\t${canonicalQuantity(hard[k]!)}\n`);
+  return w.toString();
+}

@@ -76,3 +76,32 @@ describe('Priority', () => {
     );
   });
 });
+
+import { resourceQuotaAdmission, usage } from '../../src/admission/resource-quota.js';
+import { quotaStatus } from '../../src/controllers/resourcequota.js';
+
+describe('ResourceQuota', () => {
+  const quota = { metadata: { name: 'compute', namespace: 'ns' }, spec: { hard: { pods: '2', 'requests.cpu': '1', 'count/deployments.apps': '1' } } } as unknown as KObject;
+  const running = (name: string, cpu: string, phase = 'Running') =>
+    ({ metadata: { name, namespace: 'ns' }, spec: { containers: [{ name: 'c', resources: { requests: { cpu } } }] }, status: { phase } }) as unknown as KObject;
+  const objs = { ResourceQuota: [quota], Pod: [running('a', '600m'), running('done', '900m', 'Succeeded')] };
+  it('usage counts non-terminal pods and their requests', () => {
+    expect(quotaStatus(quota as any, (info) => (info.kind === 'Pod' ? objs.Pod : []))).toEqual({
+      hard: { pods: '2', 'requests.cpu': '1', 'count/deployments.apps': '1' },
+      used: { pods: '1', 'requests.cpu': '600m', 'count/deployments.apps': '0' },
+    });
+    expect(Object.keys(usage({ 'limits.memory': '1Gi' }, () => []))).toEqual(['limits.memory']);
+  });
+  it('refuses a create over hard with the API server words, and a pod that does not say its request', () => {
+    expect(() => resourceQuotaAdmission.admitCreate!(POD, running('b', '500m'), reader(objs))).toThrow(
+      'pods "b" is forbidden: exceeded quota: compute, requested: requests.cpu=500m, used: requests.cpu=600m, limited: requests.cpu=1',
+    );
+    expect(() => resourceQuotaAdmission.admitCreate!(POD, running('b', '400m'), reader(objs))).not.toThrow();
+    expect(() => resourceQuotaAdmission.admitCreate!(POD, pod({}), reader(objs))).toThrow('pods "p" is forbidden: failed quota: compute: must specify requests.cpu');
+    const deploy = resourceByKind('apps/v1', 'Deployment')!;
+    const d = { metadata: { name: 'd2', namespace: 'ns' }, spec: {} } as unknown as KObject;
+    expect(() => resourceQuotaAdmission.admitCreate!(deploy, d, reader({ ...objs, Deployment: [d] }))).toThrow(
+      'deployments.apps "d2" is forbidden: exceeded quota: compute, requested: count/deployments.apps=1, used: count/deployments.apps=1, limited: count/deployments.apps=1',
+    );
+  });
+});
