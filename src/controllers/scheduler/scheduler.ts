@@ -97,9 +97,15 @@ export class Scheduler {
   }
 
   private scheduleAll(): void {
-    // Oldest first, as the scheduling queue orders pods of equal priority.
+    // The scheduling queue's PrioritySort: higher spec.priority first, then oldest first.
     const queue = [...this.pending].map((uid) => this.pods.get(uid)).filter((p): p is Pod => !!p);
-    queue.sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') || (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''));
+    const prio = (p: Pod) => ((p.spec as { priority?: number }).priority ?? 0);
+    queue.sort(
+      (a, b) =>
+        prio(b) - prio(a) ||
+        (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') ||
+        (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''),
+    );
     for (const pod of queue) this.scheduleOne(pod);
   }
 
