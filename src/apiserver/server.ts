@@ -2,7 +2,6 @@
 // Status. No business logic lives here.
 import http from 'node:http';
 import https from 'node:https';
-import { timingSafeEqual } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import type { KObject, Pod, StatusObject, WatchEvent } from '../api/types.js';
 import { qualifiedResource } from '../api/registry.js';
@@ -23,6 +22,12 @@ import type { NodeApi } from './node-api.js';
 import type { TokenIssuer } from '../auth/sa-token.js';
 import { authenticateServiceAccountToken, createTokenRequest } from './service-account-tokens.js';
 import { decodeRequestBody } from './body.js';
+import type { UserInfo } from '../auth/user.js';
+import type { Attributes, Decision } from '../auth/rbac/rules.js';
+import { authenticate, impersonate } from './authentication.js';
+import { authorize, forbiddenError, StoreRoleSource } from './authorization.js';
+import { requestInfo } from './request-info.js';
+import { checkRbacWrite, isRbacKind } from './rbac-admission.js';
 
 export interface ApiServerOptions {
   registry: Registry;
@@ -38,7 +43,26 @@ export interface ApiServerOptions {
 
 const JSON_TYPE = 'application/json';
 
-export function createApiServer(opts: ApiServerOptions): http.Server {
+/** The options plus what the server builds from them once: the roles and bindings the authorizer reads. */
+interface Served extends ApiServerOptions {
+  rbac: StoreRoleSource;
+  authorize: (a: Attributes) => Decision;
+}
+
+/** The request's user once authenticated, impersonation applied and the request authorized; a 401/403 ApiError otherwise. */
+function admit(o: Served, req: http.IncomingMessage, url: URL, upgrade = false): UserInfo {
+  const authenticated = authenticate(o.registry, o.token, o.tokens, req);
+  if (!authenticated) throw errors.unauthorized('Unauthorized');
+  const user = impersonate(authenticated, req.headers, o.authorize);
+  const a: Attributes = { ...requestInfo(req.method ?? 'GET', rawPathname(req.url), url.searchParams, { upgrade }), user };
+  const d = o.authorize(a);
+  if (!d.allowed) throw forbiddenError(a, d.reason);
+  return user;
+}
+
+export function createApiServer(options: ApiServerOptions): http.Server {
+  const rbac = new StoreRoleSource(options.registry);
+  const opts: Served = { ...options, rbac, authorize: (a) => authorize(rbac, a) };
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
     handle(opts, req, res).catch(async (e) => {
       // An error may rest on writes not yet durable (a conflict with one): answer after them too.
@@ -51,12 +75,18 @@ export function createApiServer(opts: ApiServerOptions): http.Server {
     ? (https.createServer({ keepAlive: true, cert: opts.tls.cert, key: opts.tls.key, minVersion: 'TLSv1.2' }, onRequest) as unknown as http.Server)
     : http.createServer({ keepAlive: true }, onRequest);
   server.keepAliveTimeout = 30_000;
+  server.on('close', () => rbac.close());
   server.on('upgrade', (req, socket: Duplex, head) => {
-    if (!authorized(opts, req)) {
-      socket.end('HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\n\r\n');
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    try {
+      admit(opts, req, url, true);
+    } catch (e) {
+      const st = errors.isApiError(e) ? e.status : errors.internal(String(e)).status;
+      const text = JSON.stringify(st);
+      const reason = st.code === 401 ? 'Unauthorized' : st.code === 403 ? 'Forbidden' : 'Bad Request';
+      socket.end(`HTTP/1.1 ${st.code} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
       return;
     }
-    const url = new URL(req.url ?? '/', 'http://localhost');
     const route = parsePath(rawPathname(req.url));
     if (route.type === 'resource' && route.req.info.kind === 'Pod' && (route.req.subresource === 'exec' || route.req.subresource === 'attach') && route.req.name) {
       const pod = opts.registry.tryGet(route.req.info, route.req.namespace, route.req.name) as Pod | undefined;
@@ -78,26 +108,11 @@ export function createApiServer(opts: ApiServerOptions): http.Server {
   return server;
 }
 
-/** The cluster's own bearer token, or a service-account token whose service account still exists. */
-function authorized(opts: ApiServerOptions, req: http.IncomingMessage): boolean {
-  const h = req.headers.authorization ?? '';
-  const m = /^Bearer\s+(.+)$/i.exec(h);
-  if (!m) return false;
-  const a = Buffer.from(m[1]!.trim());
-  const b = Buffer.from(opts.token);
-  if (a.length === b.length && timingSafeEqual(a, b)) return true;
-  return !!opts.tokens && authenticateServiceAccountToken(opts.registry, opts.tokens, m[1]!.trim());
-}
-
-async function handle(opts: ApiServerOptions, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+async function handle(opts: Served, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const route = parsePath(rawPathname(req.url));
   if (route.type === 'health') return sendText(res, 200, 'ok');
-  if (!authorized(opts, req)) {
-    return sendStatus(res, {
-      kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401,
-    });
-  }
+  const user = admit(opts, req, url);
   if (url.pathname === '/healthz/etcd' || url.pathname === '/livez/etcd' || url.pathname === '/readyz/etcd') return sendStoreHealth(opts, res);
   const accept = req.headers.accept;
   switch (route.type) {
@@ -120,16 +135,17 @@ async function handle(opts: ApiServerOptions, req: http.IncomingMessage, res: ht
     case 'badRequest':
       throw errors.badRequest(route.message);
     case 'resource':
-      return handleResource(opts, route.req, url, req, res);
+      return handleResource(opts, route.req, url, req, res, user);
   }
 }
 
 async function handleResource(
-  opts: ApiServerOptions,
+  opts: Served,
   r: ResourceRequest,
   url: URL,
   req: http.IncomingMessage,
   res: http.ServerResponse,
+  user: UserInfo,
 ): Promise<void> {
   const { registry } = opts;
   // A version served by conversion: bodies come in converted to the stored version, replies go out converted back.
@@ -160,6 +176,19 @@ async function handleResource(
     }
     return sendJson(res, 200, body);
   }
+  if (r.info.verbs.length === 1 && r.info.verbs[0] === 'create' && !r.name) {
+    // The review APIs: answered, never stored.
+    if (method !== 'POST') throw errors.methodNotAllowed();
+    const { serveReview } = await import('./access-reviews.js');
+    const body = (await readBody(req)) as Record<string, unknown> | undefined;
+    return sendJson(res, 201, serveReview(r.info.kind, body, {
+      user, authorize: opts.authorize, rules: opts.rbac, namespace: r.namespace,
+      authenticateToken: (t) => (opts.tokens ? authenticateServiceAccountToken(registry, opts.tokens, t) : undefined),
+    }));
+  }
+  const rbacWrite = isRbacKind(r.info.kind)
+    ? (obj: KObject, old?: KObject) => checkRbacWrite(opts.rbac, opts.authorize, user, r.info.kind, r.info.plural, ns ?? '', obj, old)
+    : undefined;
   if (r.subresource === 'eviction' && r.info.kind === 'Pod' && r.name) {
     if (method !== 'POST') throw errors.methodNotAllowed();
     const { evictPod } = await import('./eviction.js');
@@ -222,6 +251,7 @@ async function handleResource(
     const body = (await readIn()) as KObject;
     checkBodyKind(r, body);
     await checkRuntime(opts, r);
+    rbacWrite?.(body);
     const created = registry.create(r.info, ns, body, { dryRun });
     return reply(201, created);
   }
@@ -229,19 +259,24 @@ async function handleResource(
     if (!r.name) throw errors.methodNotAllowed();
     const body = (await readIn()) as KObject;
     checkBodyKind(r, body);
+    rbacWrite?.(body, registry.tryGet(r.info, ns, r.name));
     return reply(200, registry.update(r.info, ns, r.name, body, { dryRun, subresource: r.subresource }));
   }
   if (method === 'PATCH') {
     if (!r.name) throw errors.methodNotAllowed();
     const ct = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
     const body = await readBody(req);
-    if (ct === 'application/apply-patch+yaml' && !registry.tryGet(r.info, ns, r.name)) {
+    const current = registry.tryGet(r.info, ns, r.name);
+    if (ct === 'application/apply-patch+yaml' && !current) {
       // Server-side apply of a missing object creates it.
+      rbacWrite?.(body as KObject);
       return reply(201, registry.create(r.info, ns, (conv ? conv.fromVersion(body as KObject) : body) as KObject, { dryRun }));
     }
     const { applyPatch } = await import('../api/patch/apply.js');
     // In a converted version the patch applies to the object as that version shows it.
     const patcher: typeof applyPatch = conv ? (t, obj, p, kind) => conv.fromVersion(applyPatch(t, conv.toVersion(obj as KObject), p, kind) as KObject) : applyPatch;
+    // A role or binding is checked as it would be once patched.
+    if (rbacWrite && current) rbacWrite(applyPatch(ct, structuredClone(current), body, r.info.kind) as KObject, current);
     return reply(200, registry.patch(r.info, ns, r.name, ct, body, { dryRun, subresource: r.subresource, patcher }));
   }
   if (method === 'DELETE') {
@@ -402,7 +437,13 @@ function numberParam(v: string | null): number | undefined {
 async function readBody(req: http.IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
-  return decodeRequestBody(Buffer.concat(chunks).toString('utf8'));
+  const buf = Buffer.concat(chunks);
+  if ((req.headers['content-type'] ?? '').startsWith('application/vnd.kubernetes.protobuf') && buf.length) {
+    // Typed kubectl writes (create role, auth can-i …): decoded for the kinds src/api/protobuf knows.
+    const { decodeProtobufObject } = await import('../api/protobuf/index.js');
+    return decodeProtobufObject(buf);
+  }
+  return decodeRequestBody(buf.toString('utf8'));
 }
 
 function versionInfo(gitVersion: string) {

@@ -1,13 +1,14 @@
 // The TokenRequest API (POST …/serviceaccounts/NAME/token) and the authentication of the tokens
 // it issues: a token is accepted while its service account exists with the uid it names (and, for
 // a token bound to a pod or secret, while that object does), as kube-apiserver's
-// serviceaccount token authenticator checks. RBAC is not modelled: an accepted token may do anything.
+// serviceaccount token authenticator checks. What the token's user may do is RBAC's business.
 import type { KObject } from '../api/types.js';
 import { RESOURCES } from '../api/registry.js';
 import * as errors from '../api/errors.js';
 import { invalid, type FieldError } from '../api/field-errors.js';
 import type { Registry } from '../registry/registry.js';
 import { rfc3339 } from '../util/clock.js';
+import { ALL_AUTHENTICATED, serviceAccountGroups, serviceAccountUsername, type UserInfo } from '../auth/user.js';
 import { MIN_EXPIRATION_SECONDS, type TokenClaims, type TokenIssuer } from '../auth/sa-token.js';
 
 const SA = RESOURCES.find((r) => r.kind === 'ServiceAccount')!;
@@ -69,17 +70,32 @@ export function createTokenRequest(registry: Registry, issuer: TokenIssuer, ns: 
   };
 }
 
-/** True when `token` is a service-account token this cluster issued that is still valid and whose owners still exist. */
-export function authenticateServiceAccountToken(registry: Registry, issuer: TokenIssuer, token: string): boolean {
+/**
+ * The user of `token` when it is a service-account token this cluster issued, still valid, whose
+ * owners still exist: `system:serviceaccount:<ns>:<name>` in the service-account groups, with the
+ * extra the token authenticator adds (credential id, bound pod). Undefined otherwise.
+ */
+export function authenticateServiceAccountToken(registry: Registry, issuer: TokenIssuer, token: string): UserInfo | undefined {
   const claims = issuer.verify(token, Math.floor(registry.clock.now() / 1000));
-  if (!claims) return false;
+  if (!claims) return undefined;
   const k = claims['kubernetes.io'];
   const sa = registry.tryGet(SA, k.namespace, k.serviceaccount.name);
-  if (!sa || sa.metadata.uid !== k.serviceaccount.uid) return false;
+  if (!sa || sa.metadata.uid !== k.serviceaccount.uid) return undefined;
   for (const [kind, ref] of [['Pod', k.pod], ['Secret', k.secret]] as const) {
     if (!ref) continue;
     const o = registry.tryGet(BOUND[kind]!, k.namespace, ref.name);
-    if (!o || o.metadata.uid !== ref.uid) return false;
+    if (!o || o.metadata.uid !== ref.uid) return undefined;
   }
-  return true;
+  const extra: Record<string, string[]> = { 'authentication.kubernetes.io/credential-id': [`JTI=${claims.jti}`] };
+  if (k.node) extra['authentication.kubernetes.io/node-name'] = [k.node.name];
+  if (k.pod) {
+    extra['authentication.kubernetes.io/pod-name'] = [k.pod.name];
+    extra['authentication.kubernetes.io/pod-uid'] = [k.pod.uid];
+  }
+  return {
+    username: serviceAccountUsername(k.namespace, k.serviceaccount.name),
+    uid: k.serviceaccount.uid,
+    groups: [...serviceAccountGroups(k.namespace), ALL_AUTHENTICATED],
+    extra,
+  };
 }

@@ -1,11 +1,14 @@
 // kubectl's global connection flags: which kubeconfig, context, cluster, user, server and credentials.
 // Global flags (global-flags.ts), accepted before and after the verb; any of them (or $KUBECONFIG)
 // makes kbx a client of that cluster instead of its local one (see client/connect.ts).
-import { bool, str, type FlagSpec } from './flags.js';
+import { bool, list, str, type FlagSpec } from './flags.js';
 import type { ConnectionOverrides } from '../client/kubeconfig.js';
 
 /** kubectl's connection flags (`kubectl options`). */
 export const CONNECTION_FLAGS: FlagSpec[] = [
+  str('--as', 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace.'),
+  list('--as-group', 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups.'),
+  str('--as-uid', 'UID to impersonate for the operation.'),
   str('--certificate-authority', 'Path to a cert file for the certificate authority'),
   str('--client-certificate', 'Path to a client certificate file for TLS'),
   str('--client-key', 'Path to a client key file for TLS'),
@@ -34,5 +37,8 @@ export function connectionOverrides(opts: Record<string, unknown>): ConnectionOv
     clientKey: str('clientKey'),
     insecureSkipTlsVerify: opts.insecureSkipTlsVerify === true ? true : undefined,
     tlsServerName: str('tlsServerName'),
+    as: str('as'),
+    asGroups: Array.isArray(opts.asGroup) ? (opts.asGroup as string[]) : undefined,
+    asUid: str('asUid'),
   };
 }

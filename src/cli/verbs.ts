@@ -351,6 +351,101 @@ export const VERBS: VerbSpec[] = [
           },
         ],
       },
+        {
+          name: 'role',
+          short: "Create a role with single rule",
+          long: `Create a role with single rule.`,
+          examples: `  # Create a role named "pod-reader" that allows user to perform "get", "watch" and "list" on pods
+  kbx create role pod-reader --verb=get --verb=list --verb=watch --resource=pods
+  
+  # Create a role named "pod-reader" with ResourceName specified
+  kbx create role pod-reader --verb=get --resource=pods --resource-name=readablepod --resource-name=anotherpod
+  
+  # Create a role named "foo" with API Group specified
+  kbx create role foo --verb=get,list,watch --resource=rs.apps
+  
+  # Create a role named "foo" with SubResource specified
+  kbx create role foo --verb=get,list,watch --resource=pods,pods/status`,
+          usage: "kbx create role NAME --verb=verb --resource=resource.group/subresource [--resource-name=resourcename] [--dry-run=server|client|none] [options]",
+          flags: [
+            str("--dry-run", "Must be \"none\", \"server\", or \"client\". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.", { shown: "'none'" }),
+            str("-o, --output", "Output format. One of: (json, yaml, kyaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file)."),
+            list("--resource", "Resource that the rule applies to"),
+            list("--resource-name", "Resource in the white list that the rule applies to, repeat this flag for multiple items"),
+            str("--validate", "Must be one of: strict (or true), warn, ignore (or false). \"true\" or \"strict\" will use a schema to validate the input and fail the request if invalid. It will perform server side validation if ServerSideFieldValidation is enabled on the api-server, but will fall back to less reliable client-side validation if not. \"warn\" will warn about unknown or duplicate fields without blocking the request if server-side field validation is enabled on the API server, and behave as \"ignore\" otherwise. \"false\" or \"ignore\" will not perform any schema validation, silently dropping any unknown or duplicate fields.", { shown: "'strict'" }),
+            list("--verb", "Verb that applies to the resources contained in the rule"),
+          ],
+        },
+        {
+          name: 'clusterrole',
+          short: "Create a cluster role",
+          long: `Create a cluster role.`,
+          examples: `  # Create a cluster role named "pod-reader" that allows user to perform "get", "watch" and "list" on pods
+  kbx create clusterrole pod-reader --verb=get,list,watch --resource=pods
+  
+  # Create a cluster role named "pod-reader" with ResourceName specified
+  kbx create clusterrole pod-reader --verb=get --resource=pods --resource-name=readablepod --resource-name=anotherpod
+  
+  # Create a cluster role named "foo" with API Group specified
+  kbx create clusterrole foo --verb=get,list,watch --resource=rs.apps
+  
+  # Create a cluster role named "foo" with SubResource specified
+  kbx create clusterrole foo --verb=get,list,watch --resource=pods,pods/status
+  
+  # Create a cluster role name "foo" with NonResourceURL specified
+  kbx create clusterrole "foo" --verb=get --non-resource-url=/logs/*
+  
+  # Create a cluster role name "monitoring" with AggregationRule specified
+  kbx create clusterrole monitoring --aggregation-rule="rbac.example.com/aggregate-to-monitoring=true"`,
+          usage: "kbx create clusterrole NAME --verb=verb --resource=resource.group [--resource-name=resourcename] [--dry-run=server|client|none] [options]",
+          flags: [
+            str("--aggregation-rule", "An aggregation label selector for combining ClusterRoles.", { shown: "" }),
+            str("--dry-run", "Must be \"none\", \"server\", or \"client\". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.", { shown: "'none'" }),
+            list("--non-resource-url", "A partial url that user should have access to."),
+            str("-o, --output", "Output format. One of: (json, yaml, kyaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file)."),
+            list("--resource", "Resource that the rule applies to"),
+            list("--resource-name", "Resource in the white list that the rule applies to, repeat this flag for multiple items"),
+            str("--validate", "Must be one of: strict (or true), warn, ignore (or false). \"true\" or \"strict\" will use a schema to validate the input and fail the request if invalid. It will perform server side validation if ServerSideFieldValidation is enabled on the api-server, but will fall back to less reliable client-side validation if not. \"warn\" will warn about unknown or duplicate fields without blocking the request if server-side field validation is enabled on the API server, and behave as \"ignore\" otherwise. \"false\" or \"ignore\" will not perform any schema validation, silently dropping any unknown or duplicate fields.", { shown: "'strict'" }),
+            list("--verb", "Verb that applies to the resources contained in the rule"),
+          ],
+        },
+        {
+          name: 'rolebinding',
+          short: "Create a role binding for a particular role or cluster role",
+          long: `Create a role binding for a particular role or cluster role.`,
+          examples: `  # Create a role binding for user1, user2, and group1 using the admin cluster role
+  kbx create rolebinding admin --clusterrole=admin --user=user1 --user=user2 --group=group1
+  
+  # Create a role binding for service account monitoring:sa-dev using the admin role
+  kbx create rolebinding admin-binding --role=admin --serviceaccount=monitoring:sa-dev`,
+          usage: "kbx create rolebinding NAME --clusterrole=NAME|--role=NAME [--user=username] [--group=groupname] [--serviceaccount=namespace:serviceaccountname] [--dry-run=server|client|none] [options]",
+          flags: [
+            str("--clusterrole", "ClusterRole this RoleBinding should reference"),
+            str("--dry-run", "Must be \"none\", \"server\", or \"client\". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.", { shown: "'none'" }),
+            list("--group", "Groups to bind to the role. The flag can be repeated to add multiple groups."),
+            str("-o, --output", "Output format. One of: (json, yaml, kyaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file)."),
+            str("--role", "Role this RoleBinding should reference"),
+            list("--serviceaccount", "Service accounts to bind to the role, in the format <namespace>:<name>. The flag can be repeated to add multiple service accounts."),
+            str("--validate", "Must be one of: strict (or true), warn, ignore (or false). \"true\" or \"strict\" will use a schema to validate the input and fail the request if invalid. It will perform server side validation if ServerSideFieldValidation is enabled on the api-server, but will fall back to less reliable client-side validation if not. \"warn\" will warn about unknown or duplicate fields without blocking the request if server-side field validation is enabled on the API server, and behave as \"ignore\" otherwise. \"false\" or \"ignore\" will not perform any schema validation, silently dropping any unknown or duplicate fields.", { shown: "'strict'" }),
+          ],
+        },
+        {
+          name: 'clusterrolebinding',
+          short: "Create a cluster role binding for a particular cluster role",
+          long: `Create a cluster role binding for a particular cluster role.`,
+          examples: `  # Create a cluster role binding for user1, user2, and group1 using the cluster-admin cluster role
+  kbx create clusterrolebinding cluster-admin --clusterrole=cluster-admin --user=user1 --user=user2 --group=group1`,
+          usage: "kbx create clusterrolebinding NAME --clusterrole=NAME [--user=username] [--group=groupname] [--serviceaccount=namespace:serviceaccountname] [--dry-run=server|client|none] [options]",
+          flags: [
+            str("--clusterrole", "ClusterRole this ClusterRoleBinding should reference"),
+            str("--dry-run", "Must be \"none\", \"server\", or \"client\". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.", { shown: "'none'" }),
+            list("--group", "Groups to bind to the clusterrole. The flag can be repeated to add multiple groups."),
+            str("-o, --output", "Output format. One of: (json, yaml, kyaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file)."),
+            list("--serviceaccount", "Service accounts to bind to the clusterrole, in the format <namespace>:<name>. The flag can be repeated to add multiple service accounts."),
+            str("--validate", "Must be one of: strict (or true), warn, ignore (or false). \"true\" or \"strict\" will use a schema to validate the input and fail the request if invalid. It will perform server side validation if ServerSideFieldValidation is enabled on the api-server, but will fall back to less reliable client-side validation if not. \"warn\" will warn about unknown or duplicate fields without blocking the request if server-side field validation is enabled on the API server, and behave as \"ignore\" otherwise. \"false\" or \"ignore\" will not perform any schema validation, silently dropping any unknown or duplicate fields.", { shown: "'strict'" }),
+          ],
+        },
+
       {
         name: 'token',
         short: 'Request a service account token',
@@ -967,6 +1062,79 @@ Use "kbx api-resources" for a complete list of supported resources.`,
       str('--name', 'The name for the newly created object. If not specified, the name of the input resource will be used.'),
       OUTPUT,
       bool('--save-config', 'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.'),
+    ],
+  },
+  {
+    name: 'auth',
+    group: 'Cluster Management Commands',
+    short: 'Inspect authorization',
+    long: 'Inspect authorization.',
+    examples: '',
+    usage: 'kbx auth [flags] [options]',
+    load: () => import('./commands/auth.js'),
+    flags: [],
+    subcommands: [
+        {
+          name: 'can-i',
+          short: "Check whether an action is allowed",
+          long: `Check whether an action is allowed.
+
+ VERB is a logical Kubernetes API verb like 'get', 'list', 'watch', 'delete', etc. TYPE is a Kubernetes resource. Shortcuts and groups will be resolved. NONRESOURCEURL is a partial URL that starts with "/". NAME is the name of a particular Kubernetes resource. This command pairs nicely with impersonation. See --as global flag.`,
+          examples: `  # Check to see if I can create pods in any namespace
+  kbx auth can-i create pods --all-namespaces
+  
+  # Check to see if I can list deployments in my current namespace
+  kbx auth can-i list deployments.apps
+  
+  # Check to see if service account "foo" of namespace "dev" can list pods in the namespace "prod"
+  # You must be allowed to use impersonation for the global option "--as"
+  kbx auth can-i list pods --as=system:serviceaccount:dev:foo -n prod
+  
+  # Check to see if I can do everything in my current namespace ("*" means all)
+  kbx auth can-i '*' '*'
+  
+  # Check to see if I can get the job named "bar" in namespace "foo"
+  kbx auth can-i list jobs.batch/bar -n foo
+  
+  # Check to see if I can read pod logs
+  kbx auth can-i get pods --subresource=log
+  
+  # Check to see if I can access the URL /logs/
+  kbx auth can-i get /logs/
+  
+  # Check to see if I can approve certificates.k8s.io
+  kbx auth can-i approve certificates.k8s.io
+  
+  # List all allowed actions in namespace "foo"
+  kbx auth can-i --list --namespace=foo`,
+          usage: "kbx auth can-i VERB [TYPE | TYPE/NAME | NONRESOURCEURL] [options]",
+          flags: [
+            bool("-A, --all-namespaces", "If true, check the specified action in all namespaces."),
+            bool("--list", "If true, prints all allowed actions."),
+            bool("--no-headers", "If true, prints allowed actions without headers"),
+            bool("-q, --quiet", "If true, suppress output and just return the exit code."),
+            str("--subresource", "SubResource such as pod/log or deployment/scale"),
+          ],
+        },
+        {
+          name: 'whoami',
+          short: "Experimental: Check self subject attributes",
+          long: `Experimental: Check who you are and your attributes (groups, extra).
+
+        This command is helpful to get yourself aware of the current user attributes,
+        especially when dynamic authentication, e.g., token webhook, auth proxy, or OIDC provider,
+        is enabled in the Kubernetes cluster.`,
+          examples: `  # Get your subject attributes
+  kbx auth whoami
+  
+  # Get your subject attributes in JSON format
+  kbx auth whoami -o json`,
+          usage: "kbx auth whoami [options]",
+          flags: [
+            str("-o, --output", "Output format. One of: (json, yaml, kyaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file)."),
+          ],
+        },
+
     ],
   },
   {

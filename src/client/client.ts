@@ -132,7 +132,12 @@ export class ApiClient {
 
   headers(extra: Record<string, string> = {}): Record<string, string> {
     const auth = this.authorization();
-    return { ...(auth ? { Authorization: auth } : {}), 'User-Agent': 'kbx', ...extra };
+    const imp = this.config.impersonate;
+    // Several groups are several header lines (node sends an array so); the type stays a string map for callers.
+    const impersonation = imp
+      ? { 'Impersonate-User': imp.user, ...(imp.groups?.length ? { 'Impersonate-Group': imp.groups as unknown as string } : {}), ...(imp.uid ? { 'Impersonate-Uid': imp.uid } : {}) }
+      : {};
+    return { ...(auth ? { Authorization: auth } : {}), 'User-Agent': 'kbx', ...impersonation, ...extra };
   }
 
   /** node:http(s) request options for `path` on this server (host, port, TLS, prefix). */

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { ApiClient } from './client.js';
 import { ensureHome, kbxHome, paths, pidAlive, readServerInfo } from '../config/home.js';
 import type { ConnectionOverrides } from './kubeconfig.js';
+import { CliError } from '../util/cli-error.js';
 import { resolvePlain } from '../compat/yaml-resolve.js';
 
 export interface KubeconfigTarget {
@@ -167,7 +168,7 @@ export async function connect(opts: ConnectOptions = {}): Promise<{ client: ApiC
   let namespace = o.namespace;
   if (!opts.localOnly && wantsExternalCluster(o)) {
     const ext = (await import('./external.js')).connectExternal(o, !!opts.interactive, kc?.ca);
-    if (!('local' in ext)) return ext;
+    if (!('local' in ext)) return withImpersonation(ext, o);
     namespace ??= ext.namespace; // the local cluster, named by a kubeconfig: connect as without flags
   }
   const info = readServerInfo(home);
@@ -183,7 +184,20 @@ export async function connect(opts: ConnectOptions = {}): Promise<{ client: ApiC
     }
     client = await startControlPlane(home, opts.announce ?? ((m) => process.stderr.write(m + '\n')));
   }
-  return { client, namespace: namespace || kc?.namespace || client.config.namespace };
+  return withImpersonation({ client, namespace: namespace || kc?.namespace || client.config.namespace }, o);
+}
+
+/** --as/--as-group/--as-uid: every request of the client impersonates that user (refused without --as, as kubectl does). */
+function withImpersonation<T extends { client: ApiClient }>(c: T, o: ConnectionOverrides): T {
+  if (!o.as) {
+    if (o.asGroups?.length || o.asUid) {
+      c.client.close();
+      throw new CliError(`requesting uid, groups or user-extra for ${c.client.config.userName ?? 'kbx'} without impersonating a user`);
+    }
+    return c;
+  }
+  c.client.config.impersonate = { user: o.as, groups: o.asGroups, uid: o.asUid };
+  return c;
 }
 
 /** Whether any connection flag or $KUBECONFIG asks for a cluster other than kbx's own. */

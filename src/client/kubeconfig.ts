@@ -75,6 +75,10 @@ export interface ConnectionOverrides {
   insecureSkipTlsVerify?: boolean;
   tlsServerName?: string;
   namespace?: string;
+  /** --as, --as-group, --as-uid: the user the requests impersonate. */
+  as?: string;
+  asGroups?: string[];
+  asUid?: string;
 }
 
 /** Everything needed to talk to one API server. */
@@ -90,8 +94,12 @@ export interface RestConfig {
   token?: string;
   basic?: { username: string; password: string };
   exec?: ExecConfig;
+  /** Impersonate-User / -Group / -Uid headers on every request. */
+  impersonate?: { user: string; groups?: string[]; uid?: string };
   /** The context in effect, for messages. */
   contextName?: string;
+  /** The kubeconfig user in effect, for messages. */
+  userName?: string;
   /** Set when no kubeconfig named a server (kubectl then tries http://localhost:8080). */
   defaulted?: boolean;
 }
@@ -204,7 +212,7 @@ export function resolveRestConfig(merged: MergedKubeconfig, o: ConnectionOverrid
   const cOrigin = origin.clusters.get(clusterName);
   const uOrigin = origin.users.get(userName);
 
-  const rc: RestConfig = { server: o.server || cluster.server || '', namespace: o.namespace || ctx.namespace || 'default', contextName: contextName || undefined };
+  const rc: RestConfig = { server: o.server || cluster.server || '', namespace: o.namespace || ctx.namespace || 'default', contextName: contextName || undefined, userName: userName || undefined };
   if (!rc.server) {
     rc.server = 'http://localhost:8080';
     rc.defaulted = true;

@@ -23,6 +23,7 @@ import { VERSION } from '../version.js';
 import { tryLock, type LockResult } from './lock.js';
 import { TokenIssuer, loadSigningKey } from '../auth/sa-token.js';
 import { ServiceAccountsController } from '../controllers/serviceaccounts.js';
+import { ClusterRoleAggregationController, reconcileBootstrapPolicy } from '../controllers/rbac.js';
 import { clusterCaPem } from '../auth/cluster-ca.js';
 import { ensureIngressClass, ingressControllerEnabled } from '../dataplane/ingress-class.js';
 
@@ -77,6 +78,14 @@ export async function runControlPlane(): Promise<void> {
   const tokens = new TokenIssuer(loadSigningKey(home));
   const serviceAccounts = new ServiceAccountsController(registry, clusterCaPem, log);
   serviceAccounts.start();
+  reconcileBootstrapPolicy(registry, log);
+  const { installAdmission } = await import('../admission/index.js');
+  installAdmission(registry, log);
+  const { ResourceQuotaController } = await import('../controllers/resourcequota.js');
+  const quotas = new ResourceQuotaController(registry, log);
+  quotas.start();
+  const aggregation = new ClusterRoleAggregationController(registry, log);
+  aggregation.start();
   const pki = ensureServingCerts(home);
   const server = createApiServer({
     registry, token: identity.token, tokens, node: lazyNode, version: { gitVersion: `v1.35.0-kbx.${VERSION}` }, log,
@@ -99,6 +108,8 @@ export async function runControlPlane(): Promise<void> {
     log(`received ${sig}; stopping (containers keep running and are re-adopted at the next start)`);
     half.stop();
     serviceAccounts.close();
+    aggregation.close();
+    quotas.close();
     server.close();
     await store.close(); // pending writes, then a final snapshot: the next start reads no log
     try {

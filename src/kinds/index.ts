@@ -31,10 +31,15 @@ import { statefulSet } from './statefulset.js';
 import { controllerRevision } from './controllerrevision.js';
 import { nodeMetrics, podMetrics } from './metrics.js';
 import { horizontalPodAutoscaler } from './horizontalpodautoscaler.js';
+import { clusterRole, clusterRoleBinding, role, roleBinding } from './rbac.js';
+import { REVIEW_KINDS } from './authorization.js';
+import { priorityClass } from './priorityclass.js';
+import { limitRange } from './limitrange.js';
+import { resourceQuota } from './resourcequota.js';
 
 export type { KindDefinition, VersionConversion } from './kind.js';
 
-export const KINDS: readonly KindDefinition[] = [pod, service, endpoints, namespace, event, controllerRevision, daemonSet, deployment, replicaSet, statefulSet, node, endpointSlice, podDisruptionBudget, configMap, secret, serviceAccount, horizontalPodAutoscaler, cronJob, job, ingress, ingressClass, networkPolicy, nodeMetrics, podMetrics];
+export const KINDS: readonly KindDefinition[] = [pod, service, endpoints, namespace, event, controllerRevision, daemonSet, deployment, replicaSet, statefulSet, node, endpointSlice, podDisruptionBudget, configMap, secret, serviceAccount, horizontalPodAutoscaler, cronJob, job, ingress, ingressClass, networkPolicy, nodeMetrics, podMetrics, clusterRoleBinding, clusterRole, roleBinding, role, priorityClass, limitRange, resourceQuota, ...REVIEW_KINDS];
 
 const BY_KIND = new Map(KINDS.map((k) => [k.resource.kind, k]));
 

@@ -13,6 +13,7 @@ import { generateNameFrom } from '../api/names.js';
 import { parseLabelSelector, matchesLabels, parseFieldSelector, matchesFields, labelSelectorFromSpec, selectorToString } from '../api/selectors.js';
 import { isPatchError, UnsupportedPatchTypeError } from '../api/patch/errors.js';
 import { rfc3339, type Clock } from '../util/clock.js';
+import type { AdmissionPlugin, AdmissionReader } from '../admission/admission.js';
 
 export interface ListOptions {
   labelSelector?: string;
@@ -45,10 +46,20 @@ const NS_INFO = RESOURCES.find((r) => r.kind === 'Namespace')!;
 const OWNED = { owned: true };
 
 export class Registry {
+  /** Admission plugins run on every create, in order (src/admission/; the control plane installs them). */
+  admission: AdmissionPlugin[] = [];
+
   constructor(
     readonly store: Store,
     readonly clock: Clock,
   ) {}
+
+  private readonly admissionReader: AdmissionReader = {
+    listKind: (apiVersion, kind, namespace) => {
+      const info = RESOURCES.find((r) => r.kind === kind && apiVersionOf(r) === apiVersion);
+      return info ? this.list(info, namespace).items : [];
+    },
+  };
 
   /** All stored objects of a resource (core group by default), for strategies that derive state (allocations, defaults) from them. */
   private readonly coreLister = (plural: string, group = ''): KObject[] => this.store.list(Store.prefix(group, plural));
@@ -115,6 +126,8 @@ export class Registry {
     if (decodeErr) throw errors.decodeError(info.kind, info.version, decodeErr);
     // The uid first (FillObjectMetaSystemFields runs before the strategy): a Job's generated selector uses it.
     obj.metadata.uid = randomUUID();
+    // Admission sees the object as sent (kbx's pod defaulting also stands in for decode-time defaults).
+    for (const plugin of this.admission) plugin.admitCreate?.(info, obj, this.admissionReader);
     strategy.prepareForCreate?.(obj, { now, list: this.coreLister });
     const errs = validate(obj, info);
     if (errs.length) throw errors.invalid(info.kind, obj.metadata.name ?? '', info.group, errs);

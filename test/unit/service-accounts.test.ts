@@ -51,32 +51,32 @@ describe('TokenRequest', () => {
       aud: ['https://kubernetes.default.svc.cluster.local'],
       'kubernetes.io': { namespace: 'default', serviceaccount: { name: 'app', uid: sa.metadata.uid } },
     });
-    expect(authenticateServiceAccountToken(reg, issuer, token)).toBe(true);
+    expect(authenticateServiceAccountToken(reg, issuer, token)?.username).toMatch(/^system:serviceaccount:/);
     // Expired after an hour.
     clock.advance(3600_000);
-    expect(authenticateServiceAccountToken(reg, issuer, token)).toBe(false);
+    expect(authenticateServiceAccountToken(reg, issuer, token)).toBeUndefined();
   });
 
   it('dies with its service account, even one recreated under the same name', () => {
     reg.create(SA, 'default', { metadata: { name: 'app' } });
     const token = (createTokenRequest(reg, issuer, 'default', 'app', undefined).status as { token: string }).token;
     reg.delete(SA, 'default', 'app');
-    expect(authenticateServiceAccountToken(reg, issuer, token)).toBe(false);
+    expect(authenticateServiceAccountToken(reg, issuer, token)).toBeUndefined();
     reg.create(SA, 'default', { metadata: { name: 'app' } });
-    expect(authenticateServiceAccountToken(reg, issuer, token)).toBe(false);
+    expect(authenticateServiceAccountToken(reg, issuer, token)).toBeUndefined();
   });
 
   it('refuses forged, foreign and other-audience tokens', () => {
     reg.create(SA, 'default', { metadata: { name: 'app' } });
     const token = (createTokenRequest(reg, issuer, 'default', 'app', undefined).status as { token: string }).token;
     const other = new TokenIssuer(Buffer.alloc(32, 8));
-    expect(authenticateServiceAccountToken(reg, other, token)).toBe(false);
+    expect(authenticateServiceAccountToken(reg, other, token)).toBeUndefined();
     const [h, , s] = token.split('.');
     const forged = `${h}.${Buffer.from(JSON.stringify({ ...decode(token), sub: 'x' })).toString('base64url')}.${s}`;
-    expect(authenticateServiceAccountToken(reg, issuer, forged)).toBe(false);
+    expect(authenticateServiceAccountToken(reg, issuer, forged)).toBeUndefined();
     const vault = (createTokenRequest(reg, issuer, 'default', 'app', { spec: { audiences: ['vault'] } } as KObject).status as { token: string }).token;
-    expect(authenticateServiceAccountToken(reg, issuer, vault)).toBe(false);
-    expect(authenticateServiceAccountToken(reg, issuer, 'not.a.jwt')).toBe(false);
+    expect(authenticateServiceAccountToken(reg, issuer, vault)).toBeUndefined();
+    expect(authenticateServiceAccountToken(reg, issuer, 'not.a.jwt')).toBeUndefined();
   });
 
   it('a token bound to a pod dies with the pod', () => {
@@ -85,9 +85,9 @@ describe('TokenRequest', () => {
     const tr = createTokenRequest(reg, issuer, 'default', 'default', { spec: { boundObjectRef: { kind: 'Pod', apiVersion: 'v1', name: 'p' } } } as KObject);
     const token = (tr.status as { token: string }).token;
     expect(decode(token)['kubernetes.io'].pod).toEqual({ name: 'p', uid: pod.metadata.uid });
-    expect(authenticateServiceAccountToken(reg, issuer, token)).toBe(true);
+    expect(authenticateServiceAccountToken(reg, issuer, token)?.username).toMatch(/^system:serviceaccount:/);
     reg.remove(PODS, 'default', 'p');
-    expect(authenticateServiceAccountToken(reg, issuer, token)).toBe(false);
+    expect(authenticateServiceAccountToken(reg, issuer, token)).toBeUndefined();
   });
 
   it('answers as the API server does for bad requests', () => {

@@ -14,8 +14,9 @@ import { DEPLOYMENTS } from '../targets.js';
 import { RECORD_DEPRECATION, intFlag, stringSlice } from '../flag-values.js';
 import { buildDeployment } from '../deployment-generator.js';
 import { formatTyped } from '../output/typed.js';
+import type { CreateRbacOptions } from './create-rbac.js';
 
-interface CreateOptions extends CreateConfigOptions, CreateTokenOptions {
+interface CreateOptions extends CreateConfigOptions, CreateTokenOptions, CreateRbacOptions {
   namespace?: string;
   filename?: string[];
   kustomize?: string;
@@ -49,6 +50,7 @@ export async function run(ctx: Ctx, args: string[], o: CreateOptions): Promise<v
   if (sub === 'configmap' || sub === 'cm') return (await import('./create-config.js')).createConfigMap(ctx, args.slice(1), o);
   if (sub === 'secret') return (await import('./create-config.js')).createSecret(ctx, args.slice(1), o);
   if (sub === 'token') return (await import('./create-token.js')).createToken(ctx, args.slice(1), o);
+  if (sub === 'role' || sub === 'clusterrole' || sub === 'rolebinding' || sub === 'clusterrolebinding') return (await import('./create-rbac.js')).createRbac(ctx, sub, args.slice(1), o);
   if (sub === 'job') return (await import('./create-batch.js')).createJob(ctx, args.slice(1), o);
   if (sub === 'cronjob' || sub === 'cj') return (await import('./create-batch.js')).createCronJob(ctx, args.slice(1), o);
   if (sub === 'namespace' || sub === 'ns') {

@@ -163,15 +163,27 @@ export class Scheduler {
     };
   }
 
-  /** One pod at a time, oldest first, yielding to the event loop when busy (API requests come first). */
+  /**
+   * One pod at a time in the scheduling queue's PrioritySort order (higher spec.priority first, then
+   * oldest first), yielding to the event loop when busy (API requests come first).
+   */
   private async drain(): Promise<void> {
+    const prio = (p: Pod) => (p.spec as { priority?: number }).priority ?? 0;
     try {
       while (this.active.size) {
-        const uid = this.active.values().next().value as string;
-        this.active.delete(uid);
-        const pod = this.pods.get(uid);
-        if (pod && !pod.spec.nodeName && !pod.metadata.deletionTimestamp) this.scheduleOne(pod);
-        await this.share.yield();
+        const round = [...this.active].map((uid) => this.pods.get(uid)).filter((p): p is Pod => !!p);
+        this.active.clear();
+        round.sort(
+          (a, b) =>
+            prio(b) - prio(a) ||
+            (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') ||
+            (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''),
+        );
+        for (const p of round) {
+          const pod = this.pods.get(p.metadata.uid!);
+          if (pod && !pod.spec.nodeName && !pod.metadata.deletionTimestamp) this.scheduleOne(pod);
+          await this.share.yield();
+        }
       }
     } finally {
       this.running = false;
