@@ -114,6 +114,8 @@ async function handle(opts: ApiServerOptions, req: http.IncomingMessage, res: ht
       if (!list) throw errors.notFoundPath();
       return sendJson(res, 200, list);
     }
+    case 'openapi':
+      return (await import('./openapi.js')).serveOpenApi(req, res, route.rest, url);
     case 'unknownResource':
     case 'notFound':
       throw errors.notFoundPath();
