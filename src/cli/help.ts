@@ -241,6 +241,15 @@ Available Commands:
     examples: ex([['Print the supported API resources', 'kbx api-resources']]),
     usage: 'kbx api-resources [flags] [options]',
   },
+  explain: {
+    short: 'Get documentation for a resource',
+    long: 'Describe fields and structure of various resources.\n\nThis command describes the fields associated with each supported API resource. Fields are identified via a simple JSONPath identifier:\n\n  <type>.<fieldName>[.<fieldName>]\n\nInformation about each field is retrieved from the server in OpenAPI format.',
+    examples: ex([
+      ['Get the documentation of the resource and its fields', 'kbx explain pods'],
+      ['Get the documentation of a specific field of a resource', 'kbx explain pods.spec.containers'],
+    ]),
+    usage: 'kbx explain TYPE [--recursive=FALSE|TRUE] [--api-version=api-version-group] [-o|--output=plaintext] [options]',
+  },
   'cluster-info': {
     short: 'Display cluster information',
     long: 'Display addresses of the control plane and services with label kubernetes.io/cluster-service=true.',

@@ -265,6 +265,9 @@ export function buildProgram(ctx: Ctx, only?: string): Command {
       .option('--no-headers', 'When using the default or custom-column output format, don\'t print headers')
       .option('--api-group <group>', 'Limit to resources in the specified API group.'),
   );
+  verb(program, ctx, 'explain', () => import('./commands/explain.js'), (c) =>
+    outputOpts(c).argument('[args...]').option('--recursive', 'Print the fields of fields (Currently only 1 level deep)').option('--api-version <v>', 'Get different explanations for particular API version (API group/version)'),
+  );
   verb(program, ctx, 'cluster-info', () => import('./commands/cluster-info.js'), (c) => c.argument('[args...]'));
   verb(program, ctx, 'events', () => import('./commands/events.js'), (c) =>
     outputOpts(c)
@@ -379,7 +382,7 @@ export async function main(argv: string[]): Promise<void> {
   process.exit(code);
 }
 
-const VERBS = ['get', 'describe', 'apply', 'create', 'delete', 'kustomize', 'logs', 'exec', 'run', 'label', 'annotate', 'version', 'api-resources', 'cluster-info', 'events', 'cluster', 'scale', 'set', 'rollout', 'attach', 'expose', 'port-forward', 'config'];
+const VERBS = ['get', 'describe', 'apply', 'create', 'delete', 'kustomize', 'logs', 'exec', 'run', 'label', 'annotate', 'version', 'api-resources', 'explain', 'cluster-info', 'events', 'cluster', 'scale', 'set', 'rollout', 'attach', 'expose', 'port-forward', 'config'];
 
 function reportError(ctx: Ctx, e: unknown, args: string[]): number {
   if (e instanceof CommanderError) {
