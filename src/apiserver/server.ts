@@ -203,6 +203,7 @@ async function handleResource(
     if (r.name) throw errors.methodNotAllowed();
     const body = (await readBody(req)) as KObject;
     checkBodyKind(r, body);
+    await fieldCheck(r, body, q, 'object', res);
     await checkRuntime(opts, r);
     const created = registry.create(r.info, ns, body, { dryRun });
     return reply(201, created);
@@ -211,12 +212,14 @@ async function handleResource(
     if (!r.name) throw errors.methodNotAllowed();
     const body = (await readBody(req)) as KObject;
     checkBodyKind(r, body);
+    await fieldCheck(r, body, q, 'object', res);
     return reply(200, registry.update(r.info, ns, r.name, body, { dryRun, subresource: r.subresource }));
   }
   if (method === 'PATCH') {
     if (!r.name) throw errors.methodNotAllowed();
     const ct = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
     const body = await readBody(req);
+    if (ct !== 'application/json-patch+json') await fieldCheck(r, body, q, ct === 'application/apply-patch+yaml' ? 'object' : 'patch', res);
     if (ct === 'application/apply-patch+yaml' && !registry.tryGet(r.info, ns, r.name)) {
       // Server-side apply of a missing object creates it.
       return reply(201, registry.create(r.info, ns, body as KObject, { dryRun }));
@@ -250,6 +253,13 @@ async function handleResource(
     return reply(200, registry.delete(r.info, ns, r.name, del));
   }
   throw errors.methodNotAllowed();
+}
+
+/** fieldValidation for the kinds the OpenAPI documents describe (the main resource and its status). */
+async function fieldCheck(r: ResourceRequest, body: unknown, q: URLSearchParams, kind: 'object' | 'patch', res: http.ServerResponse): Promise<void> {
+  if (r.subresource && r.subresource !== 'status') return;
+  const { validateFields } = await import('./field-validation.js');
+  validateFields(r.info, body, q.get('fieldValidation'), kind, res);
 }
 
 /** Workloads are refused while Docker is unreachable: better a clear error now than a pod stuck Pending. */

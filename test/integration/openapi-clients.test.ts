@@ -1,0 +1,78 @@
+// The real kubectl v1.35 against kbx's OpenAPI (/openapi/v3, generated at build time from the upstream
+// definitions): the -f verbs with client-side validation on (no --validate=false), explain, and the server's
+// ETag; `kbx explain` prints what kubectl explain prints.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Cluster, writeManifest } from './harness.js';
+
+let c: Cluster;
+beforeAll(() => {
+  c = new Cluster('openapi');
+  c.ok('get ns');
+}, 60_000);
+afterAll(() => c?.destroy());
+
+const deployment = (replicas: number, image: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: ${replicas}
+  selector:
+    matchLabels: { app: web }
+  template:
+    metadata:
+      labels: { app: web }
+    spec:
+      terminationGracePeriodSeconds: 1
+      containers:
+      - name: web
+        image: ${image}
+        ports:
+        - containerPort: 8080
+`;
+
+function kubectlOk(args: string | string[], opts: { input?: string; env?: Record<string, string> } = {}): string {
+  const r = c.kubectl(args, opts);
+  if (r.code !== 0) throw new Error(`kubectl ${args} exited ${r.code}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`);
+  return r.stdout;
+}
+
+describe('the real kubectl with kbx OpenAPI', () => {
+  it('apply -f (create, then a three-way patch), replace, edit, delete -f, create -f: all with validation on', () => {
+    const file = writeManifest(c.home, 'web.yaml', deployment(1, 'kbx-test/web:1'));
+    expect(kubectlOk(`apply -f ${file}`)).toBe('deployment.apps/web created\n');
+    writeManifest(c.home, 'web.yaml', deployment(2, 'kbx-test/web:2'));
+    expect(kubectlOk(`apply -f ${file}`)).toBe('deployment.apps/web configured\n');
+    expect(c.ok('get deploy web -o jsonpath={.spec.replicas}/{.spec.template.spec.containers[0].image}')).toBe('2/kbx-test/web:2');
+    expect(kubectlOk(`apply -f ${file}`)).toBe('deployment.apps/web unchanged\n');
+    writeManifest(c.home, 'web.yaml', deployment(1, 'kbx-test/web:1'));
+    expect(kubectlOk(`replace -f ${file}`)).toBe('deployment.apps/web replaced\n');
+    expect(c.kubectl('edit deploy/web', { env: { KUBE_EDITOR: 'true' } }).stderr).toBe('Edit cancelled, no changes made.\n');
+    // An editor that changes the object: the edit is sent as a patch.
+    const r = c.kubectl('edit deploy/web', { env: { KUBE_EDITOR: `sed -i s/replicas:\\ 1/replicas:\\ 3/` } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('deployment.apps/web edited\n');
+    expect(c.ok('get deploy web -o jsonpath={.spec.replicas}')).toBe('3');
+    expect(kubectlOk(`delete -f ${file}`)).toBe('deployment.apps "web" deleted from default namespace\n');
+    expect(kubectlOk(`create -f ${file}`)).toBe('deployment.apps/web created\n');
+    kubectlOk(`delete -f ${file} --wait=false`);
+  });
+
+  it('a manifest with an unknown field is refused by the server with kubectl\'s message', () => {
+    const file = writeManifest(c.home, 'bad.yaml', deployment(1, 'kbx-test/web:1').replace('  replicas: 1\n', '  replicas: 1\n  replica: 2\n'));
+    const r = c.kubectl(`apply -f ${file}`);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('Error from server (BadRequest): error when creating "' + file + '": Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.replica"\n');
+  });
+
+  it('explain: the upstream field documentation, and kbx explain prints the same text', () => {
+    const out = kubectlOk('explain deployment.spec.strategy');
+    expect(out).toMatch(/^GROUP:      apps\nKIND:       Deployment\nVERSION:    v1\n\nFIELD: strategy <DeploymentStrategy>\n/);
+    expect(out).toMatch(/^  type\t<string>\n  enum: Recreate, RollingUpdate\n/m);
+    for (const f of ['deployment.spec.strategy', 'pod.spec.containers', 'svc', 'cronjob.spec.jobTemplate', 'cm.data']) expect(c.ok(`explain ${f}`)).toBe(kubectlOk(`explain ${f}`));
+    expect(c.ok('explain pod.spec --recursive')).toBe(kubectlOk('explain pod.spec --recursive'));
+    const bad = c.kbx('explain pod.spec.nope');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe('error: field "nope" does not exist\n');
+  });
+});
