@@ -65,6 +65,27 @@ describe('the real kubectl with kbx OpenAPI', () => {
     expect(r.stderr).toBe('Error from server (BadRequest): error when creating "' + file + '": Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.replica"\n');
   });
 
+  it('create generators (protobuf bodies): deployment, service, namespace, job, cronjob, configmap, secret, serviceaccount, pdb, token', async () => {
+    expect(kubectlOk('create deployment gen --image=kbx-test/web:1 --port=8080 --replicas=2')).toBe('deployment.apps/gen created\n');
+    expect(kubectlOk('create service clusterip gen --tcp=80:8080')).toBe('service/gen created\n');
+    expect(kubectlOk('create namespace gen-ns')).toBe('namespace/gen-ns created\n');
+    expect(kubectlOk('create job gen-job --image=busybox:latest -- echo hi')).toBe('job.batch/gen-job created\n');
+    expect(kubectlOk(['create', 'cronjob', 'gen-cj', '--image=busybox:latest', '--schedule=*/5 * * * *', '--', 'echo', 'hi'])).toBe('cronjob.batch/gen-cj created\n');
+    expect(kubectlOk('create configmap gen-cm --from-literal=a=b')).toBe('configmap/gen-cm created\n');
+    expect(kubectlOk('create secret generic gen-sec --from-literal=x=y')).toBe('secret/gen-sec created\n');
+    expect(kubectlOk('create serviceaccount gen-sa')).toBe('serviceaccount/gen-sa created\n');
+    expect(kubectlOk('create pdb gen-pdb --selector=app=gen --min-available=1')).toBe('poddisruptionbudget.policy/gen-pdb created\n');
+    expect(kubectlOk('create token gen-sa')).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+\n$/);
+    expect(kubectlOk('create deployment gen-zero --image=kbx-test/web:1 --replicas=0')).toBe('deployment.apps/gen-zero created\n');
+    expect(c.ok('get deploy gen-zero -o jsonpath={.spec.replicas}')).toBe('0');
+    expect(c.ok('get svc gen -o jsonpath={.spec.ports[0].port}/{.spec.ports[0].targetPort}')).toBe('80/8080');
+    expect(c.ok('get secret gen-sec -o jsonpath={.data.x}')).toBe('eQ==');
+    expect(c.ok('get cm gen-cm -o jsonpath={.data.a}')).toBe('b');
+    expect(kubectlOk('rollout status deploy/gen --timeout=90s')).toMatch(/successfully rolled out/);
+    kubectlOk('delete deploy gen gen-zero --wait=false');
+    kubectlOk('delete ns gen-ns --wait=false');
+  });
+
   it('explain: the upstream field documentation, and kbx explain prints the same text', () => {
     const out = kubectlOk('explain deployment.spec.strategy');
     expect(out).toMatch(/^GROUP:      apps\nKIND:       Deployment\nVERSION:    v1\n\nFIELD: strategy <DeploymentStrategy>\n/);
