@@ -19,7 +19,8 @@ export function kindSchema(doc: SchemaDoc, group: string, version: string, kind:
   return undefined;
 }
 
-function resolve(s: Schema | undefined, doc: SchemaDoc): Schema | undefined {
+/** A property's schema with $ref and single-entry allOf followed. */
+export function resolveSchema(s: Schema | undefined, doc: SchemaDoc): Schema | undefined {
   let cur = s;
   for (let i = 0; cur && i < 8; i++) {
     if (typeof cur.$ref === 'string') cur = doc.components?.schemas?.[cur.$ref.slice(REF_PREFIX.length)];
@@ -41,7 +42,7 @@ export function unknownFields(value: unknown, schema: Schema, doc: SchemaDoc, op
 
 /** With `prune`, unknown fields are also deleted from `value` (the API server's decoding drops them). */
 function walk(value: unknown, schemaIn: Schema | undefined, path: string, doc: SchemaDoc, out: string[], ignore: (k: string) => boolean, depth: number, prune: boolean): void {
-  const schema = resolve(schemaIn, doc);
+  const schema = resolveSchema(schemaIn, doc);
   if (!schema || depth > 64 || value === null || typeof value !== 'object') return;
   if (schema['x-kubernetes-preserve-unknown-fields']) return;
   if (Array.isArray(value)) {

@@ -4,18 +4,8 @@
 import type http from 'node:http';
 import type { ResourceInfo } from '../api/resource-info.js';
 import * as errors from '../api/errors.js';
-import { isPatchDirective, kindSchema, unknownFields, type SchemaDoc } from '../api/unknown-fields.js';
-import { openApiV3Document } from './openapi.js';
-
-const docs = new Map<string, SchemaDoc | undefined>();
-
-function schemaFor(info: ResourceInfo): { doc: SchemaDoc; schema: Record<string, unknown> } | undefined {
-  const key = info.group ? `apis/${info.group}/${info.version}` : `api/${info.version}`;
-  if (!docs.has(key)) docs.set(key, openApiV3Document(key) as SchemaDoc | undefined);
-  const doc = docs.get(key);
-  const schema = doc && kindSchema(doc, info.group, info.version, info.kind);
-  return doc && schema ? { doc, schema } : undefined;
-}
+import { isPatchDirective, unknownFields } from '../api/unknown-fields.js';
+import { schemaFor } from './openapi.js';
 
 export type BodyKind = 'object' | 'patch';
 

@@ -7,6 +7,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import * as errors from '../api/errors.js';
+import type { ResourceInfo } from '../api/resource-info.js';
+import { kindSchema, type SchemaDoc } from '../api/unknown-fields.js';
 
 interface DocEntry {
   file: string;
@@ -47,6 +49,17 @@ function gz(entry: DocEntry): Buffer {
 export function openApiV3Document(key: string): Record<string, unknown> | undefined {
   const e = loadIndex().v3[key];
   return e ? (JSON.parse(zlib.gunzipSync(gz(e)).toString('utf8')) as Record<string, unknown>) : undefined;
+}
+
+const docs = new Map<string, SchemaDoc | undefined>();
+
+/** A served kind's schema and the document it lives in (field validation, field ownership), or undefined. */
+export function schemaFor(info: ResourceInfo): { doc: SchemaDoc; schema: Record<string, unknown> } | undefined {
+  const key = info.group ? `apis/${info.group}/${info.version}` : `api/${info.version}`;
+  if (!docs.has(key)) docs.set(key, openApiV3Document(key) as SchemaDoc | undefined);
+  const doc = docs.get(key);
+  const schema = doc && kindSchema(doc, info.group, info.version, info.kind);
+  return doc && schema ? { doc, schema } : undefined;
 }
 
 /** `rest` is the path after /openapi/ (`v2`, `v3`, `v3/apis/apps/v1`). */

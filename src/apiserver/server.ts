@@ -162,15 +162,17 @@ async function handleResource(
   if (r.subresource === 'scale') {
     if (!r.name || !r.info.subresources.includes('scale')) throw errors.notFoundPath();
     if (method === 'GET') return reply(200, registry.getScale(r.info, ns, r.name));
+    const fm = await import('./field-manager.js');
+    const track = fm.tracker(r.info, fm.writerOf(r.info, q, req, registry.clock.now(), 'scale'));
     if (method === 'PUT') {
       const body = (await readBody(req)) as KObject;
-      return reply(200, registry.writeScale(r.info, ns, r.name, () => body, { dryRun }));
+      return reply(200, registry.writeScale(r.info, ns, r.name, () => body, { dryRun, track }));
     }
     if (method === 'PATCH') {
       const ct = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
       const body = await readBody(req);
       const { applyPatch } = await import('../api/patch/index.js');
-      return reply(200, registry.writeScale(r.info, ns, r.name, (scale) => applyPatch(ct, scale, body, 'Scale') as KObject, { dryRun }));
+      return reply(200, registry.writeScale(r.info, ns, r.name, (scale) => applyPatch(ct, scale, body, 'Scale') as KObject, { dryRun, track }));
     }
     throw errors.methodNotAllowed();
   }
@@ -205,7 +207,9 @@ async function handleResource(
     checkBodyKind(r, body);
     await fieldCheck(r, body, q, 'object', res);
     await checkRuntime(opts, r);
-    const created = registry.create(r.info, ns, body, { dryRun });
+    const fm = await import('./field-manager.js');
+    const track = fm.tracker(r.info, fm.writerOf(r.info, q, req, registry.clock.now()));
+    const created = registry.create(r.info, ns, body, { dryRun, track });
     return reply(201, created);
   }
   if (method === 'PUT') {
@@ -213,19 +217,28 @@ async function handleResource(
     const body = (await readBody(req)) as KObject;
     checkBodyKind(r, body);
     await fieldCheck(r, body, q, 'object', res);
-    return reply(200, registry.update(r.info, ns, r.name, body, { dryRun, subresource: r.subresource }));
+    const fm = await import('./field-manager.js');
+    const track = fm.tracker(r.info, fm.writerOf(r.info, q, req, registry.clock.now(), r.subresource));
+    return reply(200, registry.update(r.info, ns, r.name, body, { dryRun, subresource: r.subresource, track }));
   }
   if (method === 'PATCH') {
     if (!r.name) throw errors.methodNotAllowed();
     const ct = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
     const body = await readBody(req);
     if (ct !== 'application/json-patch+json') await fieldCheck(r, body, q, ct === 'application/apply-patch+yaml' ? 'object' : 'patch', res);
-    if (ct === 'application/apply-patch+yaml' && !registry.tryGet(r.info, ns, r.name)) {
+    const fm = await import('./field-manager.js');
+    const writer = fm.writerOf(r.info, q, req, registry.clock.now(), r.subresource);
+    if (ct === 'application/apply-patch+yaml') {
+      const force = q.get('force') === 'true';
+      if (!q.get('fieldManager')) throw errors.badRequest('fieldManager is required for apply requests');
       // Server-side apply of a missing object creates it.
-      return reply(201, registry.create(r.info, ns, body as KObject, { dryRun }));
+      if (!registry.tryGet(r.info, ns, r.name)) return reply(201, registry.create(r.info, ns, fm.applyFor(r.info, undefined, body, writer, force), { dryRun }));
+      const patcher = (_ct: string, live: unknown) => fm.applyFor(r.info, live as KObject, body, writer, force);
+      return reply(200, registry.patch(r.info, ns, r.name, ct, body, { dryRun, subresource: r.subresource, patcher }));
     }
     const { applyPatch } = await import('../api/patch/index.js');
-    return reply(200, registry.patch(r.info, ns, r.name, ct, body, { dryRun, subresource: r.subresource, patcher: applyPatch }));
+    const track = fm.tracker(r.info, writer);
+    return reply(200, registry.patch(r.info, ns, r.name, ct, body, { dryRun, subresource: r.subresource, patcher: applyPatch, track }));
   }
   if (method === 'DELETE') {
     const body = ((await readBody(req)) ?? {}) as Record<string, unknown>;

@@ -75,7 +75,7 @@ describe('the real kubectl with kbx OpenAPI', () => {
     expect(kubectlOk('create secret generic gen-sec --from-literal=x=y')).toBe('secret/gen-sec created\n');
     expect(kubectlOk('create serviceaccount gen-sa')).toBe('serviceaccount/gen-sa created\n');
     expect(kubectlOk('create pdb gen-pdb --selector=app=gen --min-available=1')).toBe('poddisruptionbudget.policy/gen-pdb created\n');
-    expect(kubectlOk('create token gen-sa')).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+\n$/);
+    expect(kubectlOk('create token gen-sa')).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
     expect(kubectlOk('create deployment gen-zero --image=kbx-test/web:1 --replicas=0')).toBe('deployment.apps/gen-zero created\n');
     expect(c.ok('get deploy gen-zero -o jsonpath={.spec.replicas}')).toBe('0');
     expect(c.ok('get svc gen -o jsonpath={.spec.ports[0].port}/{.spec.ports[0].targetPort}')).toBe('80/8080');
