@@ -61,7 +61,9 @@ function collectReplacing(v: string, prev: string[]): string[] {
 }
 
 function outputOpts(cmd: Command): Command {
-  return cmd.option('-o, --output <format>', 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns, custom-columns-file, wide).');
+  return cmd
+    .option('-o, --output <format>', 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns, custom-columns-file, wide).')
+    .option('--show-managed-fields', 'If true, keep the managedFields when printing objects in JSON or YAML format.');
 }
 
 /** Programs built for one verb only (see buildProgram): the verb they keep. */
@@ -154,6 +156,7 @@ export function buildProgram(ctx: Ctx, only?: string): Command {
         .option('--schedule <spec>', 'A schedule in the Cron format the job should be run with (create cronjob).')
         .option('--restart <policy>', "job's restart policy. supported values: OnFailure, Never (create cronjob)")
         .option('--server-side', 'server-side apply')
+        .option('--force-conflicts', 'If true, server-side apply will force the changes against conflicts.')
         .option('--field-manager <name>', 'Name of the manager used to track field ownership.'),
     );
   }

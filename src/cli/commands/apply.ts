@@ -9,6 +9,11 @@ import { CHANGE_CAUSE, LAST_APPLIED, displayName, lastAppliedOf, resolveObject, 
 import { parseOutput } from '../output/format.js';
 
 interface ApplyOptions {
+  showManagedFields?: boolean;
+  serverSide?: boolean;
+  forceConflicts?: boolean;
+  fieldManager?: string;
+  validate?: string;
   namespace?: string;
   filename?: string[];
   kustomize?: string;
@@ -21,8 +26,10 @@ interface ApplyOptions {
 export async function run(ctx: Ctx, args: string[], o: ApplyOptions): Promise<void> {
   if (args.length) throw new CliError(`Unexpected args: [${args.join(' ')}]\nSee 'kbx apply -h' for help and examples`, 1, true);
   if (!o.filename?.length && o.kustomize === undefined) throw new CliError('error: must specify one of -f and -k\n', 1, true);
-  const fmt = o.output ? parseOutput(o.output) : undefined;
+  const fmt = o.output ? { ...parseOutput(o.output), showManagedFields: !!o.showManagedFields } : undefined;
   const dry = dryRunMode(o.dryRun);
+  if (o.serverSide) return (await import('./apply-server-side.js')).runServerSide(ctx, { ...o, dryRun: dry }, fmt);
+  if (o.forceConflicts) throw new CliError('--force-conflicts only works with --server-side');
   const objects = await readObjects(o, ctx.stderr);
   const client = await ctx.client();
   const defaultNs = await ctx.namespace({});
