@@ -86,6 +86,31 @@ describe('the real kubectl with kbx OpenAPI', () => {
     kubectlOk('delete ns gen-ns --wait=false');
   });
 
+  it('server-side apply: ownership, the conflict after kubectl scale, --force-conflicts, managedFields hidden unless asked', () => {
+    const file = writeManifest(c.home, 'ssa.yaml', deployment(1, 'kbx-test/web:1').replace('name: web\n', 'name: ssa\n'));
+    expect(kubectlOk(`apply --server-side -f ${file}`)).toBe('deployment.apps/ssa serverside-applied\n');
+    expect(kubectlOk('scale deploy ssa --replicas=3')).toBe('deployment.apps/ssa scaled\n');
+    const r = c.kubectl(`apply --server-side -f ${file}`);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: Apply failed with 1 conflict: conflict with "kubectl" with subresource "scale" using apps\/v1: \.spec\.replicas\nPlease review the fields above--they currently have other managers\./);
+    // kbx prints the same
+    const k = c.kbx(`apply --server-side -f ${file}`);
+    expect(k.code).toBe(1);
+    expect(k.stderr.split('\n')[0]).toBe(r.stderr.split('\n')[0]);
+    expect(kubectlOk(`apply --server-side --force-conflicts -f ${file}`)).toBe('deployment.apps/ssa serverside-applied\n');
+    expect(c.ok('get deploy ssa -o jsonpath={.spec.replicas}')).toBe('1');
+    const managers = JSON.parse(kubectlOk('get deploy ssa -o json --show-managed-fields')).metadata.managedFields.map((e: { manager: string; operation: string }) => `${e.manager}/${e.operation}`);
+    expect(managers).toEqual(['kubectl/Apply']);
+    expect(c.ok('get deploy ssa -o yaml')).not.toMatch(/managedFields/);
+    expect(c.ok('get deploy ssa -o yaml --show-managed-fields')).toMatch(/^  managedFields:\n  - apiVersion: apps\/v1\n    fieldsType: FieldsV1\n/m);
+    // Another manager changing the image kubectl applied: a conflict on that field only (equal values are shared).
+    writeManifest(c.home, 'ssa.yaml', deployment(1, 'kbx-test/web:2').replace('name: web\n', 'name: ssa\n'));
+    const other = c.kbx(`apply --server-side --field-manager=other -f ${file}`);
+    expect(other.code).toBe(1);
+    expect(other.stderr.split('\n')[0]).toBe('error: Apply failed with 1 conflict: conflict with "kubectl" using apps/v1: .spec.template.spec.containers[name="web"].image');
+    kubectlOk('delete deploy ssa --wait=false');
+  });
+
   it('explain: the upstream field documentation, and kbx explain prints the same text', () => {
     const out = kubectlOk('explain deployment.spec.strategy');
     expect(out).toMatch(/^GROUP:      apps\nKIND:       Deployment\nVERSION:    v1\n\nFIELD: strategy <DeploymentStrategy>\n/);
