@@ -11,7 +11,7 @@ export interface ResourceRequest {
 
 export type Route =
   | { type: 'version' }
-  | { type: 'health' }
+  | { type: 'health'; endpoint: 'healthz' | 'livez' | 'readyz' }
   | { type: 'api' }
   | { type: 'apis' }
   | { type: 'groupVersion'; group: string; version: string }
@@ -38,7 +38,7 @@ export function parsePath(pathname: string): Route {
   }
   if (parts.length === 1 && parts[0] === 'version') return { type: 'version' };
   if (parts[0] === 'openapi' && parts.length >= 2) return { type: 'openapi', rest: parts.slice(1).join('/') };
-  if (parts.length === 1 && ['healthz', 'readyz', 'livez'].includes(parts[0]!)) return { type: 'health' };
+  if (parts.length === 1 && ['healthz', 'readyz', 'livez'].includes(parts[0]!)) return { type: 'health', endpoint: parts[0] as 'healthz' | 'livez' | 'readyz' };
   let group: string;
   let version: string;
   let rest: string[];

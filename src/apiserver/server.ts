@@ -11,6 +11,7 @@ import * as errors from '../api/errors.js';
 import type { Registry, DeleteOptions, Propagation } from '../registry/registry.js';
 import { StorageError } from '../store/store.js';
 import { parsePath, rawPathname, type ResourceRequest } from './routes.js';
+import { healthReport } from './health.js';
 import {
   AGGREGATED_CONTENT_TYPE,
   aggregatedDiscovery,
@@ -92,7 +93,12 @@ function authorized(opts: ApiServerOptions, req: http.IncomingMessage): boolean 
 async function handle(opts: ApiServerOptions, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const route = parsePath(rawPathname(req.url));
-  if (route.type === 'health') return sendText(res, 200, 'ok');
+  if (route.type === 'health') {
+    const writeError = opts.registry.store.health().writeError;
+    const checks = [{ name: 'ping' }, { name: 'log' }, { name: 'etcd', error: writeError }, ...(route.endpoint === 'readyz' ? [{ name: 'api-serving' }] : [])];
+    const { code, text } = healthReport(route.endpoint, checks, url.searchParams);
+    return sendText(res, code, text);
+  }
   if (!authorized(opts, req)) {
     return sendStatus(res, {
       kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401,
