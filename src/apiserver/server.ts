@@ -12,6 +12,7 @@ import type { Registry, DeleteOptions, Propagation } from '../registry/registry.
 import { StorageError } from '../store/store.js';
 import { parsePath, rawPathname, type ResourceRequest } from './routes.js';
 import { healthReport } from './health.js';
+import { REVIEW_PATHS, review, userOf } from './auth-reviews.js';
 import {
   AGGREGATED_CONTENT_TYPE,
   aggregatedDiscovery,
@@ -103,6 +104,12 @@ async function handle(opts: ApiServerOptions, req: http.IncomingMessage, res: ht
     return sendStatus(res, {
       kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401,
     });
+  }
+  const reviewKind = req.method === 'POST' ? REVIEW_PATHS[url.pathname] : undefined;
+  if (reviewKind) {
+    const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')![1]!.trim();
+    const body = (await readBody(req)) as KObject | undefined;
+    return sendJson(res, 201, review(reviewKind, body, userOf(bearer, opts.token), new Date(opts.registry.clock.now()).toISOString().replace(/\.\d+Z$/, 'Z')));
   }
   if (url.pathname === '/healthz/etcd' || url.pathname === '/livez/etcd' || url.pathname === '/readyz/etcd') return sendStoreHealth(opts, res);
   const accept = req.headers.accept;
