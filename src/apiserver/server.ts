@@ -62,6 +62,12 @@ export function createApiServer(opts: ApiServerOptions): http.Server {
     const route = parsePath(rawPathname(req.url));
     if (route.type === 'resource' && route.req.info.kind === 'Pod' && (route.req.subresource === 'exec' || route.req.subresource === 'attach') && route.req.name) {
       const pod = opts.registry.tryGet(route.req.info, route.req.namespace, route.req.name) as Pod | undefined;
+      if (String(req.headers.upgrade ?? '').toLowerCase() === 'spdy/3.1') {
+        import('./exec-spdy.js')
+          .then(({ handleExecSpdyUpgrade }) => handleExecSpdyUpgrade(req, socket, head, url, pod, route.req, opts.node))
+          .catch(() => socket.destroy());
+        return;
+      }
       // The WebSocket code loads on the first exec, not at start-up.
       import('./exec-ws.js')
         .then(({ handleExecUpgrade }) => handleExecUpgrade(req, socket, head, url, pod, route.req, opts.node))

@@ -82,6 +82,12 @@ describe('the real kubectl with kbx OpenAPI', () => {
     expect(c.ok('get secret gen-sec -o jsonpath={.data.x}')).toBe('eQ==');
     expect(c.ok('get cm gen-cm -o jsonpath={.data.a}')).toBe('b');
     expect(kubectlOk('rollout status deploy/gen --timeout=90s')).toMatch(/successfully rolled out/);
+    // exec over SPDY/3.1, as kubectl < 1.30 speaks it (1.35 with websockets turned off)
+    const pod = c.ok('get pods -l app=gen -o jsonpath={.items[0].metadata.name}');
+    const spdy = { KUBECTL_REMOTE_COMMAND_WEBSOCKETS: 'false' };
+    const e = c.kubectl(['exec', pod, '--', 'sh', '-c', 'echo out; echo err >&2; exit 3'], { env: spdy });
+    expect([e.code, e.stdout, e.stderr]).toEqual([3, 'out\n', 'err\ncommand terminated with exit code 3\n']);
+    expect(kubectlOk(['exec', '-i', pod, '--', 'cat'], { input: 'typed\n', env: spdy })).toBe('typed\n');
     kubectlOk('delete deploy gen gen-zero --wait=false');
     kubectlOk('delete ns gen-ns --wait=false');
   });
