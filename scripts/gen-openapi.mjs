@@ -447,6 +447,57 @@ const v2 = {
   security: [{ BearerToken: [] }],
 };
 
+// ---------- v2 as protobuf (gnostic's openapi_v2.Document), which is all kubectl accepts for /openapi/v2 ----------
+// kubectl validates a `kind: List` manifest item by item against v2 (and never asks for JSON), so the definitions
+// are also written in that encoding. Field numbers from github.com/google/gnostic-models openapiv2/OpenAPIv2.proto;
+// paths are left empty (kubectl reads v2 paths only when v3 is missing).
+function pbVarint(n) {
+  const out = [];
+  let v = BigInt(n);
+  do {
+    let b = Number(v & 0x7fn);
+    v >>= 7n;
+    if (v) b |= 0x80;
+    out.push(b);
+  } while (v);
+  return Buffer.from(out);
+}
+const pbBytes = (field, buf) => Buffer.concat([pbVarint((field << 3) | 2), pbVarint(buf.length), buf]);
+const pbString = (field, str) => pbBytes(field, Buffer.from(str, 'utf8'));
+const pbBool = (field, b) => Buffer.concat([pbVarint(field << 3), pbVarint(b ? 1 : 0)]);
+const pbAny = (value) => pbString(2, JSON.stringify(value)); // Any { yaml = 2 }: JSON is YAML
+function pbSchema(s) {
+  const parts = [];
+  if (s.$ref) parts.push(pbString(1, s.$ref));
+  if (s.format) parts.push(pbString(2, s.format));
+  if (s.description) parts.push(pbString(4, s.description));
+  for (const r of s.required ?? []) parts.push(pbString(19, r));
+  for (const e of s.enum ?? []) parts.push(pbBytes(20, pbAny(e)));
+  if (s.additionalProperties !== undefined) {
+    parts.push(pbBytes(21, typeof s.additionalProperties === 'boolean' ? pbBool(2, s.additionalProperties) : pbBytes(1, pbSchema(s.additionalProperties))));
+  }
+  if (s.type) parts.push(pbBytes(22, pbString(1, s.type)));
+  if (s.items) parts.push(pbBytes(23, pbBytes(1, pbSchema(s.items))));
+  for (const a of s.allOf ?? []) parts.push(pbBytes(24, pbSchema(a)));
+  if (s.properties) {
+    const named = Object.entries(s.properties).map(([k, v]) => pbBytes(1, Buffer.concat([pbString(1, k), pbBytes(2, pbSchema(v))])));
+    parts.push(pbBytes(25, Buffer.concat(named)));
+  }
+  for (const [k, v] of Object.entries(s)) {
+    if (k.startsWith('x-')) parts.push(pbBytes(31, Buffer.concat([pbString(1, k), pbBytes(2, pbAny(v))])));
+  }
+  return Buffer.concat(parts);
+}
+function pbDocument(doc) {
+  const defs = Object.entries(doc.definitions).map(([k, v]) => pbBytes(1, Buffer.concat([pbString(1, k), pbBytes(2, pbSchema(v))])));
+  return Buffer.concat([
+    pbString(1, doc.swagger),
+    pbBytes(2, Buffer.concat([pbString(1, doc.info.title), pbString(2, doc.info.version)])),
+    pbBytes(8, Buffer.alloc(0)),
+    pbBytes(9, Buffer.concat(defs)),
+  ]);
+}
+
 // ---------- v3 (one document per group version, as upstream) ----------
 
 /** v2 → v3 schema: refs under components, a ref with a description wrapped in allOf (upstream's shape), int-or-string as its extension. */
@@ -540,6 +591,11 @@ function write(rel, doc) {
   return { file: rel, hash, bytes: text.length };
 }
 index.v2 = write('v2.json.gz', v2);
+{
+  const pb = pbDocument(v2);
+  fs.writeFileSync(path.join(OUT, 'v2.pb.gz'), zlib.gzipSync(pb, { level: 9 }));
+  index.v2pb = { file: 'v2.pb.gz', hash: crypto.createHash('sha512').update(pb).digest('hex').slice(0, 128).toUpperCase(), bytes: pb.length };
+}
 for (const [key, list] of [...groups].sort(([a], [b]) => a.localeCompare(b))) index.v3[key] = write(`v3/${key}.json.gz`, v3Doc(key, list));
 fs.writeFileSync(path.join(OUT, 'index.json'), JSON.stringify(index, null, 1));
 const total = Object.values(index.v3).reduce((n, e) => n + e.bytes, index.v2.bytes);

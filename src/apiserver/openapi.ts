@@ -16,6 +16,8 @@ interface DocEntry {
 }
 interface OpenApiIndex {
   v2: DocEntry;
+  /** The same v2 document as gnostic's openapi_v2.Document protobuf (what kubectl asks for). */
+  v2pb?: DocEntry;
   v3: Record<string, DocEntry>;
 }
 
@@ -74,9 +76,11 @@ export function serveOpenApi(req: http.IncomingMessage, res: http.ServerResponse
     return;
   }
   if (rest === 'v2') {
-    // kubectl asks for protobuf only (application/com.github.proto-openapi.spec.v2@v1.0+protobuf), which kbx does
-    // not encode: 406 makes it fall back to its compiled-in patch metadata, as with a server without v2.
+    // kubectl asks for protobuf only (application/com.github.proto-openapi.spec.v2@v1.0+protobuf).
     const accept = req.headers.accept ?? '*/*';
+    if (idx.v2pb && /application\/com\.github\.proto-openapi\.spec\.v2[@.]v1\.0\+protobuf/.test(accept)) {
+      return sendDoc(req, res, idx.v2pb, url, 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf');
+    }
     if (!/application\/json|\*\/\*|application\/\*/.test(accept)) throw notAcceptable();
     return sendDoc(req, res, idx.v2, url);
   }
@@ -85,11 +89,11 @@ export function serveOpenApi(req: http.IncomingMessage, res: http.ServerResponse
   sendDoc(req, res, e, url);
 }
 
-function sendDoc(req: http.IncomingMessage, res: http.ServerResponse, e: DocEntry, url: URL): void {
+function sendDoc(req: http.IncomingMessage, res: http.ServerResponse, e: DocEntry, url: URL, contentType = 'application/json'): void {
   const etag = `"${e.hash}"`;
   const immutable = url.searchParams.get('hash') === e.hash;
   const headers: http.OutgoingHttpHeaders = {
-    'Content-Type': 'application/json',
+    'Content-Type': contentType,
     ETag: etag,
     Vary: 'Accept-Encoding',
     'Cache-Control': immutable ? 'public, immutable, max-age=31536000' : 'no-cache, private',
@@ -113,7 +117,7 @@ function notAcceptable(): errors.ApiError {
     apiVersion: 'v1',
     metadata: {},
     status: 'Failure',
-    message: 'only the following media types are accepted: application/json',
+    message: 'only the following media types are accepted: application/json, application/com.github.proto-openapi.spec.v2@v1.0+protobuf',
     reason: 'NotAcceptable',
     code: 406,
   });
