@@ -128,6 +128,27 @@ describe('the real kubectl with kbx OpenAPI', () => {
     expect(kubectlOk(['get', '--raw=/livez'])).toBe('ok');
   });
 
+  it('a List manifest: validated item by item against /openapi/v2 (protobuf), as kubectl does', () => {
+    const list = (extra: string) => `apiVersion: v1
+kind: List
+items:
+- apiVersion: v1
+  kind: ConfigMap
+  metadata: { name: l1 }
+  data: { a: b }
+- apiVersion: v1
+  kind: ConfigMap
+  metadata: { name: l2 }
+  data: { a: c }${extra}
+`;
+    const bad = writeManifest(c.home, 'badlist.yaml', list('\n  dta: { x: y }'));
+    const r = c.kubectl(`apply -f ${bad}`);
+    expect([r.code, r.stderr]).toEqual([1, `error: error validating "${bad}": error validating data: ValidationError(ConfigMap): unknown field "dta" in io.k8s.api.core.v1.ConfigMap; if you choose to ignore these errors, turn validation off with --validate=false\n`]);
+    const file = writeManifest(c.home, 'list.yaml', list(''));
+    expect(kubectlOk(`apply -f ${file}`)).toBe('configmap/l1 created\nconfigmap/l2 created\n');
+    expect(kubectlOk('explain deploy.spec.replicas --output=plaintext-openapiv2')).toMatch(/^KIND:     Deployment\nVERSION:  apps\/v1\n\nFIELD:    replicas <integer>\n/);
+  });
+
   it('explain: the upstream field documentation, and kbx explain prints the same text', () => {
     const out = kubectlOk('explain deployment.spec.strategy');
     expect(out).toMatch(/^GROUP:      apps\nKIND:       Deployment\nVERSION:    v1\n\nFIELD: strategy <DeploymentStrategy>\n/);
