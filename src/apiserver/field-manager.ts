@@ -8,10 +8,7 @@ import { coreOrGroupApiVersion } from '../api/resource-info.js';
 import * as errors from '../api/errors.js';
 import { ApplyConflictError, pathString, recordUpdate, serverSideApply, type Writer } from '../api/ssa/index.js';
 import { schemaFor } from './openapi.js';
-
-function rfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-}
+import { rfc3339 } from '../util/clock.js';
 
 /** fieldManager, or the User-Agent up to its first `/` (kubectl/v1.35.0 … → kubectl), as the API server defaults it. */
 export function writerOf(info: ResourceInfo, q: URLSearchParams, req: http.IncomingMessage, now: number, subresource?: string): Writer {

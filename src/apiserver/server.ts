@@ -13,6 +13,7 @@ import { StorageError } from '../store/store.js';
 import { parsePath, rawPathname, type ResourceRequest } from './routes.js';
 import { healthReport } from './health.js';
 import { REVIEW_PATHS, review, userOf } from './auth-reviews.js';
+import { rfc3339 } from '../util/clock.js';
 import {
   AGGREGATED_CONTENT_TYPE,
   aggregatedDiscovery,
@@ -115,7 +116,7 @@ async function handle(opts: ApiServerOptions, req: http.IncomingMessage, res: ht
   if (reviewKind) {
     const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')![1]!.trim();
     const body = (await readBody(req)) as KObject | undefined;
-    return sendJson(res, 201, review(reviewKind, body, userOf(bearer, opts.token), new Date(opts.registry.clock.now()).toISOString().replace(/\.\d+Z$/, 'Z')));
+    return sendJson(res, 201, review(reviewKind, body, userOf(bearer, opts.token), rfc3339(opts.registry.clock.now())));
   }
   if (url.pathname === '/healthz/etcd' || url.pathname === '/livez/etcd' || url.pathname === '/readyz/etcd') return sendStoreHealth(opts, res);
   const accept = req.headers.accept;
