@@ -2,6 +2,7 @@
 // pkg/explain/v2/templates/plaintext.tmpl, as functions (same traversal, wrapping at 76/78 columns, sorted
 // fields, enums, -required-). Pure: the document comes from the server.
 import { wrapString } from '../util/word-wrap.js';
+import { isObject } from '../api/patch/json-util.js';
 
 type Schema = Record<string, any>;
 type Doc = { paths?: Record<string, Schema>; components?: { schemas?: Record<string, Schema> } };
@@ -31,7 +32,8 @@ const indent = (n: number, s: string): string => {
   return pad + s.split('\n').join('\n' + pad);
 };
 
-const isObj = (v: unknown): v is Schema => !!v && typeof v === 'object' && !Array.isArray(v);
+// Records as the JSON helpers define them; `any` inside, as schemas and objects are walked generically.
+const isObj = (v: unknown): v is Record<string, any> => isObject(v);
 const nonEmpty = (v: unknown): boolean => (Array.isArray(v) ? v.length > 0 : isObj(v) ? Object.keys(v).length > 0 : !!v);
 
 function resolveRef(ref: unknown, doc: Doc): Schema | undefined {

@@ -4,6 +4,7 @@
 // a live object, and removing fields. The list semantics come from the schema's x-kubernetes-list-type / -map-keys
 // (kbx's generated documents carry them for the merge-keyed lists); lists without them are atomic, as in SMD.
 import { resolveSchema, type SchemaDoc } from '../unknown-fields.js';
+import { isObject } from '../patch/json-util.js';
 
 type Schema = Record<string, any>;
 export type Path = string[];
@@ -35,7 +36,8 @@ function nodeOf(s: Schema | undefined, doc: SchemaDoc): Node {
   return { kind: 'leaf' };
 }
 
-const isObj = (v: unknown): v is Record<string, any> => !!v && typeof v === 'object' && !Array.isArray(v);
+// Records as the JSON helpers define them; `any` inside, as schemas and objects are walked generically.
+const isObj = (v: unknown): v is Record<string, any> => isObject(v);
 
 function keyElement(item: Record<string, unknown>, keys: string[]): string {
   const k: Record<string, unknown> = {};
