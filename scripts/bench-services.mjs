@@ -15,7 +15,7 @@ const QUICK = process.argv.includes('--quick');
 const N = QUICK ? 300 : 2000;
 const CONC = 8;
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'kbx-bench-svc-'));
-const env = { ...process.env, KBX_HOME: home, NO_COLOR: '1' };
+const env = { ...process.env, KBX_HOME: home, NO_COLOR: '1', KBX_INGRESS_HTTP_PORT: '0', KBX_INGRESS_HTTPS_PORT: '0' };
 const kbx = (args) => {
   const r = spawnSync(process.execPath, [KBX, ...args], { env, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`kbx ${args.join(' ')}: ${r.stderr}`);
@@ -60,6 +60,15 @@ spec:
   type: NodePort
   selector: {app: web}
   ports: [{port: 80}]
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: web}
+spec:
+  rules:
+  - http:
+      paths:
+      - {path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}
 `;
 
 const rows = [];
@@ -106,6 +115,9 @@ try {
   add('in-cluster: by name http://web (3 replicas)', inCluster([`http://web.default.svc.cluster.local/`, N, CONC]), direct);
   const hostDirect = add('host: straight to one pod IP', fromHost([`http://${podIP}/`, N, CONC]));
   add(`host: NodePort 127.0.0.1:${nodePort}`, fromHost([`http://127.0.0.1:${nodePort}/`, N, CONC]), hostDirect);
+  await waitFor('the Ingress port', () => kbx(['get', 'ing', 'web', '-o', 'jsonpath={.status.loadBalancer.ingress[0].ports[0].port}']).trim() !== '');
+  const ingPort = kbx(['get', 'ing', 'web', '-o', 'jsonpath={.status.loadBalancer.ingress[0].ports[0].port}']).trim();
+  add(`host: Ingress (class kbx) 127.0.0.1:${ingPort}`, fromHost([`http://127.0.0.1:${ingPort}/`, N, CONC]), hostDirect);
   const help = spawnSync(process.execPath, [KBX, 'port-forward', '--help'], { env, encoding: 'utf8' });
   if (help.status === 0 && /Forward one or more local ports/.test(help.stdout)) {
     const pf = spawn(process.execPath, [KBX, 'port-forward', `pod/${pod}`, ':80'], { env });

@@ -26,7 +26,8 @@ const ROOTS = [
   'k8s.io.api.batch.v1.Job', 'k8s.io.api.batch.v1.CronJob', 'k8s.io.api.autoscaling.v1.Scale',
   'k8s.io.api.authentication.v1.TokenRequest', 'k8s.io.apimachinery.pkg.apis.meta.v1.DeleteOptions',
   'k8s.io.api.authentication.v1.SelfSubjectReview', 'k8s.io.api.authorization.v1.SelfSubjectAccessReview',
-  'k8s.io.api.authorization.v1.SelfSubjectRulesReview',
+  'k8s.io.api.authorization.v1.SelfSubjectRulesReview', 'k8s.io.api.networking.v1.Ingress', 'k8s.io.api.networking.v1.IngressClass',
+  'k8s.io.api.networking.v1.NetworkPolicy',
 ];
 
 function walkFiles(dir, name, out = []) {

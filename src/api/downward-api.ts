@@ -1,7 +1,7 @@
 // The downward API's pod fields by path (pkg/fieldpath ExtractFieldPathAsString): what the kubelet
 // puts in env vars and downwardAPI volumes, and what `describe pod` shows for a fieldRef. Pure.
 import type { Pod } from './types.js';
-import { goQuote } from './field-errors.js';
+import { goQuote } from '../compat/go-format.js';
 
 /** fieldpath.FormatMap: sorted `key="value"` lines (Go's %q), no trailing newline. */
 export function formatMap(m: Record<string, string> | undefined): string {

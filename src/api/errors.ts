@@ -1,7 +1,8 @@
 // API errors as metav1.Status objects, built like apimachinery's pkg/api/errors/errors.go so the
 // messages kubectl prints (`Error from server (NotFound): pods "x" not found`) match a real cluster.
 import type { StatusObject } from './types.js';
-import { type FieldError, aggregateMessage, causeReason, errorBody, goQuote } from './field-errors.js';
+import { type FieldError, aggregateMessage, causeReason, errorBody } from './field-errors.js';
+import { goQuote } from '../compat/go-format.js';
 
 type StatusDetails = NonNullable<StatusObject['details']>;
 

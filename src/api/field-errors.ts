@@ -1,6 +1,7 @@
 // Field-level validation errors, rendered exactly as apimachinery's field.Error does
 // (k8s.io/apimachinery/pkg/util/validation/field/errors.go), because kubectl prints the
 // server's text verbatim: `metadata.name: Invalid value: "My_Pod": a lowercase RFC 1123 ...`.
+import { formatGoNumber, goJson, goQuote } from '../compat/go-format.js';
 
 export type FieldErrorType =
   | 'Invalid'
@@ -70,53 +71,14 @@ export function typeLabel(type: FieldErrorType): string {
   return TYPE_LABELS[type];
 }
 
-// Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space.
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
-
-/** strconv.Quote: the `%q` verb. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (cp < 0x80 && cp >= 0x20 && cp !== 0x7f) out += ch;
-    else if (cp === 0x07) out += '\\a';
-    else if (cp === 0x08) out += '\\b';
-    else if (cp === 0x0c) out += '\\f';
-    else if (cp === 0x0a) out += '\\n';
-    else if (cp === 0x0d) out += '\\r';
-    else if (cp === 0x09) out += '\\t';
-    else if (cp === 0x0b) out += '\\v';
-    else if (cp < 0x20 || cp === 0x7f) out += '\\x' + cp.toString(16).padStart(2, '0');
-    else if (cp >= 0xd800 && cp <= 0xdfff) out += '\\ufffd'; // a lone surrogate is invalid UTF-8 to Go
-    else if (PRINTABLE.test(ch)) out += ch;
-    else if (cp < 0x10000) out += '\\u' + cp.toString(16).padStart(4, '0');
-    else out += '\\U' + cp.toString(16).padStart(8, '0');
-  }
-  return out + '"';
-}
-
-/** json.Marshal output: Go escapes <, > and & (HTML-safe) and U+2028/2029. */
-export function goJson(v: unknown): string {
-  const s = JSON.stringify(v, (_k, val) => (typeof val === 'bigint' ? Number(val) : val));
-  if (s === undefined) return 'null';
-  return s
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-}
-
 /** How a bad value appears after `Invalid value: `. */
 export function formatBadValue(v: unknown): string {
   if (typeof v === 'string') return goQuote(v);
   // Numbers and booleans print with %v; Go's integer types print without exponent.
-  if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) < 1e21 ? v.toFixed(0) : String(v);
+  if (typeof v === 'number') return formatGoNumber(v);
   if (typeof v === 'bigint') return v.toString();
   if (typeof v === 'boolean') return String(v);
-  return goJson(v ?? null);
+  return goJson(v ?? null, '', false);
 }
 
 /** ErrorBody(): the error without its field path. */

@@ -2,7 +2,8 @@
 // (k8s.io/apimachinery/pkg/labels/selector.go, pkg/fields/selector.go), plus the per-kind
 // selectable fields the apiserver supports (pkg/apis/core/v1/conversion.go).
 import type { KObject } from './types.js';
-import { type FieldError, aggregateMessage, goQuote, invalid, notSupported } from './field-errors.js';
+import { type FieldError, aggregateMessage, invalid, notSupported } from './field-errors.js';
+import { goQuote } from '../compat/go-format.js';
 import { isLabelKey, isLabelValue } from './validation.js';
 
 // ---------------------------------------------------------------------------------------------

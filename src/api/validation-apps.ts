@@ -17,13 +17,13 @@ import {
   type PodValidationOptions,
   FIELD_IMMUTABLE,
   regexError,
-  semanticEqual,
   validateAnnotations,
   validateLabelSelectorSpec,
   validateLabels,
   validatePodSpec,
 } from './validation.js';
 import { type LabelSelectorSpec, isEverything, labelSelectorFromSpec, matchesLabels } from './selectors.js';
+import { semanticEqual } from './semantic.js';
 
 type Obj = Record<string, any>;
 const isSet = (v: unknown): boolean => v !== undefined && v !== null;

@@ -5,11 +5,12 @@
 // Objects are validated after defaulting (and the generated selector), as the apiserver does.
 import type { KObject } from './types.js';
 import { type FieldError, child, forbidden, index, invalid, key, notSupported, required, duplicate, OMIT_VALUE } from './field-errors.js';
-import { FIELD_IMMUTABLE, semanticEqual, validateLabelSelectorSpec, type PodValidationOptions } from './validation.js';
+import { FIELD_IMMUTABLE, validateLabelSelectorSpec, type PodValidationOptions } from './validation.js';
 import { selectorBadValue, validatePodTemplate } from './validation-apps.js';
 import { labelSelectorFromSpec, matchesLabels } from './selectors.js';
 import { CONTROLLER_UID_LABEL, JOB_NAME_LABEL, LEGACY_CONTROLLER_UID_LABEL, LEGACY_JOB_NAME_LABEL } from './batch.js';
 import { CronParseError, loadLocationError, parseStandard } from '../util/cron.js';
+import { semanticEqual } from './semantic.js';
 
 type Obj = Record<string, any>;
 const isSet = (v: unknown): boolean => v !== undefined && v !== null;

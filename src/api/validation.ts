@@ -19,6 +19,8 @@ import {
   tooLong,
 } from './field-errors.js';
 import { type Quantity, compareQuantities, isNegative, parseQuantity, quantityError, quantityToString } from './quantity.js';
+import { goQuote } from '../compat/go-format.js';
+import { semanticEqual } from './semantic.js';
 
 // ---------------------------------------------------------------------------------------------
 // Message builders (validation.go / content/errors.go)
@@ -96,6 +98,19 @@ export function isDNS1123Subdomain(value: string): string[] {
   const errs: string[] = [];
   if (byteLength(value) > DNS1123_SUBDOMAIN_MAX_LENGTH) errs.push(maxLenError(DNS1123_SUBDOMAIN_MAX_LENGTH));
   if (!dns1123SubdomainRe.test(value)) errs.push(regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, 'example.com'));
+  return errs;
+}
+
+const WILDCARD_DNS1123_SUBDOMAIN_FMT = `\\*\\.${DNS1123_SUBDOMAIN_FMT}`;
+const WILDCARD_DNS1123_SUBDOMAIN_MSG =
+  "a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, which must consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric character";
+const wildcardDns1123SubdomainRe = new RegExp(`^${WILDCARD_DNS1123_SUBDOMAIN_FMT}$`);
+
+/** IsWildcardDNS1123Subdomain: `*.` then a DNS subdomain (Ingress hosts). */
+export function isWildcardDNS1123Subdomain(value: string): string[] {
+  const errs: string[] = [];
+  if (byteLength(value) > DNS1123_SUBDOMAIN_MAX_LENGTH) errs.push(maxLenError(DNS1123_SUBDOMAIN_MAX_LENGTH));
+  if (!wildcardDns1123SubdomainRe.test(value)) errs.push(regexError(WILDCARD_DNS1123_SUBDOMAIN_MSG, WILDCARD_DNS1123_SUBDOMAIN_FMT, '*.example.com'));
   return errs;
 }
 
@@ -359,7 +374,7 @@ export function validateObjectMeta(meta: ObjectMeta | undefined, opts: ObjectMet
 
 // Go prints a []string with %#v as []string{"a", "b"}.
 function goStringSlice(list: string[]): string {
-  return `[]string{${list.map((s) => JSON.stringify(s)).join(', ')}}`;
+  return `[]string{${list.map(goQuote).join(', ')}}`;
 }
 
 /** ValidateObjectMetaUpdate, minus what kbx's server already guarantees (resourceVersion, generation). */
@@ -1118,6 +1133,10 @@ export function validatePodSpec(spec: PodSpec | undefined, path = 'spec', opts: 
   errs.push(...validateContainers(s.containers, names, grace, child(path, 'containers'), opts));
   errs.push(...validateInitContainers(s.initContainers, s.containers, names, grace, child(path, 'initContainers'), opts));
 
+  // Every kbx pod has its own network namespace on the cluster network: refused rather than ignored.
+  if (s.hostNetwork === true) {
+    errs.push(forbidden(child(path, 'hostNetwork'), 'not supported by kbx: pods run on the cluster network (publish a port with hostPort, a NodePort or LoadBalancer Service, an Ingress or kbx port-forward)'));
+  }
   const rp = s.restartPolicy ?? '';
   if (!rp) errs.push(required(child(path, 'restartPolicy')));
   else if (!RESTART_POLICIES.includes(rp)) errs.push(notSupported(child(path, 'restartPolicy'), rp, RESTART_POLICIES));
@@ -1264,26 +1283,6 @@ export const POD_UPDATABLE_FIELDS = [
 
 /** First line of the Forbidden detail for a disallowed pod spec change (Kubernetes appends a Go diff). */
 export const POD_UPDATE_FORBIDDEN = `pod updates may not change fields other than ${POD_UPDATABLE_FIELDS.join(',')}`;
-
-// Semantic equality as apiequality.Semantic.DeepEqual sees JSON: absent, null, empty lists and
-// maps, "" and false are all the zero value; key order does not matter.
-function normalize(v: unknown): unknown {
-  if (Array.isArray(v)) return v.length ? v.map(normalize) : undefined;
-  if (v && typeof v === 'object') {
-    const out: Obj = {};
-    for (const k of Object.keys(v as Obj).sort()) {
-      const n = normalize((v as Obj)[k]);
-      if (n !== undefined) out[k] = n;
-    }
-    return Object.keys(out).length ? out : undefined;
-  }
-  if (v === null || v === '' || v === false) return undefined;
-  return v;
-}
-
-export function semanticEqual(a: unknown, b: unknown): boolean {
-  return JSON.stringify(normalize(a)) === JSON.stringify(normalize(b));
-}
 
 function validateContainerUpdates(newC: Container[] | undefined, oldC: Container[] | undefined, path: string): { errs: FieldError[]; stop: boolean } {
   const n = newC ?? [];

@@ -3,7 +3,6 @@
 import http from 'node:http';
 import https from 'node:https';
 import { timingSafeEqual } from 'node:crypto';
-import { createRequire } from 'node:module';
 import type { Duplex } from 'node:stream';
 import type { KObject, Pod, StatusObject, WatchEvent } from '../api/types.js';
 import { qualifiedResource } from '../api/registry.js';
@@ -22,10 +21,11 @@ import {
   legacyApiVersions,
   wantsAggregated,
 } from './discovery.js';
-import { toTable } from '../kinds/index.js';
+import { kindOf, toTable } from '../kinds/index.js';
 import type { NodeApi } from './node-api.js';
 import type { TokenIssuer } from '../auth/sa-token.js';
 import { authenticateServiceAccountToken, createTokenRequest } from './service-account-tokens.js';
+import { decodeRequestBody } from './body.js';
 
 export interface ApiServerOptions {
   registry: Registry;
@@ -154,7 +154,10 @@ async function handleResource(
   res: http.ServerResponse,
 ): Promise<void> {
   const { registry } = opts;
-  const reply = (code: number, body: unknown) => replyDurable(registry, res, code, body);
+  const reply = (code: number, body: unknown) => {
+    if (method === 'POST' || method === 'PUT' || method === 'PATCH') setWarnings(res, kindOf(r.info).warnings?.(body as KObject));
+    return replyDurable(registry, res, code, body);
+  };
   const q = url.searchParams;
   const method = req.method ?? 'GET';
   const ns = r.info.namespaced ? r.namespace : undefined;
@@ -191,7 +194,7 @@ async function handleResource(
     if (method === 'PATCH') {
       const ct = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
       const body = await readBody(req);
-      const { applyPatch } = await import('../api/patch/index.js');
+      const { applyPatch } = await import('../api/patch/apply.js');
       return reply(200, registry.writeScale(r.info, ns, r.name, (scale) => applyPatch(ct, scale, body, 'Scale') as KObject, { dryRun, track }));
     }
     throw errors.methodNotAllowed();
@@ -256,7 +259,7 @@ async function handleResource(
       const patcher = (_ct: string, live: unknown) => fm.applyFor(r.info, live as KObject, body, writer, force);
       return reply(200, registry.patch(r.info, ns, r.name, ct, body, { dryRun, subresource: r.subresource, patcher }));
     }
-    const { applyPatch } = await import('../api/patch/index.js');
+    const { applyPatch } = await import('../api/patch/apply.js');
     const track = fm.tracker(r.info, writer);
     return reply(200, registry.patch(r.info, ns, r.name, ct, body, { dryRun, subresource: r.subresource, patcher: applyPatch, track }));
   }
@@ -414,19 +417,7 @@ async function readBody(req: http.IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
   if (/^application\/vnd\.kubernetes\.protobuf\b/.test(req.headers['content-type'] ?? '')) return readProtobuf(Buffer.concat(chunks));
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (!text.trim()) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    try {
-      // YAML bodies are rare (kubectl sends JSON): load the parser only for them.
-      const YAML = createRequire(import.meta.url)('yaml') as typeof import('yaml');
-      return YAML.parse(text);
-    } catch (e) {
-      throw errors.badRequest(`the body of the request could not be decoded: ${(e as Error).message}`);
-    }
-  }
+  return decodeRequestBody(Buffer.concat(chunks).toString('utf8'));
 }
 
 /** client-go's typed clients send built-in kinds as protobuf; a kind without a description is 415, as upstream for CRDs. */
@@ -468,6 +459,15 @@ function sendJson(res: http.ServerResponse, code: number, body: unknown, content
  * Answers once every write the request made or read is durable (the store commits writes in groups):
  * a reply never reports a write that is not on disk. A write that could not be saved is a 500.
  */
+/** RFC 7234 warn-code 299 headers, as the API server sends them (kubectl prints "Warning: <text>"). */
+function setWarnings(res: http.ServerResponse, warnings: string[] | undefined): void {
+  if (!warnings?.length) return;
+  // Field validation may have set some already: keep them.
+  const prev = res.getHeader('Warning');
+  const kept = Array.isArray(prev) ? prev : prev ? [String(prev)] : [];
+  res.setHeader('Warning', [...kept, ...warnings.map((w) => `299 - ${JSON.stringify(w)}`)]);
+}
+
 async function replyDurable(registry: Registry, res: http.ServerResponse, code: number, body: unknown): Promise<void> {
   try {
     await registry.store.durable();

@@ -4,7 +4,7 @@
 import { X509Certificate, createPrivateKey, createPublicKey } from 'node:crypto';
 import fs from 'node:fs';
 import type { KObject } from '../api/types.js';
-import { goJson } from '../api/field-errors.js';
+import { goJson } from '../compat/go-format.js';
 import { CliError } from './errors.js';
 import { configMapHash, envFileEntries, filesOf, isConfigMapKey, isUtf8, parseLiteralSource, readSourceFile, secretHash } from './config-sources.js';
 
@@ -110,7 +110,7 @@ export function dockerConfigJson(username: string, password: string, email: stri
   if (email) entry.email = email;
   const auth = b64(`${username}:${password}`);
   if (auth) entry.auth = auth;
-  return goJson({ auths: { [server]: entry } });
+  return goJson({ auths: { [server]: entry } }, '', false);
 }
 
 export function buildDockerRegistrySecret(o: DockerRegistryOptions): KObject {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { isConfigMapKey, isEnvVarName } from '../api/validation.js';
-import { goJson } from '../api/field-errors.js';
+import { goJsonMarshal } from '../compat/go-format.js';
 import { CliError } from './errors.js';
 
 /** `[key=]path`: the key defaults to the file's base name. */
@@ -103,11 +103,7 @@ export function nameHash(encoded: string): string {
 
 /** json.Marshal of a map: keys sorted. */
 function sortedJson(m: Record<string, unknown>): string {
-  const sortDeep = (v: unknown): unknown => {
-    if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
-    return Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, sortDeep((v as Record<string, unknown>)[k])]));
-  };
-  return goJson(sortDeep(m));
+  return goJsonMarshal(m);
 }
 
 export function configMapHash(cm: { metadata: { name?: string }; data?: Record<string, string>; binaryData?: Record<string, string> }): string {

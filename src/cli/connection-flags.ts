@@ -1,34 +1,23 @@
 // kubectl's global connection flags: which kubeconfig, context, cluster, user, server and credentials.
-// Declared on every verb (and on the program, for `kbx --context x get pods`); any of them (or $KUBECONFIG)
+// Global flags (global-flags.ts), accepted before and after the verb; any of them (or $KUBECONFIG)
 // makes kbx a client of that cluster instead of its local one (see client/connect.ts).
-import type { Command } from 'commander';
-import { Option } from 'commander';
+import { bool, str, type FlagSpec } from './flags.js';
 import type { ConnectionOverrides } from '../client/kubeconfig.js';
 
-const FLAGS: [flags: string, help: string][] = [
-  ['--kubeconfig <path>', 'Path to the kubeconfig file to use for CLI requests.'],
-  ['--context <name>', 'The name of the kubeconfig context to use'],
-  ['--cluster <name>', 'The name of the kubeconfig cluster to use'],
-  ['--user <name>', 'The name of the kubeconfig user to use'],
-  ['-s, --server <address>', 'The address and port of the Kubernetes API server'],
-  ['--token <token>', 'Bearer token for authentication to the API server'],
-  ['--certificate-authority <path>', 'Path to a cert file for the certificate authority'],
-  ['--client-certificate <path>', 'Path to a client certificate file for TLS'],
-  ['--client-key <path>', 'Path to a client key file for TLS'],
-  ['--insecure-skip-tls-verify', "If true, the server's certificate will not be checked for validity. This will make your HTTPS connections insecure"],
-  ['--tls-server-name <name>', 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used'],
+/** kubectl's connection flags (`kubectl options`). */
+export const CONNECTION_FLAGS: FlagSpec[] = [
+  str('--certificate-authority', 'Path to a cert file for the certificate authority'),
+  str('--client-certificate', 'Path to a client certificate file for TLS'),
+  str('--client-key', 'Path to a client key file for TLS'),
+  str('--cluster', 'The name of the kubeconfig cluster to use'),
+  str('--context', 'The name of the kubeconfig context to use'),
+  bool('--insecure-skip-tls-verify', "If true, the server's certificate will not be checked for validity. This will make your HTTPS connections insecure"),
+  str('--kubeconfig', 'Path to the kubeconfig file to use for CLI requests.'),
+  str('-s, --server', 'The address and port of the Kubernetes API server'),
+  str('--tls-server-name', 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used'),
+  str('--token', 'Bearer token for authentication to the API server'),
+  str('--user', 'The name of the kubeconfig user to use'),
 ];
-
-/** Boolean connection flags, for `--flag=true|false` normalisation. */
-export const CONNECTION_BOOLEAN_FLAGS = ['insecure-skip-tls-verify'];
-
-export function addConnectionFlags(cmd: Command, hidden = false): Command {
-  for (const [flags, help] of FLAGS) {
-    const o = new Option(flags, help);
-    cmd.addOption(hidden ? o.hideHelp() : o);
-  }
-  return cmd;
-}
 
 /** The connection flags among a command's parsed options. */
 export function connectionOverrides(opts: Record<string, unknown>): ConnectionOverrides {

@@ -17,6 +17,13 @@ export class Ctx {
   connection: ConnectionOverrides = {};
   /** Set by verbs that only make sense for the local cluster: $KUBECONFIG is then not followed. */
   localOnly = false;
+  /**
+   * The help of a command by path (`set`, `create secret`), from the verb table; set by main.ts, so a
+   * command module prints a help page without importing the table that loads it.
+   */
+  helpOf: (path: string) => string = (path) => `kbx ${path}\n`;
+  /** The verb table (completion reads it); set by main.ts for the same reason. */
+  verbs: readonly unknown[] = [];
 
   constructor(
     readonly argv: string[],

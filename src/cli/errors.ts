@@ -2,17 +2,9 @@
 // `The Kind "name" is invalid: field: detail` for validation, `error: message` for the rest; exit 1.
 import { StatusError, ConnectionError } from '../client/client.js';
 
-/** An error the CLI reports as-is (already in kubectl's words) with an exit code. */
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-    /** Print the message without the `error: ` prefix. */
-    readonly raw = false,
-  ) {
-    super(message);
-  }
-}
+import { CliError } from '../util/cli-error.js';
+
+export { CliError };
 
 /** Prefix an API error's message with where it came from, keeping its reason (kubectl's AddSourceToErr). */
 export function withSource(e: unknown, verb: string, source: string | undefined): unknown {
@@ -24,6 +16,8 @@ export function formatError(e: unknown): { text: string; code: number } {
   if (e instanceof CliError) return { text: e.raw ? e.message : `error: ${e.message}`, code: e.exitCode };
   if (e instanceof StatusError) {
     const st = e.status;
+    // kubectl's checkErr: an Invalid without details is "The request is invalid: <message>".
+    if (st.reason === 'Invalid' && !st.details) return { text: `The request is invalid${st.message ? `: ${st.message}` : ''}`, code: 1 };
     if (st.reason === 'Invalid' && st.details) {
       const kind = st.details.kind ?? '';
       const name = st.details.name ?? '';

@@ -64,8 +64,8 @@ export async function readObjects(o: ObjectSources, stderr: NodeJS.WritableStrea
   if (o.kustomize === undefined) return readManifests(o.filename ?? [], o.recursive);
   if (o.filename?.length) throw new CliError('only one of -f or -k can be specified');
   if (o.recursive) throw new CliError("the -k flag can't be used with -f or -R");
-  const { kustomizeBuild } = await import('../kustomize/build.js');
-  const { KustomizeError } = await import('../kustomize/errors.js');
+  const { kustomizeBuild } = await import('./kustomize/build.js');
+  const { KustomizeError } = await import('./kustomize/errors.js');
   try {
     const r = kustomizeBuild(o.kustomize);
     for (const w of r.warnings) stderr.write(w + '\n');

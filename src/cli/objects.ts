@@ -4,8 +4,10 @@ import { qualifiedSingular, resourceByKind, type ResourceInfo } from '../api/reg
 import { CliError } from './errors.js';
 import type { SourcedObject } from './manifests.js';
 
-export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
-export const CHANGE_CAUSE = 'kubernetes.io/change-cause';
+import { CHANGE_CAUSE_ANNOTATION, LAST_APPLIED_CONFIG_ANNOTATION } from '../api/deployment-util.js';
+
+export const LAST_APPLIED = LAST_APPLIED_CONFIG_ANNOTATION;
+export const CHANGE_CAUSE = CHANGE_CAUSE_ANNOTATION;
 
 export interface ResolvedObject extends SourcedObject {
   info: ResourceInfo;

@@ -1,9 +1,10 @@
 // `kubectl rollout history` for a Deployment (kubectl polymorphichelpers DeploymentHistoryViewer):
 // the REVISION / CHANGE-CAUSE table, or one revision's pod template. Pure.
 import type { KObject } from '../api/types.js';
-import { CHANGE_CAUSE_ANNOTATION, podTemplateText, revisionOf } from '../printers/describe-apps.js';
-import { TabWriter } from '../printers/tabwriter.js';
+import { podTemplateText } from '../printers/describe-apps.js';
+import { TabWriter } from '../compat/tabwriter.js';
 import { CliError } from './errors.js';
+import { CHANGE_CAUSE_ANNOTATION, revisionOf } from '../api/deployment-util.js';
 
 export interface HistoryEntry {
   revision: number;

@@ -1,14 +1,15 @@
 // `kubectl rollout status` for a Deployment (kubectl polymorphichelpers DeploymentStatusViewer):
 // one status → one message, a done flag, or an error. Pure; the command feeds it every watch event.
 import type { KObject } from '../api/types.js';
-import { REVISION_ANNOTATION } from '../printers/describe-apps.js';
+import { goQuote } from '../compat/go-format.js';
+import { REVISION_ANNOTATION } from '../api/deployment-util.js';
 
 export type RolloutStatus = { message: string; done: boolean; error?: undefined } | { error: string; message?: undefined; done?: undefined };
 
 const TIMED_OUT_REASON = 'ProgressDeadlineExceeded';
 
 /** Go's %q for a Kubernetes name. */
-const q = (s: string) => JSON.stringify(s);
+const q = goQuote;
 
 /**
  * The status line for one observed state of deployment `d` (with its trailing newline), whether

@@ -1,18 +1,8 @@
 // `kubectl rollout undo` for a Deployment (kubectl polymorphichelpers DeploymentRollbacker): pick
 // the revision's ReplicaSet and build the client-side JSON patch. Pure.
 import type { KObject } from '../api/types.js';
-import { POD_TEMPLATE_HASH, equalIgnoreHash, revisionOf } from '../printers/describe-apps.js';
 import { CliError } from './errors.js';
-
-/** Deployment annotations a rollback keeps from the deployment rather than taking from the ReplicaSet. */
-export const ROLLBACK_ANNOTATIONS_TO_SKIP = [
-  'kubectl.kubernetes.io/last-applied-configuration',
-  'deployment.kubernetes.io/revision',
-  'deployment.kubernetes.io/revision-history',
-  'deployment.kubernetes.io/desired-replicas',
-  'deployment.kubernetes.io/max-replicas',
-  'deprecated.deployment.rollback.to',
-];
+import { equalIgnoreHash, POD_TEMPLATE_HASH_LABEL, revisionOf, ANNOTATIONS_TO_SKIP } from '../api/deployment-util.js';
 
 export const revisionNotFound = (n: number) => new CliError(`unable to find specified revision ${n} in history`);
 
@@ -64,7 +54,7 @@ export function planRollback(deployment: KObject, rs: KObject, toRevision: numbe
     return { kind: 'skip', message: `skipped rollback (current template already matches revision ${toRevision})` };
   }
   const template = structuredClone((rs.spec?.template ?? {}) as Record<string, any>);
-  if (template.metadata?.labels) delete template.metadata.labels[POD_TEMPLATE_HASH];
+  if (template.metadata?.labels) delete template.metadata.labels[POD_TEMPLATE_HASH_LABEL];
   return { kind: 'patch', patch: rollbackPatch(template, rollbackAnnotations(deployment, rs)) };
 }
 
@@ -72,8 +62,8 @@ export function planRollback(deployment: KObject, rs: KObject, toRevision: numbe
 export function rollbackAnnotations(deployment: KObject, rs: KObject): Record<string, string> {
   const own = deployment.metadata?.annotations ?? {};
   const out: Record<string, string> = {};
-  for (const k of ROLLBACK_ANNOTATIONS_TO_SKIP) if (k in own) out[k] = own[k]!;
-  for (const [k, v] of Object.entries(rs.metadata?.annotations ?? {})) if (!ROLLBACK_ANNOTATIONS_TO_SKIP.includes(k)) out[k] = v;
+  for (const k of ANNOTATIONS_TO_SKIP) if (k in own) out[k] = own[k]!;
+  for (const [k, v] of Object.entries(rs.metadata?.annotations ?? {})) if (!ANNOTATIONS_TO_SKIP.includes(k)) out[k] = v;
   return Object.fromEntries(Object.keys(out).sort().map((k) => [k, out[k]!]));
 }
 

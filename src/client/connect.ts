@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { ApiClient } from './client.js';
 import { ensureHome, kbxHome, paths, pidAlive, readServerInfo } from '../config/home.js';
 import type { ConnectionOverrides } from './kubeconfig.js';
+import { resolvePlain } from '../compat/yaml-resolve.js';
 
 export interface KubeconfigTarget {
   server: string;
@@ -30,7 +31,10 @@ export async function readKubeconfig(file: string): Promise<KubeconfigTarget | u
   const namespace = /^\s+namespace:\s*(\S+)\s*$/m.exec(text)?.[1];
   const caData = /^\s+certificate-authority-data:\s*(\S+)\s*$/m.exec(text)?.[1];
   const contexts = text.match(/^- context:/gm)?.length ?? 0;
-  const simple = contexts <= 1 && (text.match(/^- cluster:/gm)?.length ?? 0) <= 1 && (text.match(/^- name:/gm)?.length ?? 0) <= 1;
+  // Only values the YAML reader would read as the same string (no quotes, no `yes`, no `0777`):
+  // anything else takes the slow path, so both paths mean the same.
+  const plainStrings = [server, token, namespace, caData].every((v) => v === undefined || (/^[A-Za-z0-9][\w.:/+=-]*$/.test(v) && resolvePlain(v).tag === 'str'));
+  const simple = plainStrings && contexts <= 1 && (text.match(/^- cluster:/gm)?.length ?? 0) <= 1 && (text.match(/^- name:/gm)?.length ?? 0) <= 1;
   if (server && simple) return { server, token: token ?? '', namespace: namespace || 'default', ca: caData ? Buffer.from(caData, 'base64').toString('utf8') : undefined };
   return readKubeconfigSlow(file);
 }

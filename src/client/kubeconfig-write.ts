@@ -4,7 +4,7 @@
 // default cluster writes its context `kbx` at start and removes it at `kbx cluster reset`.
 import fs from 'node:fs';
 import path from 'node:path';
-import { emitYaml } from '../cli/output/yaml-emit.js';
+import { emitYaml } from '../compat/yaml-emit.js';
 import { readKubeconfigFile, type Kubeconfig, type KubeCluster, type KubeUser, type KubeContext } from './kubeconfig.js';
 
 /** Writes `config` to `file` atomically, keeping the mode and owner of the file it replaces. */

@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { yamlDocumentToJson } from '../cli/output/yaml-parse.js';
-import { CliError } from '../cli/errors.js';
+import { yamlDocumentToJson } from '../compat/yaml-parse.js';
+import { CliError } from '../util/cli-error.js';
 
 export interface KubeCluster {
   server?: string;

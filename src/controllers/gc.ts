@@ -1,6 +1,7 @@
 // The garbage collector: objects whose owners are gone are deleted (background propagation);
 // owners deleted in the foreground wait until their dependents are gone; owners deleted with
 // `orphan` release their dependents (ownerReferences removed) and go.
+import { performance } from 'node:perf_hooks';
 import type { KObject } from '../api/types.js';
 import { RESOURCES, type ResourceInfo } from '../api/registry.js';
 import { isApiError } from '../api/errors.js';
@@ -13,6 +14,8 @@ export class GarbageCollector {
   private stops: (() => void)[] = [];
   private timer?: NodeJS.Timeout;
   private scheduled = false;
+  /** How long the last sweep took: the next waits a few times that, so a sweep never takes the loop over. */
+  private lastSweepMs = 0;
 
   constructor(
     private readonly registry: Registry,
@@ -43,12 +46,14 @@ export class GarbageCollector {
     this.scheduled = true;
     setTimeout(() => {
       this.scheduled = false;
+      const t0 = performance.now();
       try {
         this.sweep();
       } catch (e) {
         this.log(`gc: ${(e as Error)?.stack ?? e}`);
       }
-    }, 10).unref();
+      this.lastSweepMs = performance.now() - t0;
+    }, Math.max(10, 4 * this.lastSweepMs)).unref();
   }
 
   /** One pass over everything; returns how many writes it made. */
@@ -56,7 +61,7 @@ export class GarbageCollector {
     const all: { info: ResourceInfo; obj: KObject }[] = [];
     for (const info of RESOURCES) {
       if (info.kind === 'Event') continue;
-      for (const obj of this.registry.list(info, undefined).items) all.push({ info, obj });
+      for (const obj of this.registry.listShared(info, undefined)) all.push({ info, obj });
     }
     const byUid = new Map(all.map((x) => [x.obj.metadata.uid!, x]));
     const dependents = new Map<string, { info: ResourceInfo; obj: KObject }[]>();

@@ -5,6 +5,7 @@
 // Time is the clock's: a clock that also schedules (TimerSource: a test's fake clock) runs the delayed adds, so a
 // test drives retries and `addAfter` by advancing it; a plain clock schedules with the real setTimeout.
 import type { Clock } from '../util/clock.js';
+import { FairShare } from '../util/fair-share.js';
 
 /** Schedules callbacks on a clock's time. */
 export interface TimerSource {
@@ -36,6 +37,8 @@ export class WorkQueue {
   private failures = new Map<string, number>();
   private stopped = false;
   private pumping = false;
+  /** Syncs yield to the event loop between keys once a slice of busy time is used (API requests come first). */
+  private readonly share = new FairShare();
 
   constructor(
     private readonly sync: (key: string) => Promise<void> | void,
@@ -82,7 +85,7 @@ export class WorkQueue {
     return [...this.timers.keys()];
   }
 
-  /** Keys are synced one after another on the event loop; syncs are short and in-process. */
+  /** Keys are synced one after another on the event loop, in-process, yielding to I/O between keys when busy. */
   private pump(): void {
     if (this.pumping) return;
     this.pumping = true;
@@ -104,6 +107,7 @@ export class WorkQueue {
             this.running.delete(key);
             if (this.dirty.delete(key)) this.queued.add(key);
           }
+          await this.share.yield();
         }
       } finally {
         this.pumping = false;

@@ -24,6 +24,7 @@ import { tryLock, type LockResult } from './lock.js';
 import { TokenIssuer, loadSigningKey } from '../auth/sa-token.js';
 import { ServiceAccountsController } from '../controllers/serviceaccounts.js';
 import { clusterCaPem } from '../auth/cluster-ca.js';
+import { ensureIngressClass, ingressControllerEnabled } from '../dataplane/ingress-class.js';
 
 const NAMESPACES = RESOURCES.find((r) => r.kind === 'Namespace')!;
 export const NODE_NAME = 'kbx';
@@ -58,6 +59,7 @@ export async function runControlPlane(): Promise<void> {
   for (const ns of BUILTIN_NAMESPACES) {
     if (!registry.tryGet(NAMESPACES, undefined, ns)) registry.create(NAMESPACES, undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
   }
+  if (ingressControllerEnabled()) ensureIngressClass(registry);
 
   // The node half loads after the API answers: dockerode and friends are not needed for that.
   let node: (NodeApi & { runtimeError(): Promise<string | undefined> }) | undefined;

@@ -18,6 +18,8 @@ import { CronJobController } from '../controllers/cronjob/controller.js';
 import { realClock } from '../util/clock.js';
 import { Dataplane } from '../dataplane/manager.js';
 import { HostPorts } from '../dataplane/host-ports.js';
+import { IngressController } from '../dataplane/ingress-controller.js';
+import { ingressControllerEnabled } from '../dataplane/ingress-class.js';
 import { PodDialer } from '../kubelet/port-dial.js';
 import type { TokenIssuer } from '../auth/sa-token.js';
 import path from 'node:path';
@@ -54,6 +56,7 @@ export async function startNode(o: NodeHalfOptions) {
       ? undefined
       : new Dataplane({ registry: o.registry, runtime, clusterId: o.clusterId, home: o.home, toolsImage: infraImage, log: o.log });
   const hostPorts = dataplane ? new HostPorts(o.registry, (ip, port) => dataplane.dial(ip, port), recorder, o.log) : undefined;
+  const ingress = dataplane && ingressControllerEnabled() ? new IngressController(o.registry, (ip, port) => dataplane.dial(ip, port), recorder, o.home, o.log) : undefined;
   const kubelet = new Kubelet({
     registry: o.registry,
     runtime,
@@ -70,6 +73,7 @@ export async function startNode(o: NodeHalfOptions) {
   if (dataplane) {
     dataplane.start();
     hostPorts!.start();
+    ingress?.start();
     // Up before the first pod needs it (building its image the first time takes a few seconds).
     void runtime.ping().then(
       () => dataplane.podNetwork(),
@@ -126,6 +130,7 @@ export async function startNode(o: NodeHalfOptions) {
       jobs.close();
       cronJobs.close();
       hostPorts?.close();
+      ingress?.close();
       dataplane?.close();
     },
   };

@@ -1,5 +1,7 @@
 // NodePort and LoadBalancer services on the host: kbx's one "node" is this machine, so a NodePort is a
-// listener on the node address (127.0.0.1 by default, `KBX_NODE_ADDRESS` to change it) and a LoadBalancer
+// listener on each node address (127.0.0.1, the node's INTERNAL-IP — the cluster network's bridge address,
+// which `get nodes -o wide` shows — when the host has it, and `KBX_NODE_ADDRESS` when set, e.g. a LAN
+// address for a workshop machine: opt in, never 0.0.0.0 by default) and a LoadBalancer
 // also listens on its service port at 127.0.0.1 (its EXTERNAL-IP). Each accepted connection goes through the
 // data plane's tunnel to the ClusterIP, so it is balanced over the ready endpoints like in-cluster traffic.
 import net from 'node:net';
@@ -10,6 +12,7 @@ import { LOAD_BALANCER_INGRESS_IP } from '../registry/service-alloc.js';
 import type { EventRecorder } from '../events/recorder.js';
 
 const SERVICES = RESOURCES.find((r) => r.kind === 'Service')!;
+const NODES = RESOURCES.find((r) => r.kind === 'Node')!;
 const RETRY_MS = 10_000;
 
 type Obj = Record<string, any>;
@@ -24,12 +27,20 @@ export interface HostPortBinding {
   service: string; // ns/name
 }
 
-export function nodeAddress(): string {
-  return process.env.KBX_NODE_ADDRESS?.trim() || '127.0.0.1';
+/** Pure: where NodePorts answer: the loopback, the node's InternalIP, KBX_NODE_ADDRESS (comma-separated). */
+export function nodeAddresses(internalIP: string | undefined, env: NodeJS.ProcessEnv = process.env): string[] {
+  const extra = (env.KBX_NODE_ADDRESS ?? '').split(',').map((a) => a.trim()).filter(Boolean);
+  return [...new Set(['127.0.0.1', ...(internalIP ? [internalIP] : []), ...extra])];
+}
+
+/** The InternalIP of a Node object. */
+export function internalIP(node: KObject | undefined): string | undefined {
+  return ((node?.status as Obj | undefined)?.addresses as Obj[] | undefined)?.find((a) => a.type === 'InternalIP')?.address;
 }
 
 /** Pure: the host listeners the Services ask for (TCP only). */
-export function hostBindings(services: KObject[], nodeAddr: string): HostPortBinding[] {
+export function hostBindings(services: KObject[], nodeAddrs: string | string[]): HostPortBinding[] {
+  const addrs = typeof nodeAddrs === 'string' ? [nodeAddrs] : nodeAddrs;
   const out: HostPortBinding[] = [];
   for (const svc of services) {
     const spec = (svc.spec ?? {}) as Obj;
@@ -38,7 +49,7 @@ export function hostBindings(services: KObject[], nodeAddr: string): HostPortBin
     const service = `${svc.metadata.namespace}/${svc.metadata.name}`;
     for (const p of (spec.ports ?? []) as Obj[]) {
       if ((p.protocol ?? 'TCP') !== 'TCP') continue;
-      if (p.nodePort) out.push({ key: `${nodeAddr}:${p.nodePort}`, address: nodeAddr, port: p.nodePort, clusterIP: spec.clusterIP, servicePort: p.port, service });
+      if (p.nodePort) for (const a of addrs) out.push({ key: `${a}:${p.nodePort}`, address: a, port: p.nodePort, clusterIP: spec.clusterIP, servicePort: p.port, service });
       if (spec.type === 'LoadBalancer') {
         out.push({ key: `${LOAD_BALANCER_INGRESS_IP}:${p.port}`, address: LOAD_BALANCER_INGRESS_IP, port: p.port, clusterIP: spec.clusterIP, servicePort: p.port, service });
       }
@@ -51,7 +62,9 @@ export function hostBindings(services: KObject[], nodeAddr: string): HostPortBin
 
 export class HostPorts {
   private listeners = new Map<string, { binding: HostPortBinding; server: net.Server }>();
-  private stop?: () => void;
+  private stops: (() => void)[] = [];
+  /** Addresses the host does not have (the bridge address on Docker Desktop): not tried again. */
+  private unavailable = new Set<string>();
   private timer?: NodeJS.Timeout;
   private retry?: NodeJS.Timeout;
 
@@ -63,17 +76,18 @@ export class HostPorts {
   ) {}
 
   start(): void {
-    this.stop = this.registry.watch(SERVICES, undefined, {}, () => {
+    const kick = () => {
       this.timer ??= setTimeout(() => {
         this.timer = undefined;
         this.sync();
       }, 5);
-    });
+    };
+    this.stops.push(this.registry.watch(SERVICES, undefined, {}, kick), this.registry.watch(NODES, undefined, {}, kick));
     this.sync();
   }
 
   close(): void {
-    this.stop?.();
+    for (const s of this.stops) s();
     if (this.timer) clearTimeout(this.timer);
     if (this.retry) clearTimeout(this.retry);
     for (const l of this.listeners.values()) l.server.close();
@@ -81,7 +95,9 @@ export class HostPorts {
   }
 
   private sync(): void {
-    const want = new Map(hostBindings(this.registry.list(SERVICES, undefined).items, nodeAddress()).map((b) => [b.key, b]));
+    const node = this.registry.list(NODES, undefined).items[0];
+    const addrs = nodeAddresses(internalIP(node)).filter((a) => !this.unavailable.has(a));
+    const want = new Map(hostBindings(this.registry.list(SERVICES, undefined).items, addrs).map((b) => [b.key, b]));
     for (const [key, l] of this.listeners) {
       const w = want.get(key);
       if (!w || w.clusterIP !== l.binding.clusterIP || w.servicePort !== l.binding.servicePort) {
@@ -109,6 +125,12 @@ export class HostPorts {
     });
     server.on('error', (e: NodeJS.ErrnoException) => {
       this.listeners.delete(b.key);
+      if (e.code === 'EADDRNOTAVAIL' && b.address !== '127.0.0.1') {
+        // The node's bridge address is not the host's (Docker Desktop runs the engine in a VM): loopback only.
+        this.log(`node address ${b.address} is not on this host: NodePorts answer on the other addresses only`);
+        this.unavailable.add(b.address);
+        return;
+      }
       const [ns, name] = b.service.split('/');
       const svc = this.registry.tryGet(SERVICES, ns, name!);
       const msg = `Error listening on ${b.key}: ${e.code === 'EADDRINUSE' ? 'address already in use' : e.code === 'EACCES' ? 'permission denied' : e.message}`;

@@ -1,11 +1,13 @@
 // Records Kubernetes Events the way client-go's recorder does: an identical event (same source,
 // object, type, reason, message) updates one Event object (count++, lastTimestamp) instead of
-// piling up new ones.
+// piling up new ones; similar ones are aggregated and a source's events about one object are
+// rate-limited (correlator.ts).
 import type { EventObject, KObject } from '../api/types.js';
 import { RESOURCES } from '../api/registry.js';
 import type { Registry } from '../registry/registry.js';
 import { rfc3339 } from '../util/clock.js';
 import { isApiError } from '../api/errors.js';
+import { EventCorrelator, eventKeyPrefix, type EventFacts } from './correlator.js';
 
 const EVENTS = RESOURCES.find((r) => r.kind === 'Event')!;
 
@@ -17,11 +19,14 @@ export interface EventSource {
 export class EventRecorder {
   /** dedup key → event name */
   private names = new Map<string, string>();
+  private readonly correlator: EventCorrelator;
 
   constructor(
     private readonly registry: Registry,
     private readonly host: string,
-  ) {}
+  ) {
+    this.correlator = new EventCorrelator(() => this.registry.clock.now());
+  }
 
   record(
     source: string,
@@ -32,8 +37,10 @@ export class EventRecorder {
     fieldPath?: string,
   ): void {
     const ns = obj.metadata.namespace ?? 'default';
-    const uid = obj.metadata.uid ?? '';
-    const key = [source, ns, uid, fieldPath ?? '', type, reason, message].join('\u0000');
+    const c = this.correlator.correlate({ ...this.facts(source, obj, type, reason, fieldPath), message });
+    if (c.skip) return;
+    const key = c.key;
+    message = c.message;
     const now = rfc3339(this.registry.clock.now());
     const existing = this.names.get(key);
     try {
@@ -42,6 +49,7 @@ export class EventRecorder {
           const ev = e as EventObject;
           ev.count = (ev.count ?? 1) + 1;
           ev.lastTimestamp = now;
+          ev.message = message;
         });
         if (updated) return;
       }
@@ -84,7 +92,7 @@ export class EventRecorder {
    * instead of creating one event per progress step; records a new one if there is none.
    */
   amend(source: string, obj: KObject, type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string): void {
-    const prefix = [source, obj.metadata.namespace ?? 'default', obj.metadata.uid ?? '', fieldPath ?? '', type, reason].join('\u0000') + '\u0000';
+    const prefix = eventKeyPrefix(this.facts(source, obj, type, reason, fieldPath));
     const key = [...this.names.keys()].reverse().find((k) => k.startsWith(prefix));
     if (!key) return this.record(source, obj, type, reason, message, fieldPath);
     try {
@@ -95,6 +103,11 @@ export class EventRecorder {
     } catch (e) {
       if (!isApiError(e)) throw e;
     }
+  }
+
+  private facts(source: string, obj: KObject, type: string, reason: string, fieldPath?: string): Omit<EventFacts, 'message'> {
+    const { kind, apiVersion, metadata: m } = obj;
+    return { source, host: source === 'kubelet' ? this.host : '', kind, namespace: m.namespace, name: m.name, uid: m.uid, apiVersion, fieldPath, type, reason };
   }
 
   /** Forgets dedup entries of an object that is gone. */

@@ -3,6 +3,7 @@
 // describer. Every layer reads the kind's behaviour from here (src/kinds/index.ts lists them),
 // so adding a kind is one file in this folder and one line in that list.
 import type { ResourceInfo } from '../api/resource-info.js';
+import type { KObject } from '../api/types.js';
 import type { NameValidator, SpecValidator } from '../api/validation.js';
 import type { Strategy } from '../registry/strategies.js';
 import type { KindPrinter } from '../printers/columns.js';
@@ -18,6 +19,8 @@ export interface KindDefinition {
   strategy: Strategy;
   /** Server-side Table columns and rows; the apiserver's default (Name, Created At) when absent. */
   printer?: KindPrinter;
+  /** Warnings the API server sends (`Warning:` headers) with a write of this kind (what kbx stores but does not do). */
+  warnings?: (obj: KObject) => string[];
   /** kubectl describe's text, loaded only by the verb that needs it; the generic describer when absent. */
   describer?: () => Promise<Describer>;
 }

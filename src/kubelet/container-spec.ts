@@ -1,7 +1,7 @@
 // Pure translation of a Pod into the containers, volumes and names kbx asks the runtime for.
 // Names are deterministic, so after any restart the kubelet finds what it made before.
 import type { Container, Pod } from '../api/types.js';
-import { LABELS, type ContainerSpec } from '../runtime/runtime.js';
+import { LABELS, networkName, type ContainerSpec, type PortBinding } from '../runtime/runtime.js';
 import { cpuToNanoCpus, memoryToBytes } from '../api/quantity.js';
 import type { PodNetworkSettings } from '../dataplane/manager.js';
 
@@ -15,10 +15,6 @@ export interface PodRef {
 }
 
 export const INFRA_NAME = 'POD';
-
-export function networkName(clusterId: string): string {
-  return `kbx-${clusterId}`;
-}
 
 function shortUid(pod: Pod): string {
   return (pod.metadata.uid ?? '').slice(0, 8);
@@ -58,6 +54,8 @@ export function infraSpec(clusterId: string, pod: Pod, image: string, net?: PodN
     network: { mode: 'network', name: networkName(clusterId), aliases: [] },
     mounts: [],
   };
+  const published = hostPortBindings(pod);
+  if (published.length) spec.portBindings = published;
   if (net) {
     // Services: the service CIDR is routed to the data plane (the sandbox sets the route, then becomes the
     // same sleeping PID 1); app containers inherit the route and the DNS settings with the network namespace.
@@ -67,6 +65,23 @@ export function infraSpec(clusterId: string, pod: Pod, image: string, net?: PodN
     Object.assign(spec, podDns(pod, net));
   }
   return spec;
+}
+
+/**
+ * containerPort → hostPort, published by the sandbox (which owns the network namespace) on the port's hostIP,
+ * else on the node's loopback (kbx's node address; SCTP is not published by Docker's proxy).
+ */
+export function hostPortBindings(pod: Pod): PortBinding[] {
+  const out: PortBinding[] = [];
+  for (const c of [...(pod.spec.initContainers ?? []), ...pod.spec.containers]) {
+    for (const p of (c.ports ?? []) as { containerPort: number; hostPort?: number; hostIP?: string; protocol?: string }[]) {
+      if (!p.hostPort) continue;
+      const protocol = (p.protocol ?? 'TCP').toLowerCase();
+      if (protocol !== 'tcp' && protocol !== 'udp') continue;
+      out.push({ containerPort: p.containerPort, protocol, hostIp: p.hostIP || '127.0.0.1', hostPort: p.hostPort });
+    }
+  }
+  return out;
 }
 
 /** dnsPolicy ClusterFirst (the default): the cluster DNS and Kubernetes' search path; Default: the node's; plus dnsConfig. */

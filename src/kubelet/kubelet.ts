@@ -14,7 +14,8 @@ import { LABELS, type ContainerRuntime, type ExecSession, type RuntimeContainer 
 import type { ExecOptions, LogOptions, NodeApi } from '../apiserver/node-api.js';
 import { ContainerObserver } from './observer.js';
 import { PodStreams } from './pod-streams.js';
-import { appSpec, infraSpec, INFRA_NAME, networkName, podVolumes } from './container-spec.js';
+import { appSpec, infraSpec, INFRA_NAME, podVolumes } from './container-spec.js';
+import { networkName } from '../runtime/runtime.js';
 import { Backoff } from './backoff.js';
 import { ImageManager, ImagePullFailed } from './images.js';
 import { computePodStatus, type Observation, type ObservedContainer } from './pod-status.js';

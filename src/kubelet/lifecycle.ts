@@ -8,6 +8,7 @@
 import type { Container, Pod } from '../api/types.js';
 import type { ContainerRuntime } from '../runtime/runtime.js';
 import type { ProbeTransport } from './probes/transport.js';
+import { goQuote, goSprint } from '../compat/go-format.js';
 
 export type HookKind = 'postStart' | 'preStop';
 
@@ -19,20 +20,11 @@ export function podRef(pod: Pod): string {
   return `${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
 }
 
-/** Go's %v of a []string: `[sh -c exit 1]`. */
-function goSlice(cmd: string[]): string {
-  return `[${cmd.join(' ')}]`;
-}
-
-/** Go's %q. */
-function goQuote(s: string): string {
-  return JSON.stringify(s);
-}
 
 /** The message of a failed exec hook, as the kubelet words it (its event and the container's waiting message). */
 export function execHookMessage(cmd: string[], container: string, pod: Pod, exitCode: number, stdout: string, stderr: string): string {
   const err = `command '${cmd.join(' ')}' exited with ${exitCode}: ${stderr}`;
-  return `Exec lifecycle hook (${goSlice(cmd)}) for Container ${goQuote(container)} in Pod ${goQuote(podRef(pod))} failed - error: ${err}, message: ${goQuote(stdout + stderr)}`;
+  return `Exec lifecycle hook (${goSprint(cmd)}) for Container ${goQuote(container)} in Pod ${goQuote(podRef(pod))} failed - error: ${err}, message: ${goQuote(stdout + stderr)}`;
 }
 
 /** The message of a failed httpGet hook. */

@@ -386,7 +386,7 @@ export function makePortString(ports: ServicePort[] | undefined): string {
 }
 
 /** loadBalancerStatusStringer: sorted unique ingress IPs/hostnames (never clipped: servers print wide). */
-function loadBalancerStatusStringer(ingress: { ip?: string; hostname?: string }[] | undefined): string {
+export function loadBalancerStatusStringer(ingress: { ip?: string; hostname?: string }[] | undefined): string {
   const set = new Set<string>();
   for (const i of ingress ?? []) {
     if (i.ip) set.add(i.ip);

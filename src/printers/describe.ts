@@ -9,8 +9,11 @@ import { canonicalQuantity, compareQuantities, quantityToString, tryParseQuantit
 import { formatLabelSelector } from '../api/selectors.js';
 import { podFieldValue } from '../api/downward-api.js';
 import { parseTime, translateTimestampSince } from './duration.js';
-import { goSprint } from './render-table.js';
-import { TabWriter } from './tabwriter.js';
+import { TabWriter } from '../compat/tabwriter.js';
+import { goQuote, goSprint } from '../compat/go-format.js';
+import { escapeTerminal } from '../compat/terminal.js';
+import { goSort } from '../compat/go-sort.js';
+import { LAST_APPLIED_CONFIG_ANNOTATION as LAST_APPLIED } from '../api/deployment-util.js';
 
 export interface DescribeContext {
   /** The current time, ms since the epoch (ages are computed against it). */
@@ -29,7 +32,6 @@ export interface DescribeContext {
 
 export type Describer = (obj: KObject, events: EventObject[] | undefined, ctx: DescribeContext) => string;
 
-const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 const MAX_ANNOTATION_LEN = 140;
 
 // ---------------------------------------------------------------------------------------------
@@ -68,10 +70,6 @@ export class PrefixWriter {
     this.tw.flush();
     return this.tw.take();
   }
-}
-
-function escapeTerminal(s: string): string {
-  return s.replace(/\x1b/g, '^[').replace(/\r/g, '\\r');
 }
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -115,10 +113,6 @@ export function rfc1123z(ts: string | null | undefined, ctx: Pick<DescribeContex
 /** Go sorts strings bytewise; code-unit order agrees for the ASCII keys used here. */
 export const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Go's %q for the strings kubectl quotes (subPath). */
-function goQuote(s: string): string {
-  return JSON.stringify(s);
-}
 
 /** Quantity.String(), falling back to the raw text for values that do not parse. */
 export function quantityString(v: unknown): string {
@@ -237,10 +231,10 @@ function printTaintsMultiline(w: PrefixWriter, title: string, taints: Taint[] | 
 // ---------------------------------------------------------------------------------------------
 // Events
 
-/** SortableEvents: by lastTimestamp, oldest first (absent first). */
+/** sort.Sort(event.SortableEvents): by lastTimestamp, oldest first (absent first), with Go's unstable sort. */
 function sortEvents(events: EventObject[]): EventObject[] {
   const key = (e: EventObject) => parseTime(e.lastTimestamp) ?? -Infinity;
-  return [...events].sort((a, b) => key(a) - key(b));
+  return goSort([...events], (a, b) => key(a) < key(b));
 }
 
 export function writeEvents(w: PrefixWriter, events: EventObject[], now: number): void {

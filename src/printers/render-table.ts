@@ -6,7 +6,9 @@
 // RememberWidths), aligns them.
 import type { Table, TableColumnDefinition, TableRow } from '../api/types.js';
 import { formatLabels } from './columns.js';
-import { REMEMBER_WIDTHS, TabWriter } from './tabwriter.js';
+import { REMEMBER_WIDTHS, TabWriter } from '../compat/tabwriter.js';
+import { goSprint } from '../compat/go-format.js';
+import { escapeTerminal } from '../compat/terminal.js';
 
 export interface RenderOptions {
   /** `-o wide`: also print the priority-1 columns. */
@@ -94,42 +96,6 @@ function decorateTable(table: Table, opts: RenderOptions, kindPrefix: string | u
 
 // ---------------------------------------------------------------------------------------------
 // printTable
-
-/** fmt.Sprint of a JSON-decoded value: numbers, booleans, and Go's map/slice syntax for the rest. */
-export function goSprint(v: unknown): string {
-  if (v === null || v === undefined) return '<nil>';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number') return goFloat(v);
-  if (typeof v === 'boolean' || typeof v === 'bigint') return String(v);
-  if (Array.isArray(v)) return `[${v.map(goSprint).join(' ')}]`;
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    return `map[${Object.keys(o)
-      .sort()
-      .map((k) => `${k}:${goSprint(o[k])}`)
-      .join(' ')}]`;
-  }
-  return String(v);
-}
-
-/** Whole numbers decode to int64 (printed plainly); others are float64, printed with %v ('g', shortest). */
-function goFloat(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) < 2 ** 63) return BigInt(n).toString();
-  if (!Number.isFinite(n)) return n > 0 ? '+Inf' : n < 0 ? '-Inf' : 'NaN';
-  const abs = Math.abs(n);
-  if (abs !== 0 && (abs < 1e-4 || abs >= 1e21)) {
-    // %v switches to exponent form with at least two exponent digits: 1e-05, 1e+21.
-    const [m, e] = n.toExponential().split('e');
-    const exp = Number(e);
-    return `${m}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
-  }
-  return String(n);
-}
-
-/** printers.WriteEscaped: neutralise terminal escapes. */
-function escapeTerminal(s: string): string {
-  return s.replace(/\x1b/g, '^[').replace(/\r/g, '\\r');
-}
 
 /** A cell's text: strings are cut at the first line break (`...` appended); nil prints nothing. */
 function cellText(cell: unknown): string {

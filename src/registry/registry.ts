@@ -52,8 +52,8 @@ export class Registry {
     readonly clock: Clock,
   ) {}
 
-  /** All stored objects of a core-group resource, for strategies that derive state (allocations) from them. */
-  private readonly coreLister = (plural: string): KObject[] => this.store.list(Store.prefix('', plural));
+  /** All stored objects of a resource (core group by default), for strategies that derive state (allocations, defaults) from them. */
+  private readonly coreLister = (plural: string, group = ''): KObject[] => this.store.list(Store.prefix(group, plural));
 
   key(info: ResourceInfo, ns: string | undefined, name: string): string {
     return Store.key(info.group, info.plural, info.namespaced ? ns : undefined, name);
@@ -76,6 +76,16 @@ export class Registry {
     const rv = String(this.store.resourceVersion);
     const items = this.store.list(prefix).filter(filter).map((o) => withTypeMeta(info, o));
     return { items, resourceVersion: rv };
+  }
+
+  /**
+   * Like list, for in-process readers that never change what they read (controllers, as an informer's
+   * lister): the store's objects without a copy each, so a sync over 10,000 pods costs no clone.
+   */
+  listShared(info: ResourceInfo, ns: string | undefined, opts: ListOptions = {}): readonly KObject[] {
+    const filter = this.filter(info, opts);
+    const prefix = Store.prefix(info.group, info.plural, info.namespaced ? ns : undefined);
+    return this.store.listShared(prefix).filter(filter).map((o) => withTypeMeta(info, o));
   }
 
   create(info: ResourceInfo, ns: string | undefined, input: KObject, opts: WriteOptions = {}): KObject {

@@ -12,8 +12,8 @@ import { defaultEndpointSlice, validateEndpointSliceUpdate } from '../api/valida
 
 export interface StrategyContext {
   now: number;
-  /** Stored objects of a core-group resource in all namespaces (Services derive allocations from it). */
-  list?: (plural: string) => KObject[];
+  /** Stored objects of a resource (core group unless `group` says) in all namespaces (Services derive allocations from it). */
+  list?: (plural: string, group?: string) => KObject[];
 }
 
 export interface Strategy {

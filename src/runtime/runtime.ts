@@ -1,6 +1,11 @@
 // The container-runtime port, in kbx's own words. Only runtime/docker/ knows Docker's shapes, so the kubelet can be
 // unit-tested against FakeRuntime and another engine could be plugged in later.
 
+/** The Docker network a cluster's pods and its data plane share. */
+export function networkName(clusterId: string): string {
+  return `kbx-${clusterId}`;
+}
+
 /**
  * Label keys on every container, network and volume kbx creates. They are how kbx re-finds its objects after a
  * restart (adoption), and kbx never touches an object without them.

@@ -15,6 +15,7 @@
 import { Wal, recoverySummary, type Recovery } from './wal.js';
 import { encodeRecord } from './wal-format.js';
 import type { FileOps } from './file-ops.js';
+import { ObjectIndex } from './object-index.js';
 import type { KObject } from '../api/types.js';
 
 export type EventType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -75,7 +76,7 @@ export interface StoreHealth {
 }
 
 export class Store {
-  private objects: Map<string, KObject>;
+  private objects: ObjectIndex;
   private rv: number;
   private committedRv: number;
   private history: StoreEvent[] = [];
@@ -98,7 +99,7 @@ export class Store {
     recovery: Recovery | undefined,
     private readonly opts: StoreOptions = {},
   ) {
-    this.objects = objects as Map<string, KObject>;
+    this.objects = new ObjectIndex(objects as Map<string, KObject>);
     this.rv = rv;
     this.committedRv = rv;
     this.recovery = recovery;
@@ -148,9 +149,15 @@ export class Store {
 
   /** Objects under a prefix, as copies, in key order. */
   list(prefix: string): KObject[] {
-    const out: KObject[] = [];
-    for (const [k, o] of this.objects) if (k.startsWith(prefix)) out.push(clone(o));
-    return sortByKey(out);
+    return this.listShared(prefix).map(clone);
+  }
+
+  /**
+   * Objects under a prefix, in key order, as the store's own objects: for in-process readers (the
+   * controllers' listers, as an informer's cache) that never change them. No copy is made.
+   */
+  listShared(prefix: string): readonly KObject[] {
+    return sortEntries([...this.objects.under(prefix)]);
   }
 
   /** Like list, without the writes not yet durable: the state at committedResourceVersion (a watch's start). */
@@ -158,15 +165,15 @@ export class Store {
     if (!this.uncommitted.length) return this.list(prefix);
     const before = new Map<string, KObject | undefined>();
     for (const b of this.uncommitted) for (const [k, v] of b.undo) if (k.startsWith(prefix) && !before.has(k)) before.set(k, v);
-    const out: KObject[] = [];
-    for (const [k, o] of this.objects) if (k.startsWith(prefix) && !before.has(k)) out.push(clone(o));
-    for (const v of before.values()) if (v) out.push(clone(v));
-    return sortByKey(out);
+    const out: [string, KObject][] = [];
+    for (const [k, o] of this.objects.under(prefix)) if (!before.has(k)) out.push([k, o]);
+    for (const [k, v] of before) if (v) out.push([k, v]);
+    return sortEntries(out).map(clone);
   }
 
   count(prefix: string): number {
     let n = 0;
-    for (const k of this.objects.keys()) if (k.startsWith(prefix)) n++;
+    for (const _ of this.objects.under(prefix)) n++;
     return n;
   }
 
@@ -377,12 +384,9 @@ export class Store {
   }
 }
 
-function sortByKey(out: KObject[]): KObject[] {
-  return out.sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
-}
-
-function keyOf(o: KObject): string {
-  return `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
+/** In key order, byte-wise as etcd orders keys (namespace, then name, within a resource). */
+function sortEntries(entries: [string, KObject][]): KObject[] {
+  return entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((e) => e[1]);
 }
 
 function copyEvent(e: StoreEvent): StoreEvent {

@@ -3,6 +3,7 @@
 // the @yearly/@annually/@monthly/@weekly/@daily/@midnight/@hourly and `@every <duration>`
 // descriptors, an optional `TZ=`/`CRON_TZ=` prefix) with its error messages, and `next(t)` in an
 // IANA time zone (Intl). Pure: times are milliseconds since the epoch.
+import { goQuote } from '../compat/go-format.js';
 
 interface Bounds {
   min: number;
@@ -40,7 +41,7 @@ function bits(min: number, max: number, step: number): bigint {
 
 // strconv.Atoi's error text.
 function mustParseInt(expr: string): number {
-  if (!/^[+-]?[0-9]+$/.test(expr)) throw new CronParseError(`failed to parse int from ${expr}: strconv.Atoi: parsing ${JSON.stringify(expr)}: invalid syntax`);
+  if (!/^[+-]?[0-9]+$/.test(expr)) throw new CronParseError(`failed to parse int from ${expr}: strconv.Atoi: parsing ${goQuote(expr)}: invalid syntax`);
   const n = Number(expr);
   if (n < 0) throw new CronParseError(`negative number (${n}) not allowed: ${expr}`);
   return n;
@@ -181,7 +182,7 @@ function descriptor(d: string, zone: string): Schedule {
   if (d.startsWith('@every ')) {
     const text = d.slice('@every '.length);
     const ms = parseGoDuration(text);
-    if (ms === undefined) throw new CronParseError(`failed to parse duration ${d}: time: invalid duration ${JSON.stringify(text)}`);
+    if (ms === undefined) throw new CronParseError(`failed to parse duration ${d}: time: invalid duration ${goQuote(text)}`);
     // ConstantDelaySchedule: at least a second, rounded down to whole seconds.
     const every = Math.max(1000, Math.floor(ms / 1000) * 1000);
     return { zone, next: (t) => Math.floor((t + every) / 1000) * 1000 };

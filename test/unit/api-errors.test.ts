@@ -8,7 +8,6 @@ import {
   errorBody,
   forbidden,
   formatFieldError,
-  goQuote,
   internalError,
   invalid,
   notFound,
@@ -17,6 +16,7 @@ import {
   tooLong,
   tooMany,
 } from '../../src/api/field-errors.js';
+import { goQuote } from '../../src/compat/go-format.js';
 
 describe('field errors render like apimachinery ErrorBody/Error', () => {
   const cases: [string, FieldError, string][] = [

@@ -14,7 +14,6 @@ import {
   nameIsDNSLabel,
   nameIsDNSSubdomain,
   regexError,
-  semanticEqual,
   validateAnnotations,
   validateLabelSelectorSpec,
   validateLabelKeyValue,
@@ -31,6 +30,7 @@ import { formatFieldError, type FieldError } from '../../src/api/field-errors.js
 import { invalid as invalidError } from '../../src/api/errors.js';
 import { RESOURCES, type ResourceInfo } from '../../src/api/registry.js';
 import type { KObject, Pod } from '../../src/api/types.js';
+import { semanticEqual } from '../../src/api/semantic.js';
 
 const msgs = (errs: FieldError[]): string[] => errs.map(formatFieldError);
 

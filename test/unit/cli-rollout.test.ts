@@ -4,21 +4,10 @@ import { deploymentRolloutStatus } from '../../src/cli/rollout-status.js';
 import { historyEntries, historyOutput, viewHistory } from '../../src/cli/rollout-history.js';
 import { planRollback, rollbackAnnotations, rollbackTarget } from '../../src/cli/rollout-undo.js';
 import { rfc3339Now, rolloutPatch } from '../../src/cli/commands/rollout.js';
-import {
-  buildDeployment,
-  containerNameForImage,
-  getResourcesAndPairs,
-  intFlag,
-  parseEnv,
-  parseGoInt,
-  parsePairs,
-  selectString,
-  setContainerImage,
-  splitEnvironmentFromResources,
-  stringSlice,
-  typedOrder,
-  updateEnv,
-} from '../../src/cli/deployments.js';
+import { buildDeployment, containerNameForImage } from '../../src/cli/deployment-generator.js';
+import { getResourcesAndPairs, parseEnv, parsePairs, selectString, setContainerImage, splitEnvironmentFromResources, updateEnv } from '../../src/cli/pod-template-edits.js';
+import { intFlag, parseGoInt, stringSlice } from '../../src/cli/flag-values.js';
+import { typedOrder } from '../../src/cli/output/typed.js';
 import { classifyReplicaSets, podTemplateText } from '../../src/printers/describe-apps.js';
 import { toKubectlJson } from '../../src/cli/output/json.js';
 import { FIXTURE, GOLDEN } from './cli-rollout-fixture.js';

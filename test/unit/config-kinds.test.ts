@@ -4,10 +4,10 @@ import { Registry } from '../../src/registry/registry.js';
 import { RESOURCES } from '../../src/api/registry.js';
 import { FakeClock } from '../../src/util/clock.js';
 import type { KObject } from '../../src/api/types.js';
-import { applyPatch } from '../../src/api/patch/index.js';
 import { decodeBase64Strict } from '../../src/api/validation-config.js';
 import { toTable } from '../../src/kinds/index.js';
 import { describeConfigMap, describeSecret, describeServiceAccount } from '../../src/printers/describe-config.js';
+import { applyPatch } from '../../src/api/patch/apply.js';
 
 const CM = RESOURCES.find((r) => r.kind === 'ConfigMap')!;
 const SECRET = RESOURCES.find((r) => r.kind === 'Secret')!;

@@ -6,12 +6,11 @@ import {
   describeDeploymentWithContext,
   describeReplicaSet,
   describeReplicaSetWithContext,
-  equalIgnoreHash,
-  goSort,
   podTemplateText,
-  revisionOf,
 } from '../../src/printers/describe-apps.js';
+import { goSort } from '../../src/compat/go-sort.js';
 import { FIXTURE, GOLDEN } from './cli-rollout-fixture.js';
+import { equalIgnoreHash, revisionOf } from '../../src/api/deployment-util.js';
 
 const ctx = { now: FIXTURE.now, timeZone: 'UTC' };
 const rs = (name: string) => FIXTURE.replicaSets.find((r) => r.metadata.name === name)!;

@@ -5,10 +5,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { kustomizeYaml } from '../../src/kustomize/build.js';
-import { contentHash, encodeHash } from '../../src/kustomize/hash.js';
-import { imageMatches, newImage, splitImage } from '../../src/kustomize/transformers.js';
-import { legacyCompare } from '../../src/kustomize/build.js';
+import { kustomizeYaml } from '../../src/cli/kustomize/build.js';
+import { contentHash, encodeHash } from '../../src/cli/kustomize/hash.js';
+import { imageMatches, newImage, splitImage } from '../../src/cli/kustomize/transformers.js';
+import { legacyCompare } from '../../src/cli/kustomize/build.js';
 import type { KObject } from '../../src/api/types.js';
 import { FIXTURES, expected, goldenCases } from '../fixtures/kustomize-cases.js';
 

@@ -7,7 +7,9 @@ import {
   relaxedJsonPathExpression,
   CustomColumnsError,
 } from '../../src/cli/output/custom-columns.js';
-import { tabwrite } from '../../src/cli/output/tabwriter.js';
+import { tabify } from '../../src/compat/tabwriter.js';
+
+const tabwrite = (text: string) => tabify(text, 6, 4, 3);
 import { SERVER_LIST } from './fixtures/server-pod-list.js';
 // Goldens below were captured from the real kubectl v1.35.2 (client-side printing, against a
 // stub API server serving discovery and a fixed pod list); tests compare byte for byte.

@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import type { KObject } from '../../src/api/types.js';
 import { toKubectlYaml, toKubectlYamlDocuments, parseManifests } from '../../src/cli/output/yaml.js';
-import { yamlKeyLess, compareYamlKeys } from '../../src/cli/output/yaml-emit.js';
-import { resolvePlain, isYamlTimestamp, isBase60Float } from '../../src/cli/output/yaml-resolve.js';
+import { yamlKeyLess, compareYamlKeys } from '../../src/compat/yaml-emit.js';
+import { resolvePlain, isYamlTimestamp, isBase60Float } from '../../src/compat/yaml-resolve.js';
 import { asListObject } from '../../src/cli/output/list.js';
 import { SERVER_LIST } from './fixtures/server-pod-list.js';
 // Goldens below were captured from the real kubectl v1.35.2 (client-side printing, against a

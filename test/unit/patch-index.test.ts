@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   APPLY_PATCH,
-  applyPatch,
   isPatchError,
   JSON_PATCH,
   JsonPatchError,
@@ -14,6 +13,7 @@ import {
   SUPPORTED_PATCH_TYPES,
   UnsupportedPatchTypeError,
 } from '../../src/api/patch/index.js';
+import { applyPatch } from '../../src/api/patch/apply.js';
 
 type Obj = Record<string, any>;
 
@@ -181,10 +181,13 @@ describe('server-side apply approximation (application/apply-patch+yaml)', () =>
 
   it('rejects a configuration that is not an object (400)', () => {
     expect(() => applyPatch(APPLY_PATCH, deployment(), [1], 'Deployment')).toThrow(PatchError);
+    let err: unknown;
     try {
       applyPatch(APPLY_PATCH, deployment(), 'just a string', 'Deployment');
     } catch (e) {
-      expect(e).toMatchObject({ code: 400 });
+      err = e;
     }
+    expect(err).toBeInstanceOf(PatchError);
+    expect(err).toMatchObject({ code: 400 });
   });
 });

@@ -417,11 +417,14 @@ describe('applyStrategicMergePatch: errors (texts as upstream, with the HTTP cod
 
   it('a patch that is not an object is a 400', () => {
     expect(() => applyStrategicMergePatch(pod, [1], 'Pod')).toThrow(StrategicMergePatchError);
+    let err: unknown;
     try {
       applyStrategicMergePatch(pod, 'x', 'Pod');
     } catch (e) {
-      expect((e as StrategicMergePatchError).code).toBe(400);
+      err = e;
     }
+    expect(err).toBeInstanceOf(StrategicMergePatchError);
+    expect((err as StrategicMergePatchError).code).toBe(400);
   });
 });
 

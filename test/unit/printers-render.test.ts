@@ -5,8 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import type { KObject, Table } from '../../src/api/types.js';
 import { toTable } from '../../src/kinds/index.js';
-import { goSprint, renderTable, TableStream, type RenderOptions } from '../../src/printers/render-table.js';
-import { REMEMBER_WIDTHS, TabWriter, tabify } from '../../src/printers/tabwriter.js';
+import { renderTable, TableStream, type RenderOptions } from '../../src/printers/render-table.js';
+import { goSprint } from '../../src/compat/go-format.js';
+import { REMEMBER_WIDTHS, TabWriter, tabify } from '../../src/compat/tabwriter.js';
 
 const col = (name: string, priority = 0, format = '', type: 'string' | 'integer' = 'string') => ({ name, type, format, description: '', priority });
 const table = (columns: ReturnType<typeof col>[], rows: { cells: unknown[]; object?: unknown }[]): Table => ({

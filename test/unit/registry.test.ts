@@ -5,7 +5,7 @@ import { RESOURCES } from '../../src/api/registry.js';
 import { FakeClock } from '../../src/util/clock.js';
 import { EventTTLController } from '../../src/controllers/event-ttl.js';
 import type { KObject, WatchEvent } from '../../src/api/types.js';
-import { applyPatch } from '../../src/api/patch/index.js';
+import { applyPatch } from '../../src/api/patch/apply.js';
 
 const P = { patcher: applyPatch };
 

@@ -33,16 +33,16 @@ import {
   replicasAnnotations,
   replicasAnnotationsNeedUpdate,
   resolveFenceposts,
-  revisionOf,
   roundToInt32,
   setNewReplicaSetAnnotations,
   sortByCreationTimestamp,
   sortBySizeNewer,
   sortBySizeOlder,
 } from '../../src/controllers/deployment/rollout-math.js';
-import { computeHash, equalIgnoreHash, fnv32a, safeEncodeString } from '../../src/controllers/deployment/hash.js';
+import { computeHash, fnv32a, safeEncodeString } from '../../src/controllers/deployment/hash.js';
 
 import { T0, iso, type DepOpts, dep, type RsOpts, rs, withReplicasAnnotations } from './fixtures/rollout.js';
+import { equalIgnoreHash, revisionOf } from '../../src/api/deployment-util.js';
 
 // ---------------------------------------------------------------------------------------------
 

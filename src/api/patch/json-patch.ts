@@ -14,6 +14,7 @@
 
 import { JsonPatchError } from './errors.js';
 import { deepClone, deepEqual, isObject, setOwn, type JsonObject } from './json-util.js';
+import { goJsonKind, goQuote } from '../../compat/go-format.js';
 
 export interface JsonPatchOperation {
   op: 'add' | 'remove' | 'replace' | 'move' | 'copy' | 'test' | string;
@@ -85,14 +86,6 @@ export function decodePatch(ops: unknown): JsonObject[] {
   return ops.map((op) => (op === null ? {} : (op as JsonObject)));
 }
 
-function goJsonKind(v: unknown): string {
-  if (Array.isArray(v)) return 'array';
-  if (v === null || v === undefined) return 'null';
-  if (typeof v === 'object') return 'object';
-  if (typeof v === 'boolean') return 'bool';
-  return typeof v; // string | number
-}
-
 // ---- operation fields -------------------------------------------------------------------------
 
 function pathOf(op: JsonObject): string | Error {
@@ -156,10 +149,6 @@ function atoi(key: string): number {
   const n = Number(key);
   if (!Number.isSafeInteger(n)) throw new OpFailure(`strconv.Atoi: parsing ${goQuote(key)}: value out of range`);
   return n;
-}
-
-function goQuote(s: string): string {
-  return JSON.stringify(s);
 }
 
 function invalidIndex(idx: number): OpFailure {

@@ -7,13 +7,10 @@ import { readObjects } from '../manifests.js';
 import { StatusError } from '../../client/client.js';
 import { CHANGE_CAUSE, LAST_APPLIED, displayName, lastAppliedOf, resolveObject, withAnnotation } from '../objects.js';
 import { parseOutput } from '../output/format.js';
+import { fieldValidation } from '../field-validation.js';
 
 interface ApplyOptions {
   showManagedFields?: boolean;
-  serverSide?: boolean;
-  forceConflicts?: boolean;
-  fieldManager?: string;
-  validate?: string;
   namespace?: string;
   filename?: string[];
   kustomize?: string;
@@ -21,6 +18,10 @@ interface ApplyOptions {
   record?: boolean;
   dryRun?: string;
   output?: string;
+  validate?: string;
+  serverSide?: boolean;
+  forceConflicts?: boolean;
+  fieldManager?: string;
 }
 
 export async function run(ctx: Ctx, args: string[], o: ApplyOptions): Promise<void> {
@@ -28,8 +29,10 @@ export async function run(ctx: Ctx, args: string[], o: ApplyOptions): Promise<vo
   if (!o.filename?.length && o.kustomize === undefined) throw new CliError('error: must specify one of -f and -k\n', 1, true);
   const fmt = o.output ? { ...parseOutput(o.output), showManagedFields: !!o.showManagedFields } : undefined;
   const dry = dryRunMode(o.dryRun);
-  if (o.serverSide) return (await import('./apply-server-side.js')).runServerSide(ctx, { ...o, dryRun: dry }, fmt);
-  if (o.forceConflicts) throw new CliError('--force-conflicts only works with --server-side');
+  if (o.forceConflicts && !o.serverSide) throw new CliError('--force-conflicts only works with --server-side');
+  if (o.serverSide && dry === 'client') throw new CliError("--dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)");
+  const validation = fieldValidation(o.validate);
+  const manager = o.fieldManager ?? (o.serverSide ? 'kubectl' : 'kubectl-client-side-apply');
   const objects = await readObjects(o, ctx.stderr);
   const client = await ctx.client();
   const defaultNs = await ctx.namespace({});
@@ -42,6 +45,25 @@ export async function run(ctx: Ctx, args: string[], o: ApplyOptions): Promise<vo
       // the last-applied configuration and the new one.
       if (r.namespace) manifest = { ...manifest, metadata: { ...manifest.metadata, namespace: r.namespace } };
       if (o.record) manifest = withAnnotation(manifest, CHANGE_CAUSE, ctx.commandLine());
+      if (o.serverSide) {
+        // Server-side apply: the manifest as it is, merged by the server under the field manager's name.
+        const name = manifest.metadata?.name ?? '';
+        const { APPLY_PATCH } = await import('../../api/patch/index.js');
+        let result: KObject;
+        try {
+          result = await client.patch(r.info, r.namespace, name, manifest, APPLY_PATCH, {
+            fieldManager: manager,
+            fieldValidation: validation,
+            ...(o.forceConflicts ? { force: true } : {}),
+            ...(dry === 'server' ? { dryRun: 'All' } : {}),
+          });
+        } catch (e) {
+          throw (await import('./apply-server-side.js')).conflictError(e) ?? withSource(e, 'patching', r.source);
+        }
+        if (fmt) printed.push(result);
+        else ctx.out(`${displayName(r.info, name)} serverside-applied${dry === 'server' ? ' (server dry run)' : ''}`);
+        continue;
+      }
       const modified = withAnnotation(manifest, LAST_APPLIED, lastAppliedOf(manifest, r.namespace));
       const name = modified.metadata.name;
       if (!name) throw new CliError(`error when retrieving current configuration of:\nResource: "${r.info.group}/${r.info.version}, Resource=${r.info.plural}", GroupVersionKind: "${r.info.group}/${r.info.version}, Kind=${r.info.kind}"\nName: "", Namespace: "${r.namespace ?? ''}"\nfrom server for: "${r.source}": resource name may not be empty`);
@@ -56,7 +78,7 @@ export async function run(ctx: Ctx, args: string[], o: ApplyOptions): Promise<vo
         let created = modified;
         if (dry !== 'client') {
           try {
-            created = await client.create(r.info, r.namespace, modified, { fieldManager: 'kubectl-client-side-apply', fieldValidation: 'Strict', ...(dry === 'server' ? { dryRun: 'All' } : {}) });
+            created = await client.create(r.info, r.namespace, modified, { fieldManager: manager, fieldValidation: validation, ...(dry === 'server' ? { dryRun: 'All' } : {}) });
           } catch (e) {
             throw withSource(e, 'creating', r.source);
           }
@@ -78,8 +100,8 @@ export async function run(ctx: Ctx, args: string[], o: ApplyOptions): Promise<vo
       if (dry !== 'client') {
         try {
           result = await client.patch(r.info, r.namespace, name, patch, 'application/strategic-merge-patch+json', {
-            fieldManager: 'kubectl-client-side-apply',
-            fieldValidation: 'Strict',
+            fieldManager: manager,
+            fieldValidation: validation,
             ...(dry === 'server' ? { dryRun: 'All' } : {}),
           });
         } catch (e) {

@@ -7,10 +7,11 @@ import { CliError } from '../errors.js';
 import { paths, kbxHome } from '../../config/home.js';
 import { kubeconfigFiles, loadKubeconfig, readKubeconfigFile, KubeconfigError, type Kubeconfig, type MergedKubeconfig } from '../../client/kubeconfig.js';
 import { writeKubeconfigFile } from '../../client/kubeconfig-write.js';
-import { tabify } from '../../printers/tabwriter.js';
+import { tabify } from '../../compat/tabwriter.js';
 import { toKubectlYaml } from '../output/yaml.js';
 
-function files(opts: Record<string, any>): { files: string[]; explicit: boolean } {
+/** The kubeconfig files in effect: --kubeconfig's, $KUBECONFIG's, else the local cluster's. */
+export function files(opts: Record<string, any>): { files: string[]; explicit: boolean } {
   if (opts.kubeconfig || process.env.KUBECONFIG) return kubeconfigFiles(opts.kubeconfig);
   return { files: [paths(kbxHome()).kubeconfig], explicit: false };
 }

@@ -8,7 +8,7 @@ import { CliError } from '../errors.js';
 import { fieldValidation } from '../field-validation.js';
 import { formatObjects, parseOutput } from '../output/print.js';
 import { dryRunMode } from './apply.js';
-import { stringSlice } from '../deployments.js';
+import { stringSlice } from '../flag-values.js';
 import { buildConfigMap, buildDockerRegistrySecret, buildGenericSecret, buildTlsSecret } from '../config-generators.js';
 
 export interface CreateConfigOptions {
@@ -32,24 +32,6 @@ export interface CreateConfigOptions {
 const CONFIGMAPS = RESOURCES.find((r) => r.kind === 'ConfigMap')!;
 const SECRETS = RESOURCES.find((r) => r.kind === 'Secret')!;
 
-const SECRET_HELP = `Create a secret with specified type.
-
- A docker-registry type secret is for accessing a container registry.
-
- A generic type secret indicate an Opaque secret type.
-
- A tls type secret holds TLS certificate and its associated key.
-
-Available Commands:
-  docker-registry   Create a secret for use with a Docker registry
-  generic           Create a secret from a local file, directory, or literal value
-  tls               Create a TLS secret
-
-Usage:
-  kbx create secret (docker-registry | generic | tls) [options]
-
-Use "kbx create secret <command> --help" for more information about a given command.
-Use "kbx options" for a list of global command-line options (applies to all commands).`;
 
 function oneName(args: string[], usage: string): string {
   if (args.length !== 1) throw new CliError(`exactly one NAME is required, got ${args.length}\nSee '${usage} -h' for help and examples`);
@@ -77,7 +59,7 @@ export async function createConfigMap(ctx: Ctx, args: string[], o: CreateConfigO
 export async function createSecret(ctx: Ctx, args: string[], o: CreateConfigOptions): Promise<void> {
   const sub = args[0];
   if (!sub) {
-    ctx.out(SECRET_HELP);
+    ctx.out(ctx.helpOf('create secret'));
     return;
   }
   const rest = args.slice(1);

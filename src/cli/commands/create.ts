@@ -10,7 +10,10 @@ import { formatObjects, parseOutput } from '../output/print.js';
 import { dryRunMode } from './apply.js';
 import type { CreateConfigOptions } from './create-config.js';
 import type { CreateTokenOptions } from './create-token.js';
-import { DEPLOYMENTS, RECORD_DEPRECATION, buildDeployment, formatTyped, intFlag, stringSlice } from '../deployments.js';
+import { DEPLOYMENTS } from '../targets.js';
+import { RECORD_DEPRECATION, intFlag, stringSlice } from '../flag-values.js';
+import { buildDeployment } from '../deployment-generator.js';
+import { formatTyped } from '../output/typed.js';
 
 interface CreateOptions extends CreateConfigOptions, CreateTokenOptions {
   namespace?: string;
@@ -152,7 +155,7 @@ export function buildService(type: string, name: string, o: { tcp?: string[]; no
 async function createService(ctx: Ctx, args: string[], o: CreateOptions): Promise<void> {
   const sub = args[0];
   if (!sub) {
-    ctx.out('Create a service using a specified subcommand.\n\nAliases:\nservice, svc\n\nAvailable Commands:\n  clusterip      Create a ClusterIP service\n  externalname   Create an ExternalName service\n  loadbalancer   Create a LoadBalancer service\n  nodeport       Create a NodePort service\n\nUsage:\n  kbx create service [flags] [options]\n\nUse "kbx create service <command> --help" for more information about a given command.\nUse "kbx options" for a list of global command-line options (applies to all commands).');
+    ctx.out(ctx.helpOf('create service'));
     return;
   }
   const type = SERVICE_TYPES[sub];

@@ -124,7 +124,8 @@ function cascadePolicy(c: string | undefined): string {
   }
 }
 
-async function waitGone(client: ApiClient, items: { t: Target; uid?: string }[], timeoutMs: number, ctx: Ctx): Promise<void> {
+/** Polls until each deleted object is gone (or replaced by one with another uid); kubectl's timeout message otherwise. */
+export async function waitGone(client: ApiClient, items: { t: Target; uid?: string }[], timeoutMs: number, ctx: Ctx): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let pending = items;
   let delay = 50;

@@ -95,6 +95,12 @@ async function relatedTo(client: ApiClient, obj: KObject): Promise<Record<string
       throw e;
     }
   }
+  if (obj.kind === 'Ingress') {
+    // The namespace's Services and Endpoints, for the backends' endpoints.
+    const [svc, ep] = ['Service', 'Endpoints'].map((k) => RESOURCES.find((r) => r.kind === k)!);
+    const [services, endpoints] = await Promise.all([client.list(svc!, obj.metadata.namespace), client.list(ep!, obj.metadata.namespace)]);
+    return { services: services.items, endpoints: endpoints.items };
+  }
   const kind = obj.kind === 'Deployment' ? 'ReplicaSet' : obj.kind === 'ReplicaSet' ? 'Pod' : undefined;
   if (!kind) return undefined;
   const info = RESOURCES.find((r) => r.kind === kind)!;

@@ -12,6 +12,7 @@ import { resourceByKind } from '../../api/registry.js';
 interface GetOptions {
   showManagedFields?: boolean;
   namespace?: string;
+  raw?: string;
   allNamespaces?: boolean;
   output?: string;
   selector?: string;
@@ -35,6 +36,7 @@ Use "kbx explain <resource>" for a detailed description of that resource (e.g. k
 See 'kbx get -h' for help and examples`;
 
 export async function run(ctx: Ctx, args: string[], o: GetOptions): Promise<void> {
+  if (o.raw !== undefined) return (await import('./get-raw.js')).getRaw(ctx, args, { raw: o.raw, output: o.output });
   const fmt = { ...parseOutput(o.output), showManagedFields: !!o.showManagedFields };
   // Object printers and JSONPath load only when an -o format or --sort-by needs them.
   if (fmt.kind !== 'table' && fmt.kind !== 'wide') ({ formatObjects } = await import('../output/print.js'));

@@ -1,8 +1,8 @@
-// kbx kustomize [DIR]: what `kubectl kustomize` prints (src/kustomize/ builds it; no cluster needed).
+// kbx kustomize [DIR]: what `kubectl kustomize` prints (src/cli/kustomize/ builds it; no cluster needed).
 import type { Ctx } from '../context.js';
 import { CliError } from '../errors.js';
-import { kustomizeYaml } from '../../kustomize/build.js';
-import { KustomizeError } from '../../kustomize/errors.js';
+import { kustomizeYaml } from '../kustomize/build.js';
+import { KustomizeError } from '../kustomize/errors.js';
 
 export async function run(ctx: Ctx, args: string[]): Promise<void> {
   if (args.length > 1) throw new CliError('specify one path to kustomization.yaml');

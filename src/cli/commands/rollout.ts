@@ -10,18 +10,9 @@ import { CliError } from '../errors.js';
 import { parseDuration } from '../duration.js';
 import { parseOutput, type OutputFormat } from '../output/print.js';
 import { dryRunMode } from './apply.js';
-import {
-  REPLICASETS,
-  finishWithErrors,
-  formatTyped,
-  groupKind,
-  intFlag,
-  objectName,
-  resolveTargets,
-  resourceString,
-  selectorQuery,
-  type Target,
-} from '../deployments.js';
+import { REPLICASETS, finishWithErrors, groupKind, objectName, resolveTargets, resourceString, selectorQuery, type Target } from '../targets.js';
+import { formatTyped } from '../output/typed.js';
+import { intFlag } from '../flag-values.js';
 import { deploymentRolloutStatus } from '../rollout-status.js';
 import { historyEntries, historyOutput, viewHistory } from '../rollout-history.js';
 import { planRollback, rollbackTarget } from '../rollout-undo.js';
@@ -38,41 +29,6 @@ interface RolloutOptions {
   output?: string;
 }
 
-const ROLLOUT_HELP = `Manage the rollout of one or many resources.
-        
- Valid resource types include:
-
-  *  deployments
-  *  daemonsets
-  *  statefulsets
-
-Examples:
-  # Rollback to the previous deployment
-  kbx rollout undo deployment/abc
-  
-  # Check the rollout status of a daemonset
-  kbx rollout status daemonset/foo
-  
-  # Restart a deployment
-  kbx rollout restart deployment/abc
-  
-  # Restart deployments with the 'app=nginx' label
-  kbx rollout restart deployment --selector=app=nginx
-
-Available Commands:
-  history       View rollout history
-  pause         Mark the provided resource as paused
-  restart       Restart a resource
-  resume        Resume a paused resource
-  status        Show the status of the rollout
-  undo          Undo a previous rollout
-
-Usage:
-  kbx rollout SUBCOMMAND [options]
-
-Use "kbx rollout <command> --help" for more information about a given command.
-Use "kbx options" for a list of global command-line options (applies to all commands).
-`;
 
 export async function run(ctx: Ctx, args: string[], o: RolloutOptions): Promise<void> {
   const sub = args[0];
@@ -80,7 +36,7 @@ export async function run(ctx: Ctx, args: string[], o: RolloutOptions): Promise<
   switch (sub) {
     case undefined:
       // kubectl prints the group's help and exits 1.
-      ctx.stdout.write(ROLLOUT_HELP);
+      ctx.stdout.write(ctx.helpOf('rollout'));
       ctx.exitCode = 1;
       return;
     case 'status':

@@ -10,7 +10,8 @@ import { parseDuration } from '../duration.js';
 import { formatObjects, parseOutput } from '../output/print.js';
 import { CHANGE_CAUSE } from '../objects.js';
 import { dryRunMode } from './apply.js';
-import { NO_RESOURCES_ERROR, RECORD_DEPRECATION, intFlag, objectName, resolveTargets, type Target } from '../deployments.js';
+import { NO_RESOURCES_ERROR, objectName, resolveTargets, type Target } from '../targets.js';
+import { RECORD_DEPRECATION, intFlag } from '../flag-values.js';
 
 interface ScaleOptions {
   namespace?: string;

@@ -8,24 +8,10 @@ import { CliError } from '../errors.js';
 import { parseOutput } from '../output/print.js';
 import { CHANGE_CAUSE } from '../objects.js';
 import { dryRunMode } from './apply.js';
-import {
-  RECORD_DEPRECATION,
-  finishWithErrors,
-  formatTyped,
-  getPath,
-  getResourcesAndPairs,
-  objectName,
-  parseEnv,
-  parsePairs,
-  podSpecPath,
-  resolveTargets,
-  selectString,
-  setContainerImage,
-  splitEnvironmentFromResources,
-  updateEnv,
-  type EnvVar,
-  type Target,
-} from '../deployments.js';
+import { RECORD_DEPRECATION } from '../flag-values.js';
+import { finishWithErrors, objectName, resolveTargets, type Target } from '../targets.js';
+import { formatTyped } from '../output/typed.js';
+import { getPath, getResourcesAndPairs, parseEnv, parsePairs, podSpecPath, selectString, setContainerImage, splitEnvironmentFromResources, updateEnv, type EnvVar } from '../pod-template-edits.js';
 
 interface SetOptions {
   namespace?: string;
@@ -39,31 +25,13 @@ interface SetOptions {
   output?: string;
 }
 
-const SET_HELP = `Configure application resources.
-
- These commands help you make changes to existing application resources.
-
-Available Commands:
-  env              Update environment variables on a pod template
-  image            Update the image of a pod template
-  resources        Update resource requests/limits on objects with pod templates
-  selector         Set the selector on a resource
-  serviceaccount   Update the service account of a resource
-  subject          Update the user, group, or service account in a role binding or cluster role binding
-
-Usage:
-  kbx set SUBCOMMAND [options]
-
-Use "kbx set <command> --help" for more information about a given command.
-Use "kbx options" for a list of global command-line options (applies to all commands).
-`;
 
 export async function run(ctx: Ctx, args: string[], o: SetOptions): Promise<void> {
   const sub = args[0];
   switch (sub) {
     case undefined:
       // kubectl prints the group's help on stderr and exits 1.
-      ctx.stderr.write(SET_HELP);
+      ctx.stderr.write(ctx.helpOf('set'));
       ctx.exitCode = 1;
       return;
     case 'image':

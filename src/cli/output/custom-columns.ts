@@ -4,8 +4,9 @@
 // `map[k:v]`), aligned by kubectl's tabwriter.
 import type { KObject } from '../../api/types.js';
 import { findJsonPathResults, parseJsonPath, JsonPathParseError, JsonPathExecError, type JsonPathTemplate } from './jsonpath.js';
-import { goSprint } from './go-format.js';
-import { tabwrite } from './tabwriter.js';
+import { goSprint } from '../../compat/go-format.js';
+import { tabify } from '../../compat/tabwriter.js';
+import { escapeTerminal } from '../../compat/terminal.js';
 
 export interface Column {
   header: string;
@@ -56,11 +57,6 @@ export function parseCustomColumns(spec: string): Column[] {
   });
 }
 
-/** kubectl's EscapeTerminal: values must not drive the terminal. */
-function escapeTerminal(s: string): string {
-  return s.replace(/\x1b/g, '^[').replace(/\r/g, '\\r');
-}
-
 export interface CustomColumnsOptions {
   noHeaders?: boolean;
 }
@@ -96,7 +92,7 @@ export function columnValue(template: JsonPathTemplate, obj: unknown): string {
 /** The table for these objects (each a row; pass the items of a list). Ends with a newline. */
 export function renderCustomColumns(columns: Column[], objs: KObject[] | unknown[], opts: CustomColumnsOptions = {}): string {
   const rows: string[] = [];
-  const render = () => (rows.length ? tabwrite(rows.join('\n') + '\n') : '');
+  const render = () => (rows.length ? tabify(rows.join('\n') + '\n', 6, 4, 3) : '');
   if (!opts.noHeaders) rows.push(columns.map((c) => c.header).join('\t'));
   try {
     const templates = columns.map((c) => {

@@ -1,5 +1,5 @@
 // `-o json`: kubectl's JSON printer is json.MarshalIndent(obj, "", "    ") plus a newline.
-import { goJson } from './go-format.js';
+import { goJson } from '../../compat/go-format.js';
 
 export interface JsonOptions {
   /**

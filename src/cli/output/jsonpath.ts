@@ -10,7 +10,7 @@
 //    evaluates its body once against nothing (so missing-key errors can fire there), and
 //    a range without `{end}` lets the rest of the template run once more on the top object.
 // Map iteration (`*`, `..`) uses sorted keys; Go's order is random, so any order is kubectl's.
-import { goJsonMarshal, goQuote, goSprint, goSyntax, goTypeName, formatGoNumber, isGoInt, compareGoStrings } from './go-format.js';
+import { goJsonMarshal, goQuote, goSprint, goSyntax, goTypeName, formatGoNumber, isGoInt, compareGoStrings } from '../../compat/go-format.js';
 
 interface ParamEntry {
   value: number;

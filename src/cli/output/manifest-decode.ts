@@ -4,17 +4,9 @@
 // encoding/json's type errors (`json: cannot unmarshal number into Go struct field
 // ObjectMeta.metadata.labels of type string`) or time.Parse's for timestamps. Go reports the
 // first problem in the order of the JSON text, whose keys are sorted when it came from YAML.
-import { compareGoStrings, goQuote } from './go-format.js';
+import { compareGoStrings, goJsonKind, goQuote } from '../../compat/go-format.js';
 
 type Order = 'sorted' | 'document';
-
-function jsonKind(v: unknown): string {
-  if (Array.isArray(v)) return 'array';
-  if (typeof v === 'string') return 'string';
-  if (typeof v === 'number') return 'number';
-  if (typeof v === 'boolean') return 'bool';
-  return 'object';
-}
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -28,7 +20,7 @@ function keys(o: Record<string, unknown>, order: Order): string[] {
 class TypeError_ extends Error {}
 
 function typeError(value: unknown, where: string, type: string): TypeError_ {
-  const what = typeof value === 'number' && type === 'int64' ? `number ${JSON.stringify(value)}` : jsonKind(value);
+  const what = typeof value === 'number' && type === 'int64' ? `number ${JSON.stringify(value)}` : goJsonKind(value);
   return new TypeError_(`json: cannot unmarshal ${what} into Go struct field ${where} of type ${type}`);
 }
 

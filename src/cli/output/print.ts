@@ -3,7 +3,7 @@
 import type { KObject } from '../../api/types.js';
 import { resourceByKind } from '../../api/registry.js';
 import { CliError } from '../errors.js';
-import { toKubectlYaml } from './yaml.js';
+import { emitYaml as toKubectlYaml } from '../../compat/yaml-emit.js';
 import { toKubectlJson } from './json.js';
 import { asListObject } from './list.js';
 import { executeJsonPath } from './jsonpath.js';

@@ -1,9 +1,9 @@
 // `-o yaml` and reading `-f` manifests, both as kubectl v1.35 does them.
 import type { KObject } from '../../api/types.js';
-import { emitYaml } from './yaml-emit.js';
-import { yamlDocumentToJson, YamlSyntaxError } from './yaml-parse.js';
-import { GoJsonDecoder, GoJsonError } from './json-stream.js';
-import { goJsonMarshal } from './go-format.js';
+import { emitYaml } from '../../compat/yaml-emit.js';
+import { yamlDocumentToJson, YamlSyntaxError } from '../../compat/yaml-parse.js';
+import { GoJsonDecoder, GoJsonError } from '../../compat/json-stream.js';
+import { goJsonKind, goJsonMarshal } from '../../compat/go-format.js';
 import { decodeError } from './manifest-decode.js';
 import { CliError } from '../errors.js';
 
@@ -158,14 +158,6 @@ function yamlError(e: unknown): Error {
   // sigs.k8s.io/yaml wraps what go-yaml and encoding/json said; the separator check is kubectl's own.
   if (e.message.startsWith('invalid Yaml document separator')) return new Error(e.message);
   return new Error(`error converting YAML to JSON: ${e.message}`);
-}
-
-function goJsonKind(v: unknown): string {
-  if (Array.isArray(v)) return 'array';
-  if (typeof v === 'string') return 'string';
-  if (typeof v === 'number') return 'number';
-  if (typeof v === 'boolean') return 'bool';
-  return 'object';
 }
 
 /**

@@ -9,7 +9,6 @@ import type { EventRecorder } from '../../events/recorder.js';
 import { WorkQueue } from '../queue.js';
 import { controllerRef, objectKey, ownerRefTo, selects } from '../ownership.js';
 import type { Deployment, DeploymentStatus, ReplicaSet } from './types.js';
-import { REVISION_ANNOTATION } from './types.js';
 import {
   cleanupCandidates,
   getNewReplicaSet,
@@ -29,6 +28,7 @@ import {
 } from './plan.js';
 import { checkPausedConditions, setDeploymentCondition, syncDeploymentStatus, syncRolloutStatus } from './status.js';
 import { isScalingEvent } from './rollout-math.js';
+import { REVISION_ANNOTATION } from '../../api/deployment-util.js';
 
 const DEPLOYMENTS = RESOURCES.find((r) => r.kind === 'Deployment')!;
 const RS = RESOURCES.find((r) => r.kind === 'ReplicaSet')!;

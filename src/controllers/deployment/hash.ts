@@ -2,7 +2,7 @@
 // k8s.io/apimachinery/pkg/util/rand (SafeEncodeString) and
 // pkg/controller/deployment/util/deployment_util.go (EqualIgnoreHash).
 import type { PodTemplateSpec } from './types.js';
-import { DEFAULT_DEPLOYMENT_UNIQUE_LABEL_KEY } from './types.js';
+import { canonicalJSON } from '../../api/semantic.js';
 
 /** The 27 characters apimachinery's rand package uses: no vowels, no 0/1/3 (no bad words, no look-alikes). */
 export const SAFE_ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
@@ -34,34 +34,6 @@ export function safeEncodeString(s: string): string {
   return out;
 }
 
-// A JSON value in canonical form: object keys sorted; null, absent, empty strings, false, empty
-// lists and empty maps dropped (they are all the zero value to apiequality.Semantic on JSON).
-function canonical(v: unknown): unknown {
-  if (Array.isArray(v)) {
-    if (v.length === 0) return undefined;
-    // Inside a list, keep positions: a dropped element becomes null.
-    return v.map((e) => {
-      const c = canonical(e);
-      return c === undefined ? null : c;
-    });
-  }
-  if (v && typeof v === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v as Record<string, unknown>).sort()) {
-      const c = canonical((v as Record<string, unknown>)[k]);
-      if (c !== undefined) out[k] = c;
-    }
-    return Object.keys(out).length ? out : undefined;
-  }
-  if (v === null || v === undefined || v === '' || v === false) return undefined;
-  return v;
-}
-
-/** Deterministic text of a template: canonical JSON, '' for an empty one. */
-export function canonicalJSON(v: unknown): string {
-  return JSON.stringify(canonical(v)) ?? '';
-}
-
 /**
  * controller.ComputeHash: FNV-1a 32 over a deterministic dump of the pod template, then, when
  * `collisionCount` is given, over 8 more bytes holding uint32(collisionCount) little-endian
@@ -86,23 +58,3 @@ export function computeHash(template: PodTemplateSpec | undefined, collisionCoun
   return safeEncodeString(String(h));
 }
 
-function withoutHashLabel(t: PodTemplateSpec | undefined): PodTemplateSpec {
-  const copy = structuredClone(t ?? {}) as PodTemplateSpec;
-  const labels = copy.metadata?.labels;
-  if (labels && DEFAULT_DEPLOYMENT_UNIQUE_LABEL_KEY in labels) delete labels[DEFAULT_DEPLOYMENT_UNIQUE_LABEL_KEY];
-  return copy;
-}
-
-/**
- * EqualIgnoreHash: the two templates are semantically equal once the `pod-template-hash` label
- * is removed from both. Semantic equality is judged on JSON the way apiequality.Semantic sees a
- * Go struct: absent, null, "", false, [] and {} are all the zero value, key order is irrelevant.
- *
- * Like Kubernetes, it compares the templates as stored, i.e. both already defaulted by the
- * apiserver (the deployment's on create/update, the ReplicaSet's when the controller created
- * it). Nothing is defaulted here: if kbx ever adds a new default, ReplicaSets created before
- * lack it and stop matching, which starts a rollout (Kubernetes has the same property).
- */
-export function equalIgnoreHash(a: PodTemplateSpec | undefined, b: PodTemplateSpec | undefined): boolean {
-  return canonicalJSON(withoutHashLabel(a)) === canonicalJSON(withoutHashLabel(b));
-}

@@ -5,12 +5,10 @@
 // The controller performs the writes in the order given; nothing here does I/O.
 import type { OwnerReference, Pod } from '../../api/types.js';
 import {
-  DEFAULT_DEPLOYMENT_UNIQUE_LABEL_KEY,
   DEPLOYMENT_PROGRESSING,
   FAILED_RS_CREATE_REASON,
   FOUND_NEW_RS_REASON,
   NEW_REPLICA_SET_REASON,
-  REVISION_ANNOTATION,
   deploymentReplicas,
   isRollingUpdate,
   rsSpecReplicas,
@@ -18,7 +16,7 @@ import {
   type DeploymentCondition,
   type ReplicaSet,
 } from './types.js';
-import { computeHash, equalIgnoreHash } from './hash.js';
+import { computeHash } from './hash.js';
 import {
   deploymentComplete,
   filterActiveReplicaSets,
@@ -45,6 +43,7 @@ import {
   sortBySizeOlder,
 } from './rollout-math.js';
 import { getDeploymentCondition, newDeploymentCondition } from './status.js';
+import { equalIgnoreHash, POD_TEMPLATE_HASH_LABEL, REVISION_ANNOTATION } from '../../api/deployment-util.js';
 
 // ---------------------------------------------------------------------------------------------
 // Scale actions
@@ -172,10 +171,10 @@ function controllerRef(d: Deployment): OwnerReference {
 export function newReplicaSet(d: Deployment, allOldRSs: readonly ReplicaSet[]): ReplicaSet {
   const template = structuredClone(d.spec.template ?? {});
   const hash = computeHash(d.spec.template, d.status?.collisionCount);
-  const labels = { ...(template.metadata?.labels ?? {}), [DEFAULT_DEPLOYMENT_UNIQUE_LABEL_KEY]: hash };
+  const labels = { ...(template.metadata?.labels ?? {}), [POD_TEMPLATE_HASH_LABEL]: hash };
   template.metadata = { ...(template.metadata ?? {}), labels };
   const selector = structuredClone(d.spec.selector ?? {});
-  selector.matchLabels = { ...(selector.matchLabels ?? {}), [DEFAULT_DEPLOYMENT_UNIQUE_LABEL_KEY]: hash };
+  selector.matchLabels = { ...(selector.matchLabels ?? {}), [POD_TEMPLATE_HASH_LABEL]: hash };
   const rs: ReplicaSet = {
     apiVersion: 'apps/v1',
     kind: 'ReplicaSet',

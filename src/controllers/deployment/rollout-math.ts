@@ -4,16 +4,10 @@
 // Everything is pure: inputs are never mutated, results are fresh values.
 import {
   DEPLOYMENT_PROGRESSING,
-  DESIRED_REPLICAS_ANNOTATION,
-  DEPRECATED_ROLLBACK_TO,
-  LAST_APPLIED_CONFIG_ANNOTATION,
   MAX_INT32,
-  MAX_REPLICAS_ANNOTATION,
   MAX_REV_HISTORY_LENGTH_IN_CHARS,
   NEW_RS_AVAILABLE_REASON,
   RECREATE,
-  REVISION_ANNOTATION,
-  REVISION_HISTORY_ANNOTATION,
   ROLLING_UPDATE,
   TIMED_OUT_REASON,
   deploymentReplicas,
@@ -25,7 +19,7 @@ import {
   type IntOrString,
   type ReplicaSet,
 } from './types.js';
-import { equalIgnoreHash } from './hash.js';
+import { DESIRED_REPLICAS_ANNOTATION, equalIgnoreHash, MAX_REPLICAS_ANNOTATION, REVISION_ANNOTATION, REVISION_HISTORY_ANNOTATION, revisionOf, ANNOTATIONS_TO_SKIP } from '../../api/deployment-util.js';
 
 // ---------------------------------------------------------------------------------------------
 // intstr
@@ -248,18 +242,6 @@ export function findActiveOrLatest(newRS: ReplicaSet | undefined, oldRSs: readon
 // ---------------------------------------------------------------------------------------------
 // Revisions
 
-/**
- * Revision: the `deployment.kubernetes.io/revision` annotation as an integer; 0 when absent,
- * undefined when it does not parse (strconv.ParseInt base 10).
- */
-export function revisionOf(obj: { metadata?: { annotations?: Record<string, string> } }): number | undefined {
-  const v = obj.metadata?.annotations?.[REVISION_ANNOTATION];
-  if (v === undefined) return 0;
-  if (!/^[+-]?[0-9]+$/.test(v)) return undefined;
-  const n = Number(v);
-  return Number.isSafeInteger(n) ? n : undefined;
-}
-
 /** MaxRevision: the highest parsable revision, 0 for none. */
 export function maxRevision(list: readonly ReplicaSet[]): number {
   let max = 0;
@@ -297,18 +279,11 @@ export function nextRevision(oldRSs: readonly ReplicaSet[]): string {
 // ---------------------------------------------------------------------------------------------
 // Annotations
 
-/** Deployment annotations never copied onto its ReplicaSets (annotationsToSkip). */
-export const ANNOTATIONS_TO_SKIP: ReadonlySet<string> = new Set([
-  LAST_APPLIED_CONFIG_ANNOTATION,
-  REVISION_ANNOTATION,
-  REVISION_HISTORY_ANNOTATION,
-  DESIRED_REPLICAS_ANNOTATION,
-  MAX_REPLICAS_ANNOTATION,
-  DEPRECATED_ROLLBACK_TO,
-]);
+const SKIPPED: ReadonlySet<string> = new Set(ANNOTATIONS_TO_SKIP);
 
+/** Whether the deployment annotation `key` is one never copied onto its ReplicaSets (annotationsToSkip). */
 export function skipCopyAnnotation(key: string): boolean {
-  return ANNOTATIONS_TO_SKIP.has(key);
+  return SKIPPED.has(key);
 }
 
 /** The desired-replicas / max-replicas pair every scale writes: replicas and replicas + maxSurge. */

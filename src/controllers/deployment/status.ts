@@ -36,7 +36,7 @@ import {
   hasProgressDeadline,
   maxUnavailable,
 } from './rollout-math.js';
-import { canonicalJSON } from './hash.js';
+import { canonicalJSON } from '../../api/semantic.js';
 
 // ---------------------------------------------------------------------------------------------
 // Condition helpers (all return new arrays/objects)

@@ -100,14 +100,7 @@ export interface ReplicaSet extends KObject {
 // ---------------------------------------------------------------------------------------------
 // Well-known names (k8s.io/api/apps/v1, pkg/controller/deployment/util)
 
-export const DEFAULT_DEPLOYMENT_UNIQUE_LABEL_KEY = 'pod-template-hash';
-export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
-export const REVISION_HISTORY_ANNOTATION = 'deployment.kubernetes.io/revision-history';
-export const DESIRED_REPLICAS_ANNOTATION = 'deployment.kubernetes.io/desired-replicas';
-export const MAX_REPLICAS_ANNOTATION = 'deployment.kubernetes.io/max-replicas';
-export const DEPRECATED_ROLLBACK_TO = 'deprecated.deployment.rollback.to';
-export const LAST_APPLIED_CONFIG_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration';
-export const CHANGE_CAUSE_ANNOTATION = 'kubernetes.io/change-cause';
+// The label and annotation keys are in src/api/deployment-util.ts (shared with kubectl's side).
 
 export const ROLLING_UPDATE = 'RollingUpdate';
 export const RECREATE = 'Recreate';

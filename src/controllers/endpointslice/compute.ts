@@ -11,6 +11,10 @@
 // placeholder slice. Only IPv4 is served (kbx's pods have IPv4 addresses).
 import type { KObject, Pod } from '../../api/types.js';
 import { findPort, isPodReady, serviceSelects, shouldPodBeInEndpoints } from '../endpoints/compute.js';
+import { canonicalJSON, semanticEqual, type SemanticOptions } from '../../api/semantic.js';
+
+/** Labels and endpoints compare as maps and pointer fields: "" and false are values. */
+const MAP_SEMANTICS: SemanticOptions = { emptyScalarsMatter: true };
 
 type Obj = Record<string, any>;
 
@@ -43,23 +47,6 @@ export interface SlicePlan {
   delete: KObject[];
 }
 
-/** JSON with sorted keys; empty lists and null are the same (apiequality.Semantic). */
-export function canonical(v: unknown): string {
-  const norm = (x: unknown): unknown => {
-    if (Array.isArray(x)) return x.length ? x.map(norm) : null;
-    if (x && typeof x === 'object') {
-      const out: Obj = {};
-      for (const k of Object.keys(x as Obj).sort()) {
-        const n = norm((x as Obj)[k]);
-        if (n !== undefined && n !== null) out[k] = n;
-      }
-      return out;
-    }
-    return x;
-  };
-  return JSON.stringify(norm(v) ?? null);
-}
-
 /** getEndpointPorts: each Service port resolved for this pod; ports the pod lacks are left out. */
 export function endpointPorts(svc: KObject, pod: Pod): SlicePort[] {
   const spec = (svc.spec ?? {}) as Obj;
@@ -78,7 +65,7 @@ export function endpointPorts(svc: KObject, pod: Pod): SlicePort[] {
 /** NewPortMapKey: the same ports in any order give the same key. */
 export function portMapKey(ports: SlicePort[] | null | undefined): string {
   return (ports ?? [])
-    .map(canonical)
+    .map((p) => canonicalJSON(p, MAP_SEMANTICS))
     .sort()
     .join('|');
 }
@@ -127,7 +114,7 @@ export function sliceLabels(svc: KObject, current: Record<string, string> | unde
   for (const [k, v] of Object.entries(current ?? {})) if (!RESERVED.has(k)) mine[k] = v;
   const labels: Record<string, string> = {};
   for (const [k, v] of Object.entries(svc.metadata.labels ?? {})) if (!RESERVED.has(k)) labels[k] = v;
-  const changed = canonical(mine) !== canonical(labels);
+  const changed = !semanticEqual(mine, labels, MAP_SEMANTICS);
   const clusterIP = (svc.spec as Obj | undefined)?.clusterIP;
   if (!clusterIP || clusterIP === 'None') labels[LABEL_HEADLESS] = '';
   labels[LABEL_SERVICE_NAME] = svc.metadata.name!;
@@ -206,7 +193,7 @@ function planPortMapping(svc: KObject, existing: KObject[], desired: Map<string,
       const want = desired.get(k);
       if (!want) continue;
       kept.push(want);
-      if (canonical(want) !== canonical(ep)) endpointChanged = true;
+      if (!semanticEqual(want, ep, MAP_SEMANTICS)) endpointChanged = true;
       desired.delete(k);
     }
     const { labels, changed: labelsChanged } = sliceLabels(svc, slice.metadata.labels);
@@ -264,14 +251,14 @@ function planPortMapping(svc: KObject, existing: KObject[], desired: Map<string,
 /** A placeholder that equals the wanted one: same namespace, labels, owners, and no endpoints or ports. */
 function isSamePlaceholder(a: KObject, b: KObject): boolean {
   const shape = (s: KObject) =>
-    canonical({
+    canonicalJSON({
       ns: s.metadata.namespace,
       labels: s.metadata.labels ?? {},
       owners: s.metadata.ownerReferences ?? [],
       addressType: (s as Obj).addressType,
       endpoints: (s as Obj).endpoints,
       ports: (s as Obj).ports,
-    });
+    }, MAP_SEMANTICS);
   return shape(a) === shape(b);
 }
 

@@ -12,7 +12,8 @@ import { controllerRef, objectKey, ownerRefTo, selects } from '../ownership.js';
 
 export { controllerRef, ownerRefTo };
 import { podsToDelete } from './ranking.js';
-import { calculateReplicaSetStatus, filterActivePods, replicaSetEvents, slowStartBatches } from './status.js';
+import { calculateReplicaSetStatus, filterActivePods, replicaSetEvents, replicasDiff, slowStartBatches } from './status.js';
+import { FairShare } from '../../util/fair-share.js';
 import type { ReplicaSet } from '../deployment/types.js';
 
 const PODS = RESOURCES.find((r) => r.kind === 'Pod')!;
@@ -44,7 +45,7 @@ export class ReplicaSetController {
         if (ref?.kind === 'ReplicaSet') this.queue.add(`${e.object.metadata.namespace}/${ref.name}`);
         else if (!ref && e.type !== 'DELETED') {
           // An orphan may be adopted by any ReplicaSet whose selector matches it.
-          for (const rs of this.registry.list(RS, e.object.metadata.namespace).items) {
+          for (const rs of this.registry.listShared(RS, e.object.metadata.namespace)) {
             if (selects(rs, e.object)) this.queue.add(objectKey(rs));
           }
         }
@@ -57,14 +58,14 @@ export class ReplicaSetController {
     this.queue.stop();
   }
 
-  private sync(k: string): void {
+  private async sync(k: string): Promise<void> {
     const [ns, name] = k.split('/') as [string, string];
     const rs = this.registry.tryGet(RS, ns, name) as ReplicaSet | undefined;
     if (!rs) return;
     const now = this.registry.clock.now();
     const pods = this.claimPods(rs);
     let manageError: string | undefined;
-    if (!rs.metadata.deletionTimestamp) manageError = this.manageReplicas(rs, pods);
+    if (!rs.metadata.deletionTimestamp) manageError = await this.manageReplicas(rs, pods);
     const fresh = this.claimPods(rs);
     const current = this.registry.tryGet(RS, ns, name) as ReplicaSet | undefined;
     if (!current || current.metadata.uid !== rs.metadata.uid) return;
@@ -82,7 +83,7 @@ export class ReplicaSetController {
   private claimPods(rs: ReplicaSet): Pod[] {
     const ns = rs.metadata.namespace!;
     const owned: Pod[] = [];
-    for (const p of this.registry.list(PODS, ns).items as Pod[]) {
+    for (const p of this.registry.listShared(PODS, ns) as Pod[]) {
       const ref = controllerRef(p);
       const matches = selects(rs, p);
       if (ref) {
@@ -116,14 +117,18 @@ export class ReplicaSetController {
     }
   }
 
-  /** Creates or deletes the difference; returns an error message for the ReplicaFailure condition. */
-  private manageReplicas(rs: ReplicaSet, pods: Pod[]): string | undefined {
+  /**
+   * Creates or deletes the difference, at most BURST_REPLICAS per sync (the pods' watch brings the
+   * RS back for the rest), creations in slow-start batches; between batches the event loop serves
+   * what waits (requests first). Returns an error message for the ReplicaFailure condition.
+   */
+  private async manageReplicas(rs: ReplicaSet, pods: Pod[]): Promise<string | undefined> {
     const active = filterActivePods(pods);
-    const want = rs.spec?.replicas ?? 1;
-    const diff = active.length - want;
+    const diff = replicasDiff(rs, active);
     const ns = rs.metadata.namespace!;
-    if (diff < 0) {
-      for (const batch of slowStartBatches(-diff)) {
+    const share = new FairShare();
+    if (diff.create) {
+      for (const batch of slowStartBatches(diff.create)) {
         for (let i = 0; i < batch; i++) {
           try {
             const pod = this.registry.create(PODS, ns, podFromTemplate(rs));
@@ -136,9 +141,13 @@ export class ReplicaSetController {
             return msg;
           }
         }
+        await share.yield();
+        // Scaled, changed or deleted meanwhile: the sync this change queued decides again.
+        const now = this.registry.tryGet(RS, ns, rs.metadata.name!);
+        if (!now || now.metadata.uid !== rs.metadata.uid || now.metadata.generation !== rs.metadata.generation) return undefined;
       }
-    } else if (diff > 0) {
-      for (const p of podsToDelete(active, diff, this.registry.clock.now())) {
+    } else if (diff.delete) {
+      for (const p of podsToDelete(active, diff.delete, this.registry.clock.now())) {
         try {
           this.registry.delete(PODS, ns, p.metadata.name!, { preconditions: { uid: p.metadata.uid } });
           const ev = replicaSetEvents.successfulDelete(p.metadata.name!);
@@ -150,6 +159,7 @@ export class ReplicaSetController {
           this.recorder.record(SOURCE, rs, ev.type, ev.reason, ev.message);
           return msg;
         }
+        await share.yield();
       }
     }
     return undefined;

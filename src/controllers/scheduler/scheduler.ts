@@ -1,14 +1,17 @@
 // The scheduler: binds each new pod to a node that passes the filters (filters.ts), or leaves it
 // Pending with PodScheduled=False and a FailedScheduling event in kube-scheduler's words, and tries
-// the pending pods again whenever something that could make room changes (a node is updated, a
-// pod is deleted, finishes or changes). Its picture of the cluster comes from the registry's
-// watches (the scheduler cache), so a scheduling attempt reads memory, not the store.
+// the pending pods again, after a backoff, whenever something that could make room changes (a node
+// is updated, a bound pod is deleted or finishes, the pending pod's spec changes). Its picture of the
+// cluster comes from the registry's watches (the scheduler cache, with each node's pods), so a
+// scheduling attempt reads memory, not the store; it yields to the API between pods when busy.
 import type { Pod } from '../../api/types.js';
 import { RESOURCES } from '../../api/registry.js';
 import { isApiError } from '../../api/errors.js';
 import type { Registry } from '../../registry/registry.js';
 import type { EventRecorder } from '../../events/recorder.js';
 import { rfc3339 } from '../../util/clock.js';
+import { timersOf, type TimerSource } from '../queue.js';
+import { FairShare } from '../../util/fair-share.js';
 import { filterNode, fitErrorMessage, type FilterFailure, type NodeView } from './filters.js';
 
 const PODS = RESOURCES.find((r) => r.kind === 'Pod')!;
@@ -24,22 +27,41 @@ function finished(p: Pod): boolean {
   return p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
 }
 
+/** Backoff of a pod that did not fit, by attempts: 1 s, 2 s, 4 s, … at most 10 s (kube-scheduler's defaults). */
+export function podBackoffMs(attempts: number): number {
+  return Math.min(1000 * 2 ** Math.max(0, attempts - 1), 10_000);
+}
+
 export class Scheduler {
   private stops: Array<() => void> = [];
   /** uid → pod, every pod the scheduler knows. */
   private readonly pods = new Map<string, Pod>();
+  /** node name → the pods bound to it (the scheduler cache's NodeInfo), so a filter reads a node's pods, not all. */
+  private readonly byNode = new Map<string, Map<string, Pod>>();
   private readonly nodes = new Map<string, NodeView>();
-  /** Pods waiting for a node, by uid. */
-  private readonly pending = new Set<string>();
+  /**
+   * The scheduling queue as kube-scheduler's: new pods and pods a cluster event may help wait in
+   * `active` (oldest first); a pod that did not fit waits in `unschedulable` with its attempts and
+   * backoff until a node or a bound pod changes (or RETRY_MS passes), then goes back once its
+   * backoff is over. So a pod is tried once per change at most, not once per pod created.
+   */
+  private readonly active = new Set<string>();
+  private readonly unschedulable = new Map<string, { attempts: number; until: number }>();
+  private readonly attempts = new Map<string, number>();
   /** The last message a pending pod was given, so the status is written only when it changes. */
   private readonly lastMessage = new Map<string, string>();
-  private scheduled = false;
+  private running = false;
   private retryTimer?: ReturnType<typeof setInterval>;
+  private backoffTimer?: { at: number; handle: unknown };
+  private readonly timers: TimerSource;
+  private readonly share = new FairShare();
 
   constructor(
     private readonly registry: Registry,
     private readonly recorder: EventRecorder,
-  ) {}
+  ) {
+    this.timers = timersOf(registry.clock);
+  }
 
   start(): void {
     this.stops.push(
@@ -47,32 +69,35 @@ export class Scheduler {
         const n = e.object as NodeView;
         if (e.type === 'DELETED') this.nodes.delete(n.metadata.name!);
         else this.nodes.set(n.metadata.name!, n);
-        this.requeueAll();
+        this.clusterChanged();
       }),
       this.registry.watch(PODS, undefined, {}, (e) => {
         const pod = e.object as Pod;
         const uid = pod.metadata.uid!;
+        const before = this.pods.get(uid);
         if (e.type === 'DELETED') {
-          const had = this.pods.get(uid);
-          this.pods.delete(uid);
-          this.pending.delete(uid);
-          this.lastMessage.delete(uid);
-          if (had?.spec.nodeName) this.requeueAll();
+          this.forget(uid, before);
+          if (before?.spec.nodeName) this.clusterChanged();
           return;
         }
-        const before = this.pods.get(uid);
-        this.pods.set(uid, pod);
+        this.remember(pod, before);
         if (!pod.spec.nodeName && !pod.metadata.deletionTimestamp) {
-          this.pending.add(uid);
-          this.soon();
+          if (!before) this.enqueue(uid);
+          else if (JSON.stringify(before.spec) !== JSON.stringify(pod.spec)) {
+            // Its own update (tolerations, say) may make it fit.
+            this.unschedulable.delete(uid);
+            this.enqueue(uid);
+          }
         } else {
-          this.pending.delete(uid);
-          // A bound pod that finishes or changes may make room for the pending ones.
-          if (before && (finished(pod) !== finished(before) || !before.spec.nodeName)) this.requeueAll();
+          this.active.delete(uid);
+          this.unschedulable.delete(uid);
+          this.attempts.delete(uid);
+          // A bound pod that finishes or goes away may make room for the pending ones.
+          if (before && (finished(pod) !== finished(before) || !!pod.metadata.deletionTimestamp !== !!before.metadata.deletionTimestamp)) this.clusterChanged();
         }
       }),
     );
-    this.retryTimer = setInterval(() => this.requeueAll(), RETRY_MS);
+    this.retryTimer = setInterval(() => this.flushUnschedulable(true), RETRY_MS);
     this.retryTimer.unref?.();
   }
 
@@ -80,32 +105,82 @@ export class Scheduler {
     for (const s of this.stops) s();
     this.stops = [];
     if (this.retryTimer) clearInterval(this.retryTimer);
+    if (this.backoffTimer) this.timers.clearTimer(this.backoffTimer.handle);
   }
 
-  private requeueAll(): void {
-    if (this.pending.size) this.soon();
+  private remember(pod: Pod, before: Pod | undefined): void {
+    const uid = pod.metadata.uid!;
+    if (before?.spec.nodeName && before.spec.nodeName !== pod.spec.nodeName) this.byNode.get(before.spec.nodeName)?.delete(uid);
+    this.pods.set(uid, pod);
+    if (pod.spec.nodeName) {
+      let m = this.byNode.get(pod.spec.nodeName);
+      if (!m) this.byNode.set(pod.spec.nodeName, (m = new Map()));
+      m.set(uid, pod);
+    }
   }
 
-  /** Schedules after the current write completes (watchers run inside the store's write). */
-  private soon(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    queueMicrotask(() => {
-      this.scheduled = false;
-      this.scheduleAll();
-    });
+  private forget(uid: string, before: Pod | undefined): void {
+    if (before?.spec.nodeName) this.byNode.get(before.spec.nodeName)?.delete(uid);
+    this.pods.delete(uid);
+    this.active.delete(uid);
+    this.unschedulable.delete(uid);
+    this.attempts.delete(uid);
+    this.lastMessage.delete(uid);
   }
 
-  private scheduleAll(): void {
-    // Oldest first, as the scheduling queue orders pods of equal priority.
-    const queue = [...this.pending].map((uid) => this.pods.get(uid)).filter((p): p is Pod => !!p);
-    queue.sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') || (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''));
-    for (const pod of queue) this.scheduleOne(pod);
+  private enqueue(uid: string): void {
+    this.active.add(uid);
+    if (this.running) return;
+    this.running = true;
+    // After the current write completes (watchers run inside the store's write).
+    queueMicrotask(() => void this.drain());
+  }
+
+  /** Something that could make room changed: the unschedulable pods go back (after their backoff). */
+  private clusterChanged(): void {
+    this.flushUnschedulable(false);
+  }
+
+  private flushUnschedulable(all: boolean): void {
+    const now = this.registry.clock.now();
+    let next = Infinity;
+    for (const [uid, u] of this.unschedulable) {
+      if (all || u.until <= now) {
+        this.unschedulable.delete(uid);
+        this.enqueue(uid);
+      } else next = Math.min(next, u.until);
+    }
+    if (next === Infinity) return;
+    // The ones still backing off go back when it ends.
+    if (this.backoffTimer && this.backoffTimer.at <= next) return;
+    if (this.backoffTimer) this.timers.clearTimer(this.backoffTimer.handle);
+    this.backoffTimer = {
+      at: next,
+      handle: this.timers.setTimer(() => {
+        this.backoffTimer = undefined;
+        this.flushUnschedulable(false);
+      }, Math.max(1, next - now)),
+    };
+  }
+
+  /** One pod at a time, oldest first, yielding to the event loop when busy (API requests come first). */
+  private async drain(): Promise<void> {
+    try {
+      while (this.active.size) {
+        const uid = this.active.values().next().value as string;
+        this.active.delete(uid);
+        const pod = this.pods.get(uid);
+        if (pod && !pod.spec.nodeName && !pod.metadata.deletionTimestamp) this.scheduleOne(pod);
+        await this.share.yield();
+      }
+    } finally {
+      this.running = false;
+    }
   }
 
   private podsOn(node: string): Pod[] {
     const out: Pod[] = [];
-    for (const p of this.pods.values()) if (p.spec.nodeName === node && !finished(p)) out.push(p);
+    for (const p of this.byNode.get(node)?.values() ?? []) if (!finished(p)) out.push(p);
     return out;
   }
 
@@ -125,7 +200,7 @@ export class Scheduler {
       failures.push(f);
     }
     if (chosen) this.bind(pod, chosen.metadata.name!);
-    else this.unschedulable(pod, fitErrorMessage(nodes.length, failures));
+    else this.markUnschedulable(pod, fitErrorMessage(nodes.length, failures));
   }
 
   private bind(pod: Pod, nodeName: string): void {
@@ -137,8 +212,8 @@ export class Scheduler {
       }, { subresource: 'binding' });
       if (!bound || (bound as Pod).spec.nodeName !== nodeName) return;
       // The cache sees the binding now, so the next pod of this round counts it.
-      this.pods.set(uid!, bound as Pod);
-      this.pending.delete(uid!);
+      this.remember(bound as Pod, pod);
+      this.attempts.delete(uid!);
       this.lastMessage.delete(uid!);
       this.setCondition(bound as Pod, { type: 'PodScheduled', status: 'True' });
       this.recorder.record(SOURCE, bound, 'Normal', 'Scheduled', `Successfully assigned ${namespace}/${name} to ${nodeName}`);
@@ -147,8 +222,11 @@ export class Scheduler {
     }
   }
 
-  private unschedulable(pod: Pod, message: string): void {
+  private markUnschedulable(pod: Pod, message: string): void {
     const uid = pod.metadata.uid!;
+    const attempts = (this.attempts.get(uid) ?? 0) + 1;
+    this.attempts.set(uid, attempts);
+    this.unschedulable.set(uid, { attempts, until: this.registry.clock.now() + podBackoffMs(attempts) });
     const changed = this.lastMessage.get(uid) !== message;
     this.lastMessage.set(uid, message);
     try {

@@ -19,6 +19,7 @@ import type { Container, Pod } from '../../api/types.js';
 import type { ContainerRuntime } from '../../runtime/runtime.js';
 import type { ProbeKind, ProbeOutcome, ProbeSettings } from './worker.js';
 import { SandboxShells, printfBytes, shQuote } from './sandbox-shell.js';
+import { goQuote } from '../../compat/go-format.js';
 
 export const PROBE_USER_AGENT = 'kube-probe/1.35';
 /** Kubernetes reads at most 10 KiB of a probe's output (exec) or response body (http). */
@@ -179,11 +180,6 @@ export function ncError(addr: string, output: string): string {
   if (/bad address|resolve|not known|no such/i.test(text)) return dialError(addr, { code: 'ENOTFOUND', message: text });
   if (/timed out|timeout/i.test(text)) return dialError(addr, { code: 'TIMEOUT', message: text });
   return text ? `dial tcp ${addr}: ${text.split('\n')[0]}` : `dial tcp ${addr}: connect failed`;
-}
-
-/** Go's %q of a string (for "command %q timed out"). */
-export function goQuote(s: string): string {
-  return JSON.stringify(s).replace(/\\u([0-9a-f]{4})/g, (_m, h) => `\\u${h}`);
 }
 
 /** DoHTTPProbe's verdict on a response. */

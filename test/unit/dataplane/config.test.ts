@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { buildDataplaneConfig, sameConfig } from '../../../src/dataplane/config.js';
-import { hostBindings } from '../../../src/dataplane/host-ports.js';
+import { hostBindings, nodeAddresses } from '../../../src/dataplane/host-ports.js';
 import { parseLdd } from '../../../src/dataplane/image.js';
 import type { KObject } from '../../../src/api/types.js';
 
@@ -72,6 +72,15 @@ describe('host listeners for NodePort and LoadBalancer services', () => {
       '127.0.0.1:31002→10.96.0.6:8080',
       '127.0.0.1:8080→10.96.0.6:8080',
     ]);
+  });
+});
+
+describe('node addresses', () => {
+  it('NodePorts answer on the loopback, the InternalIP and KBX_NODE_ADDRESS', () => {
+    expect(nodeAddresses('192.168.16.1', {})).toEqual(['127.0.0.1', '192.168.16.1']);
+    expect(nodeAddresses(undefined, { KBX_NODE_ADDRESS: '10.0.0.5, 127.0.0.1' })).toEqual(['127.0.0.1', '10.0.0.5']);
+    const b = hostBindings([service('np', { type: 'NodePort', clusterIP: '10.96.0.5', ports: [{ port: 80, nodePort: 31000, protocol: 'TCP' }] })], ['127.0.0.1', '192.168.16.1']);
+    expect(b.map((x) => x.key)).toEqual(['127.0.0.1:31000', '192.168.16.1:31000']);
   });
 });
 

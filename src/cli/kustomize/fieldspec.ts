@@ -2,7 +2,7 @@
 // slash-separated; a segment that meets a list applies to every element (`containers[]` says so
 // explicitly, kustomize treats both the same). `create` makes missing maps on the way, never list
 // elements. Pure functions over plain JSON objects.
-import type { KObject } from '../api/types.js';
+import type { KObject } from '../../api/types.js';
 
 export interface Gvk {
   group?: string;

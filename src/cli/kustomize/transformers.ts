@@ -1,7 +1,7 @@
 // kustomize's builtin transformers, in the order a kustomization runs them (kusttarget's
 // configureBuiltinTransformers): patchesStrategicMerge, patches, namespace, namePrefix,
 // nameSuffix, labels, annotations, patchesJson6902, replicas, images. Each mutates the resources.
-import type { KObject } from '../api/types.js';
+import type { KObject } from '../../api/types.js';
 import { applyFieldSpecs, gvkOf, gvkSelected, type FieldSpec } from './fieldspec.js';
 import { COMMON_ANNOTATIONS, COMMON_LABELS, IMAGES, METADATA_LABELS, REPLICAS, TEMPLATE_LABELS } from './builtin-specs.js';
 import { isClusterScoped, nameOf, originalId, rememberId, type Resource } from './resource.js';

@@ -4,9 +4,9 @@
 // then order the output (kustomize's legacy order) and print it as kubectl does.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { KObject } from '../api/types.js';
-import { parseManifests, toKubectlYamlDocuments } from '../cli/output/yaml.js';
-import { yamlDocumentToJson, YamlSyntaxError } from '../cli/output/yaml-parse.js';
+import type { KObject } from '../../api/types.js';
+import { parseManifests, toKubectlYamlDocuments } from '../output/yaml.js';
+import { yamlDocumentToJson, YamlSyntaxError } from '../../compat/yaml-parse.js';
 import { KustomizeError } from './errors.js';
 import { Loader } from './loader.js';
 import { generateConfigMap, generateSecret, type GeneratorArgs, type GeneratorOptions } from './generators.js';

@@ -5,8 +5,8 @@
 // kustomize looks the name up with a path it reads as one field ("metadata/name"), so the name
 // it encodes is always "" — reproduced here, since the suffixes must be the ones kustomize makes.
 import { createHash } from 'node:crypto';
-import type { KObject } from '../api/types.js';
-import { goJsonMarshal } from '../cli/output/go-format.js';
+import type { KObject } from '../../api/types.js';
+import { goJsonMarshal } from '../../compat/go-format.js';
 
 const MAP: Record<string, string> = { '0': 'g', '1': 'h', '3': 'k', a: 'm', e: 't' };
 

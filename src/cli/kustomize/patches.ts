@@ -1,11 +1,11 @@
 // patches (strategic merge or JSON 6902, by target selector or by the patch's own id),
 // patchesStrategicMerge and patchesJson6902: the same machinery kbx's API server uses for PATCH.
-import type { KObject } from '../api/types.js';
-import { applyStrategicMergePatch } from '../api/patch/strategic-merge-patch.js';
-import { applyJsonPatch } from '../api/patch/json-patch.js';
-import { matchesLabels, parseLabelSelector } from '../api/selectors.js';
-import { parseManifests } from '../cli/output/yaml.js';
-import { yamlDocumentToJson } from '../cli/output/yaml-parse.js';
+import type { KObject } from '../../api/types.js';
+import { applyStrategicMergePatch } from '../../api/patch/strategic-merge-patch.js';
+import { applyJsonPatch } from '../../api/patch/json-patch.js';
+import { matchesLabels, parseLabelSelector } from '../../api/selectors.js';
+import { parseManifests } from '../output/yaml.js';
+import { yamlDocumentToJson } from '../../compat/yaml-parse.js';
 import { gvkOf } from './fieldspec.js';
 import { KustomizeError } from './errors.js';
 import { idString, nameOf, namespaceOf, rememberId, type Resource } from './resource.js';

@@ -1,12 +1,13 @@
 // How Go prints values, for the places where kubectl's output is whatever Go's fmt, strconv
 // or encoding/json make of an unstructured object (map[string]interface{}, []interface{},
 // string, int64, float64, bool, nil). JSON numbers reach kubectl as int64 when integral and
-// float64 otherwise; a JS number cannot tell `1.0` from `1`, so integral numbers are treated
-// as int64 throughout (Go prints float64(1) as "1" too, so this only matters in comparisons).
+// float64 otherwise (apimachinery's JSON decoder keeps an integral number as int64 when it fits);
+// a JS number cannot tell `1.0` from `1`, so integral numbers in int64's range are treated as
+// int64 throughout (Go prints float64(1) as "1" too, so this only matters in comparisons).
 
-/** True when a JS number stands for what Go would hold as an int64. */
+/** True when a JS number stands for what Go would hold as an int64: integral and within its range. */
 export function isGoInt(n: number): boolean {
-  return Number.isInteger(n) && Math.abs(n) < 1e21;
+  return Number.isInteger(n) && n >= -(2 ** 63) && n < 2 ** 63;
 }
 
 /** strconv.FormatFloat(f, 'g', -1, 64), which is also fmt's %v: shortest digits, `1.2345675e+06` style past 1e6. */
@@ -113,6 +114,16 @@ export function goSyntax(v: unknown): string {
     return `map[string]interface {}{${parts.join(', ')}}`;
   }
   return goQuote(String(v));
+}
+
+/** The JSON value kind encoding/json names in an UnmarshalTypeError (`cannot unmarshal array into …`). */
+export function goJsonKind(v: unknown): string {
+  if (Array.isArray(v)) return 'array';
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'object') return 'object';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'bigint') return 'number';
+  return typeof v; // string | number
 }
 
 /** reflect's Type().String() for the value kinds an unstructured object holds; used in error messages. */

@@ -1,6 +1,6 @@
 // configMapGenerator and secretGenerator (api/internal/generators + kv loading): literals, files
 // (`path` or `key=path`), env files, options and the kustomization's generatorOptions.
-import type { KObject } from '../api/types.js';
+import type { KObject } from '../../api/types.js';
 import type { Resource } from './resource.js';
 import type { Loader } from './loader.js';
 import { KustomizeError } from './errors.js';

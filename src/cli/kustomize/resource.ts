@@ -1,7 +1,7 @@
 // One resource as kustomize carries it through a build: the object, the names it had before
 // prefixes, suffixes and namespaces changed it (name references are fixed against those at the
 // end), and whether it was generated (generated ConfigMaps/Secrets get a content-hash suffix).
-import type { KObject } from '../api/types.js';
+import type { KObject } from '../../api/types.js';
 import { CLUSTER_SCOPED_KINDS } from './builtin-specs.js';
 import { gvkOf } from './fieldspec.js';
 

@@ -1,0 +1,142 @@
+// The kubectl verbs added to kbx (patch, replace, wait, api-versions, get --raw, completion, edit, diff,
+// cp, proxy): what a user sees, compared with the real kubectl against the same kbx server where it can be.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { Cluster, writeManifest } from './harness.js';
+
+let c: Cluster;
+const cm = (name: string, data: Record<string, string>) =>
+  `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n${Object.entries(data).map(([k, v]) => `  ${k}: "${v}"`).join('\n')}\n`;
+
+beforeAll(() => {
+  c = new Cluster('kubectl-verbs');
+  c.ok(['apply', '-f', writeManifest(c.home, 'cm.yaml', cm('settings', { a: '1' }))]);
+});
+afterAll(() => c?.destroy());
+
+describe('patch', () => {
+  it('strategic, merge and json patches, as kubectl prints them', () => {
+    expect(c.ok(['patch', 'cm', 'settings', '-p', '{"data":{"b":"2"}}'])).toBe('configmap/settings patched\n');
+    expect(c.ok(['patch', 'cm', 'settings', '-p', '{"data":{"b":"2"}}'])).toBe('configmap/settings patched (no change)\n');
+    expect(c.kubectl(['patch', 'cm', 'settings', '-p', '{"data":{"b":"2"}}']).stdout).toBe('configmap/settings patched (no change)\n');
+    expect(c.ok(['patch', 'cm', 'settings', '--type=merge', '-p', 'data:\n  c: "3"'])).toBe('configmap/settings patched\n');
+    expect(c.ok(['patch', 'configmap/settings', '--type', 'json', '-p=[{"op":"remove","path":"/data/c"}]', '-o', 'jsonpath={.data}'])).toBe('{"a":"1","b":"2"}');
+    const file = writeManifest(c.home, 'patch.yaml', 'data:\n  d: "4"\n');
+    expect(c.ok(['patch', 'cm', 'settings', '--patch-file', file, '--dry-run=server', '-o', 'name'])).toBe('configmap/settings\n');
+    expect(c.ok(['get', 'cm', 'settings', '-o', 'jsonpath={.data.d}'])).toBe('');
+  });
+
+  it('errors in kubectl\'s words and exit codes', () => {
+    for (const args of [
+      ['patch', 'cm', 'settings'],
+      ['patch', 'cm', 'settings', '--type=foo', '-p', '{}'],
+      ['patch', 'cm', 'missing', '-p', '{}'],
+      ['patch', 'cm', '-p', '{}'],
+      ['patch', 'cm', 'settings', '--type=json', '-p', '[{"op":"remove","path":"/data/zz"}]'],
+    ]) {
+      const ours = c.kbx(args);
+      const theirs = c.kubectl(args);
+      expect(ours.code, args.join(' ')).toBe(theirs.code);
+      expect(ours.stderr.replace(/kbx/g, 'kubectl'), args.join(' ')).toBe(theirs.stderr);
+    }
+  });
+
+  it('--subresource=scale', () => {
+    c.ok('create deployment idle --image=busybox --replicas=0');
+    expect(c.ok(['patch', 'deployment', 'idle', '--subresource=scale', '--type=merge', '-p', '{"spec":{"replicas":0}}'])).toBe('deployment.apps/idle patched (no change)\n');
+    expect(c.ok(['patch', 'deployment', 'idle', '--subresource=scale', '--type=merge', '-p', '{"spec":{"replicas":0}}', '-o', 'jsonpath={.kind}'])).toBe('Scale');
+  });
+});
+
+describe('api-versions and get --raw', () => {
+  it('api-versions lists what kubectl lists', () => {
+    const ours = c.ok('api-versions');
+    expect(ours).toMatch(/^apps\/v1\n(.*\n)*v1\n$/);
+    expect(ours).toBe(c.kubectl('api-versions').stdout);
+  });
+
+  it('get --raw prints the body as the server sent it', () => {
+    expect(c.ok('get --raw /api')).toBe(c.kubectl('get --raw /api').stdout);
+    expect(JSON.parse(c.ok('get --raw /api/v1/namespaces/default/configmaps/settings')).data.a).toBe('1');
+    for (const args of [['get', '--raw', '/nope'], ['get', '--raw', 'api'], ['get', 'pods', '--raw', '/api'], ['get', '--raw', '/api/v1/namespaces/default/configmaps/missing']]) {
+      const ours = c.kbx(args);
+      const theirs = c.kubectl(args);
+      expect(ours.code, args.join(' ')).toBe(theirs.code);
+      expect(ours.stderr, args.join(' ')).toBe(theirs.stderr);
+    }
+  });
+});
+
+describe('replace', () => {
+  it('replaces, --force deletes and creates, errors as kubectl', () => {
+    const file = writeManifest(c.home, 'rep.yaml', cm('rep', { a: '1' }));
+    const missing = c.kbx(['replace', '-f', file]);
+    expect(missing).toMatchObject({ code: 1, stderr: `Error from server (NotFound): error when replacing "${file}": configmaps "rep" not found\n` });
+    c.ok(['create', '-f', file]);
+    const changed = writeManifest(c.home, 'rep2.yaml', cm('rep', { a: '2' }));
+    expect(c.ok(['replace', '-f', changed])).toBe('configmap/rep replaced\n');
+    expect(c.ok(['get', 'cm', 'rep', '-o', 'jsonpath={.data.a}'])).toBe('2');
+    const uid = c.ok(['get', 'cm', 'rep', '-o', 'jsonpath={.metadata.uid}']);
+    expect(c.ok(['replace', '-f', file, '--force'])).toBe('configmap "rep" deleted from default namespace\nconfigmap/rep replaced\n');
+    expect(c.ok(['get', 'cm', 'rep', '-o', 'jsonpath={.metadata.uid}'])).not.toBe(uid);
+    expect(c.ok(['replace', '-f', file, '--dry-run=server'])).toBe('configmap/rep replaced (server dry run)\n');
+    for (const args of [['replace', '-f', file, '--grace-period=0'], ['replace', '-f', file, '--force', '--dry-run=client'], ['replace']]) {
+      const ours = c.kbx(args);
+      const theirs = c.kubectl([...args, '--validate=false']);
+      expect(ours.code, args.join(' ')).toBe(theirs.code);
+      expect(ours.stderr, args.join(' ')).toBe(theirs.stderr);
+    }
+  });
+});
+
+describe('wait', () => {
+  it('condition, jsonpath, create, delete and timeouts, as kubectl prints them', async () => {
+    c.ok('create deployment waiter --image=busybox --replicas=0');
+    expect(c.ok('wait --for=condition=Available deploy/waiter')).toBe('deployment.apps/waiter condition met\n');
+    expect(c.ok(['wait', '--for=jsonpath={.spec.replicas}=0', 'deployment', 'waiter'])).toBe('deployment.apps/waiter condition met\n');
+    for (const args of [
+      ['wait', '--for=condition=Available=False', 'deploy/waiter', '--timeout=1s'],
+      ['wait', '--for=create', 'cm/nothing', '--timeout=1s'],
+      ['wait', '--for=condition=Ready', 'cm/nothing'],
+      ['wait', '--for=condition=Ready', 'pods', '-l', 'app=nothing'],
+      ['wait', '--for=bogus', 'cm/x'],
+      ['wait', '--for=delete', 'cm/nothing'],
+      ['wait', '--for=condition=Available', 'deploy'],
+    ]) {
+      const ours = c.kbx(args);
+      const theirs = c.kubectl(args);
+      expect(ours.code, args.join(' ')).toBe(theirs.code);
+      expect(ours.stderr.replace(/kbx/g, 'kubectl'), args.join(' ')).toBe(theirs.stderr);
+      expect(ours.stdout, args.join(' ')).toBe(theirs.stdout);
+    }
+    // --for=delete waits while the object is there (a finalizer holds it), and ends 0 once it is gone.
+    const file = writeManifest(c.home, 'gone.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: gone\n  finalizers: ["example.com/hold"]\n');
+    c.ok(['create', '-f', file]);
+    c.ok('delete cm gone --wait=false');
+    const held = c.kbx('wait --for=delete cm/gone --timeout=1s');
+    expect(held).toMatchObject({ code: 1, stderr: 'error: timed out waiting for the condition on configmaps/gone\n' });
+    c.ok(['patch', 'cm', 'gone', '--type=merge', '-p', '{"metadata":{"finalizers":null}}']);
+    expect(c.kbx('wait --for=delete cm/gone --timeout=30s').code).toBe(0);
+  });
+});
+
+describe('completion', () => {
+  it('bash completes verbs and names from the API', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { spawnSync } = await import('node:child_process');
+    const { KBX } = await import('./harness.js');
+    const bin = path.join(c.home, 'bin');
+    fs.mkdirSync(bin, { recursive: true });
+    fs.writeFileSync(path.join(bin, 'kbx'), `#!/bin/sh\nexec "${process.execPath}" "${KBX}" "$@"\n`, { mode: 0o755 });
+    const reply = (words: string[]) => {
+      const script = `source <(kbx completion bash)\nCOMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')})\nCOMP_CWORD=${words.length - 1}\n_kbx\nprintf '%s\\n' "\${COMPREPLY[@]}"\n`;
+      const r = spawnSync('bash', ['-c', script], { env: { ...c.env(), PATH: `${bin}:${process.env.PATH}` }, encoding: 'utf8' });
+      return r.stdout.split('\n').filter(Boolean);
+    };
+    expect(reply(['kbx', 'ge'])).toEqual(['get']);
+    expect(reply(['kbx', 'get', 'cm', 'sett'])).toEqual(['settings']);
+    expect(reply(['kbx', 'rollout', 'und'])).toEqual(['undo']);
+    const bad = c.kbx('completion fish');
+    expect(bad).toMatchObject({ code: 1, stderr: 'error: Unsupported shell type "fish".\nSee \'kbx completion -h\' for help and examples\n' });
+  });
+});
