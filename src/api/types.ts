@@ -205,7 +205,7 @@ export interface StatusObject {
     group?: string;
     kind?: string;
     uid?: string;
-    causes?: { reason?: string; message?: string; field?: string }[];
+    causes?: { reason?: string; type?: string; message?: string; field?: string }[];
   };
   code?: number;
 }

@@ -15,10 +15,12 @@ export interface ResourceRequest {
 
 export type Route =
   | { type: 'version' }
-  | { type: 'health' }
+  | { type: 'health'; endpoint: 'healthz' | 'livez' | 'readyz' }
   | { type: 'api' }
   | { type: 'apis' }
   | { type: 'groupVersion'; group: string; version: string }
+  /** /openapi/v2, /openapi/v3, /openapi/v3/apis/apps/v1: `rest` is what follows /openapi/. */
+  | { type: 'openapi'; rest: string }
   | { type: 'resource'; req: ResourceRequest }
   | { type: 'unknownResource' }
   /** A name or namespace that cannot be one path segment (`..`, `a/b`, `%`): 400 with this message. */
@@ -39,7 +41,8 @@ export function parsePath(pathname: string): Route {
     return { type: 'badRequest', message: `invalid URL escape in path: ${JSON.stringify(pathname)}` };
   }
   if (parts.length === 1 && parts[0] === 'version') return { type: 'version' };
-  if (parts.length === 1 && ['healthz', 'readyz', 'livez'].includes(parts[0]!)) return { type: 'health' };
+  if (parts[0] === 'openapi' && parts.length >= 2) return { type: 'openapi', rest: parts.slice(1).join('/') };
+  if (parts.length === 1 && ['healthz', 'readyz', 'livez'].includes(parts[0]!)) return { type: 'health', endpoint: parts[0] as 'healthz' | 'livez' | 'readyz' };
   let group: string;
   let version: string;
   let rest: string[];

@@ -9,6 +9,8 @@ import * as errors from '../api/errors.js';
 import type { Registry, DeleteOptions, Propagation } from '../registry/registry.js';
 import { StorageError } from '../store/store.js';
 import { parsePath, rawPathname, type ResourceRequest } from './routes.js';
+import { healthReport } from './health.js';
+import { rfc3339 } from '../util/clock.js';
 import {
   AGGREGATED_CONTENT_TYPE,
   aggregatedDiscovery,
@@ -90,6 +92,12 @@ export function createApiServer(options: ApiServerOptions): http.Server {
     const route = parsePath(rawPathname(req.url));
     if (route.type === 'resource' && route.req.info.kind === 'Pod' && (route.req.subresource === 'exec' || route.req.subresource === 'attach') && route.req.name) {
       const pod = opts.registry.tryGet(route.req.info, route.req.namespace, route.req.name) as Pod | undefined;
+      if (String(req.headers.upgrade ?? '').toLowerCase() === 'spdy/3.1') {
+        import('./exec-spdy.js')
+          .then(({ handleExecSpdyUpgrade }) => handleExecSpdyUpgrade(req, socket, head, url, pod, route.req, opts.node))
+          .catch(() => socket.destroy());
+        return;
+      }
       // The WebSocket code loads on the first exec, not at start-up.
       import('./exec-ws.js')
         .then(({ handleExecUpgrade }) => handleExecUpgrade(req, socket, head, url, pod, route.req, opts.node))
@@ -111,7 +119,12 @@ export function createApiServer(options: ApiServerOptions): http.Server {
 async function handle(opts: Served, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const route = parsePath(rawPathname(req.url));
-  if (route.type === 'health') return sendText(res, 200, 'ok');
+  if (route.type === 'health') {
+    const writeError = opts.registry.store.health().writeError;
+    const checks = [{ name: 'ping' }, { name: 'log' }, { name: 'etcd', error: writeError }, ...(route.endpoint === 'readyz' ? [{ name: 'api-serving' }] : [])];
+    const { code, text } = healthReport(route.endpoint, checks, url.searchParams);
+    return sendText(res, code, text);
+  }
   const user = admit(opts, req, url);
   if (url.pathname === '/healthz/etcd' || url.pathname === '/livez/etcd' || url.pathname === '/readyz/etcd') return sendStoreHealth(opts, res);
   const accept = req.headers.accept;
@@ -129,6 +142,8 @@ async function handle(opts: Served, req: http.IncomingMessage, res: http.ServerR
       if (!list) throw errors.notFoundPath();
       return sendJson(res, 200, list);
     }
+    case 'openapi':
+      return (await import('./openapi.js')).serveOpenApi(req, res, route.rest, url);
     case 'unknownResource':
     case 'notFound':
       throw errors.notFoundPath();
@@ -209,15 +224,17 @@ async function handleResource(
   if (r.subresource === 'scale') {
     if (!r.name || !r.info.subresources.includes('scale')) throw errors.notFoundPath();
     if (method === 'GET') return reply(200, registry.getScale(r.info, ns, r.name));
+    const fm = await import('./field-manager.js');
+    const track = fm.tracker(r.info, fm.writerOf(r.info, q, req, registry.clock.now(), 'scale'));
     if (method === 'PUT') {
       const body = (await readBody(req)) as KObject;
-      return reply(200, registry.writeScale(r.info, ns, r.name, () => body, { dryRun }));
+      return reply(200, registry.writeScale(r.info, ns, r.name, () => body, { dryRun, track }));
     }
     if (method === 'PATCH') {
       const ct = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
       const body = await readBody(req);
       const { applyPatch } = await import('../api/patch/apply.js');
-      return reply(200, registry.writeScale(r.info, ns, r.name, (scale) => applyPatch(ct, scale, body, 'Scale') as KObject, { dryRun }));
+      return reply(200, registry.writeScale(r.info, ns, r.name, (scale) => applyPatch(ct, scale, body, 'Scale') as KObject, { dryRun, track }));
     }
     throw errors.methodNotAllowed();
   }
@@ -250,34 +267,55 @@ async function handleResource(
     if (r.name) throw errors.methodNotAllowed();
     const body = (await readIn()) as KObject;
     checkBodyKind(r, body);
+    await fieldCheck(r, body, q, 'object', res);
     await checkRuntime(opts, r);
     rbacWrite?.(body);
-    const created = registry.create(r.info, ns, body, { dryRun });
+    const fm = await import('./field-manager.js');
+    const track = fm.tracker(r.info, fm.writerOf(r.info, q, req, registry.clock.now()));
+    const created = registry.create(r.info, ns, body, { dryRun, track });
     return reply(201, created);
   }
   if (method === 'PUT') {
     if (!r.name) throw errors.methodNotAllowed();
     const body = (await readIn()) as KObject;
     checkBodyKind(r, body);
+    await fieldCheck(r, body, q, 'object', res);
     rbacWrite?.(body, registry.tryGet(r.info, ns, r.name));
-    return reply(200, registry.update(r.info, ns, r.name, body, { dryRun, subresource: r.subresource }));
+    const fm = await import('./field-manager.js');
+    const track = fm.tracker(r.info, fm.writerOf(r.info, q, req, registry.clock.now(), r.subresource));
+    return reply(200, registry.update(r.info, ns, r.name, body, { dryRun, subresource: r.subresource, track }));
   }
   if (method === 'PATCH') {
     if (!r.name) throw errors.methodNotAllowed();
     const ct = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
     const body = await readBody(req);
+    if (ct !== 'application/json-patch+json') await fieldCheck(r, body, q, ct === 'application/apply-patch+yaml' ? 'object' : 'patch', res);
+    const fm = await import('./field-manager.js');
+    const writer = fm.writerOf(r.info, q, req, registry.clock.now(), r.subresource);
     const current = registry.tryGet(r.info, ns, r.name);
-    if (ct === 'application/apply-patch+yaml' && !current) {
-      // Server-side apply of a missing object creates it.
-      rbacWrite?.(body as KObject);
-      return reply(201, registry.create(r.info, ns, (conv ? conv.fromVersion(body as KObject) : body) as KObject, { dryRun }));
-    }
     const { applyPatch } = await import('../api/patch/apply.js');
+    if (ct === 'application/apply-patch+yaml') {
+      const force = q.get('force') === 'true';
+      if (!q.get('fieldManager')) throw errors.badRequest('fieldManager is required for apply requests');
+      // Server-side apply of a missing object creates it.
+      if (!current) {
+        const created = fm.applyFor(r.info, undefined, conv ? conv.fromVersion(body as KObject) : body, writer, force);
+        rbacWrite?.(created);
+        return reply(201, registry.create(r.info, ns, created, { dryRun }));
+      }
+      const patcher = (_ct: string, live: unknown) => {
+        const applied = fm.applyFor(r.info, live as KObject, body, writer, force);
+        rbacWrite?.(applied, current);
+        return applied;
+      };
+      return reply(200, registry.patch(r.info, ns, r.name, ct, body, { dryRun, subresource: r.subresource, patcher }));
+    }
     // In a converted version the patch applies to the object as that version shows it.
     const patcher: typeof applyPatch = conv ? (t, obj, p, kind) => conv.fromVersion(applyPatch(t, conv.toVersion(obj as KObject), p, kind) as KObject) : applyPatch;
     // A role or binding is checked as it would be once patched.
-    if (rbacWrite && current) rbacWrite(applyPatch(ct, structuredClone(current), body, r.info.kind) as KObject, current);
-    return reply(200, registry.patch(r.info, ns, r.name, ct, body, { dryRun, subresource: r.subresource, patcher }));
+    if (rbacWrite && current) rbacWrite(patcher(ct, structuredClone(current), body, r.info.kind) as KObject, current);
+    const track = fm.tracker(r.info, writer);
+    return reply(200, registry.patch(r.info, ns, r.name, ct, body, { dryRun, subresource: r.subresource, patcher, track }));
   }
   if (method === 'DELETE') {
     const body = ((await readBody(req)) ?? {}) as Record<string, unknown>;
@@ -305,6 +343,13 @@ async function handleResource(
     return reply(200, registry.delete(r.info, ns, r.name, del));
   }
   throw errors.methodNotAllowed();
+}
+
+/** fieldValidation for the kinds the OpenAPI documents describe (the main resource and its status). */
+async function fieldCheck(r: ResourceRequest, body: unknown, q: URLSearchParams, kind: 'object' | 'patch', res: http.ServerResponse): Promise<void> {
+  if (r.subresource && r.subresource !== 'status') return;
+  const { validateFields } = await import('./field-validation.js');
+  validateFields(r.info, body, q.get('fieldValidation'), kind, res);
 }
 
 /** Workloads are refused while Docker is unreachable: better a clear error now than a pod stuck Pending. */
@@ -437,13 +482,23 @@ function numberParam(v: string | null): number | undefined {
 async function readBody(req: http.IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
-  const buf = Buffer.concat(chunks);
-  if ((req.headers['content-type'] ?? '').startsWith('application/vnd.kubernetes.protobuf') && buf.length) {
-    // Typed kubectl writes (create role, auth can-i …): decoded for the kinds src/api/protobuf knows.
-    const { decodeProtobufObject } = await import('../api/protobuf/index.js');
-    return decodeProtobufObject(buf);
+  if (/^application\/vnd\.kubernetes\.protobuf\b/.test(req.headers['content-type'] ?? '')) return readProtobuf(Buffer.concat(chunks));
+  return decodeRequestBody(Buffer.concat(chunks).toString('utf8'));
+}
+
+/** client-go's typed clients send built-in kinds as protobuf; a kind without a description is 415, as upstream for CRDs. */
+async function readProtobuf(body: Buffer): Promise<unknown> {
+  if (!body.length) return undefined;
+  const { decodeKubernetesProtobuf, ProtobufError } = await import('../api/protobuf/decode.js');
+  try {
+    return decodeKubernetesProtobuf(body);
+  } catch (e) {
+    if (!(e instanceof ProtobufError)) throw e;
+    throw new errors.ApiError({
+      kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', code: 415, reason: 'UnsupportedMediaType',
+      message: `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf (${e.message})`,
+    });
   }
-  return decodeRequestBody(buf.toString('utf8'));
 }
 
 function versionInfo(gitVersion: string) {
@@ -472,7 +527,11 @@ function sendJson(res: http.ServerResponse, code: number, body: unknown, content
  */
 /** RFC 7234 warn-code 299 headers, as the API server sends them (kubectl prints "Warning: <text>"). */
 function setWarnings(res: http.ServerResponse, warnings: string[] | undefined): void {
-  if (warnings?.length) res.setHeader('Warning', warnings.map((w) => `299 - ${JSON.stringify(w)}`));
+  if (!warnings?.length) return;
+  // Field validation may have set some already: keep them.
+  const prev = res.getHeader('Warning');
+  const kept = Array.isArray(prev) ? prev : prev ? [String(prev)] : [];
+  res.setHeader('Warning', [...kept, ...warnings.map((w) => `299 - ${JSON.stringify(w)}`)]);
 }
 
 async function replyDurable(registry: Registry, res: http.ServerResponse, code: number, body: unknown): Promise<void> {

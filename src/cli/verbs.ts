@@ -695,6 +695,7 @@ Use "kbx api-resources" for a complete list of supported resources.`,
       ALL_NAMESPACES,
       SELECTOR,
       str('--field-selector', 'Selector (field query) to filter on, supports \'=\', \'==\', and \'!=\'.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.'),
+      bool('--show-managed-fields', 'If true, keep the managedFields when printing objects in JSON or YAML format.'),
       bool('--show-labels', 'When printing, show all labels as the last column (default hide labels column)'),
       list('-L, --label-columns', 'Accepts a comma separated list of labels that are going to be presented as columns. Names are case-sensitive. You can also use multiple flag options like -L label1 -L label2...'),
       bool('-w, --watch', 'After listing/getting the requested object, watch for changes.'),
@@ -1470,6 +1471,7 @@ Use "kbx api-resources" for a complete list of supported resources.`,
       bool('--server-side', 'If true, apply runs in the server instead of the client.'),
       bool('--force-conflicts', 'If true, server-side apply will force the changes against conflicts.'),
       str('--field-manager', 'Name of the manager used to track field ownership.', { shown: '\'kubectl-client-side-apply\'' }),
+      bool('--show-managed-fields', 'If true, keep the managedFields when printing objects in JSON or YAML format.'),
     ],
   },
   {
@@ -1708,6 +1710,30 @@ Use "kbx api-resources" for a complete list of supported resources.`,
       bool('--namespaced', 'If false, non-namespaced resources will be returned, otherwise returning namespaced resources by default.', { shown: 'true' }),
       NO_HEADERS,
       str('--api-group', 'Limit to resources in the specified API group.'),
+    ],
+  },
+  {
+    name: 'explain',
+    group: 'Basic Commands (Intermediate)',
+    short: 'Get documentation for a resource',
+    long: `Describe fields and structure of various resources.
+
+ This command describes the fields associated with each supported API resource. Fields are identified via a simple JSONPath identifier:
+
+        <type>.<fieldName>[.<fieldName>]
+
+ Information about each field is retrieved from the server in OpenAPI format.`,
+    examples: `  # Get the documentation of the resource and its fields
+  kbx explain pods
+
+  # Get the documentation of a specific field of a resource
+  kbx explain pods.spec.containers`,
+    usage: 'kbx explain TYPE [--recursive=FALSE|TRUE] [--api-version=api-version-group] [-o|--output=plaintext] [options]',
+    load: () => import('./commands/explain.js'),
+    flags: [
+      bool('--recursive', 'When true, print the name of all the fields recursively. Otherwise, print the available fields with their description.'),
+      str('--api-version', 'Use given api-version (group/version) of the resource.'),
+      str('-o, --output', 'Format in which to render the schema. Valid values are: (plaintext).', { shown: '\'plaintext\'' }),
     ],
   },
   {

@@ -23,6 +23,8 @@ export interface ListOptions {
 export interface WriteOptions {
   dryRun?: boolean;
   subresource?: string;
+  /** Called with the object about to be written (and the old one on updates): the API layer records managedFields here. */
+  track?: (old: KObject | undefined, obj: KObject) => void;
 }
 
 export type Propagation = 'Background' | 'Foreground' | 'Orphan';
@@ -140,6 +142,7 @@ export class Registry {
     delete obj.metadata.deletionGracePeriodSeconds;
     delete obj.metadata.resourceVersion;
     if (!strategy.hasStatus && obj.status === undefined) delete obj.status;
+    opts.track?.(undefined, obj);
     if (opts.dryRun) return withTypeMeta(info, obj);
     return withTypeMeta(info, this.store.put(key, obj, OWNED));
   }
@@ -238,6 +241,7 @@ export class Registry {
       if (errs.length) throw errors.invalid(info.kind, obj.metadata.name ?? '', info.group, errs);
       if (JSON.stringify(obj.spec) !== JSON.stringify(old.spec)) obj.metadata.generation = (old.metadata.generation ?? 1) + 1;
     }
+    opts.track?.(old, obj);
     if (opts.dryRun) return withTypeMeta(info, obj);
     // An object being deleted whose last finalizer went away is removed now.
     if (obj.metadata.deletionTimestamp && !(obj.metadata.finalizers?.length) && !(obj.metadata.deletionGracePeriodSeconds! > 0) && info.kind !== 'Namespace') {

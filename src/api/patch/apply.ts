@@ -1,6 +1,8 @@
 // PATCH request bodies, dispatched on Content-Type the way the apiserver's PatchResource does.
 //
-// `application/apply-patch+yaml` (server-side apply) is an APPROXIMATION: real SSA tracks field
+// Server-side apply of the resources themselves is src/api/ssa/ (managedFields, conflicts, removal), called by
+// the apiserver's field manager; the `apply` case here is used only where that is not, the /scale subresource.
+// There `application/apply-patch+yaml` is an APPROXIMATION: real SSA tracks field
 // ownership in metadata.managedFields, removes fields a manager stopped applying and reports
 // conflicts between managers (409). kbx instead strategically merges the applied configuration
 // onto the live object: every field the configuration names takes the configured value, merge

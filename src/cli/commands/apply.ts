@@ -10,6 +10,7 @@ import { parseOutput } from '../output/format.js';
 import { fieldValidation } from '../field-validation.js';
 
 interface ApplyOptions {
+  showManagedFields?: boolean;
   namespace?: string;
   filename?: string[];
   kustomize?: string;
@@ -26,7 +27,7 @@ interface ApplyOptions {
 export async function run(ctx: Ctx, args: string[], o: ApplyOptions): Promise<void> {
   if (args.length) throw new CliError(`Unexpected args: [${args.join(' ')}]\nSee 'kbx apply -h' for help and examples`, 1, true);
   if (!o.filename?.length && o.kustomize === undefined) throw new CliError('error: must specify one of -f and -k\n', 1, true);
-  const fmt = o.output ? parseOutput(o.output) : undefined;
+  const fmt = o.output ? { ...parseOutput(o.output), showManagedFields: !!o.showManagedFields } : undefined;
   const dry = dryRunMode(o.dryRun);
   if (o.forceConflicts && !o.serverSide) throw new CliError('--force-conflicts only works with --server-side');
   if (o.serverSide && dry === 'client') throw new CliError("--dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)");
@@ -57,7 +58,7 @@ export async function run(ctx: Ctx, args: string[], o: ApplyOptions): Promise<vo
             ...(dry === 'server' ? { dryRun: 'All' } : {}),
           });
         } catch (e) {
-          throw withSource(e, 'patching', r.source);
+          throw (await import('./apply-server-side.js')).conflictError(e) ?? withSource(e, 'patching', r.source);
         }
         if (fmt) printed.push(result);
         else ctx.out(`${displayName(r.info, name)} serverside-applied${dry === 'server' ? ' (server dry run)' : ''}`);

@@ -10,6 +10,7 @@ import { parseOutput, type OutputFormat } from '../output/format.js';
 import { resourceByKind } from '../../api/registry.js';
 
 interface GetOptions {
+  showManagedFields?: boolean;
   namespace?: string;
   raw?: string;
   allNamespaces?: boolean;
@@ -36,7 +37,7 @@ See 'kbx get -h' for help and examples`;
 
 export async function run(ctx: Ctx, args: string[], o: GetOptions): Promise<void> {
   if (o.raw !== undefined) return (await import('./get-raw.js')).getRaw(ctx, args, { raw: o.raw, output: o.output });
-  const fmt = parseOutput(o.output);
+  const fmt = { ...parseOutput(o.output), showManagedFields: !!o.showManagedFields };
   // Object printers and JSONPath load only when an -o format or --sort-by needs them.
   if (fmt.kind !== 'table' && fmt.kind !== 'wide') ({ formatObjects } = await import('../output/print.js'));
   if (o.sortBy) ({ executeJsonPath } = await import('../output/jsonpath.js'));

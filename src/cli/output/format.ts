@@ -9,6 +9,8 @@ export interface OutputFormat {
   template?: string;
   /** custom-columns read from a file (header line + paths line). */
   file?: boolean;
+  /** --show-managed-fields: kubectl omits metadata.managedFields from printed objects unless asked. */
+  showManagedFields?: boolean;
 }
 
 const SUPPORTED = 'custom-columns, custom-columns-file, go-template, go-template-file, json, jsonpath, jsonpath-as-json, jsonpath-file, name, template, templatefile, wide, yaml';

@@ -13,6 +13,13 @@ import { nameOf } from './name.js';
 export { parseOutput, type OutputFormat, type OutputKind } from './format.js';
 import type { OutputFormat } from './format.js';
 
+/** kubectl's OmitManagedFieldsPrinter: the object without metadata.managedFields (a copy when it has them). */
+function withoutManagedFields(o: KObject): KObject {
+  if (!o?.metadata || !('managedFields' in o.metadata)) return o;
+  const { managedFields: _omit, ...metadata } = o.metadata;
+  return { ...o, metadata };
+}
+
 function groupOf(o: KObject): string {
   return resourceByKind(o.apiVersion, o.kind)?.group ?? (o.apiVersion?.includes('/') ? o.apiVersion.split('/')[0]! : '');
 }
@@ -22,6 +29,7 @@ function groupOf(o: KObject): string {
  * which kubectl prints bare instead of wrapped in a List.
  */
 export function formatObjects(objs: KObject[], fmt: OutputFormat, single: boolean, opts: { noHeaders?: boolean } = {}): string {
+  if (!fmt.showManagedFields) objs = objs.map(withoutManagedFields);
   const data: unknown = single && objs.length === 1 ? objs[0] : asListObject(objs, '');
   switch (fmt.kind) {
     case 'yaml':

@@ -1,0 +1,2 @@
+export * from './fieldset.js';
+export * from './managed-fields.js';
