@@ -192,6 +192,18 @@ function typeSchema(t, fromFile, reach, format) {
     return { type: 'integer', format: format || 'int32' };
   }
   if (t === 'any' || t === 'object' || t === '{}') return { type: 'object' };
+  // An object type written inline (StatefulSetSpec.volumeClaimTemplates: a PersistentVolumeClaim with
+  // apiVersion/kind optional) is the kind its spec belongs to, as upstream's $ref says.
+  const inlineKind = /^\{[\s\S]*"spec"\?: (I[A-Z]\w+)Spec;[\s\S]*\}$/.exec(t);
+  if (inlineKind) {
+    const spec = fileOf.get(`${inlineKind[1]}Spec`);
+    const kindFile = spec && path.join(path.dirname(spec), `${path.basename(spec, '.d.ts').replace(/Spec$/, '')}.d.ts`);
+    if (kindFile && fs.existsSync(kindFile)) {
+      const name = parseFile(kindFile);
+      reach.add(name);
+      return { $ref: name };
+    }
+  }
   if (/^I[A-Z]\w+$/.test(t)) {
     const file = fileOf.get(t);
     if (!file) throw new Error(`unresolved type ${t} in ${fromFile}`);
@@ -255,14 +267,21 @@ const groups = new Map(); // "api/v1" | "apis/apps/v1" → { resources: [...] }
 
 for (const k of KINDS) {
   const r = k.resource;
+  // metrics.k8s.io is metrics-server's aggregated API upstream, not in the core OpenAPI (nor in kubernetes-models).
+  if (r.group === 'metrics.k8s.io') continue;
   const file = modelFile(r.group, r.version, r.kind);
   if (!fs.existsSync(file)) throw new Error(`no upstream definition for ${r.kind} (${file})`);
   const name = parseFile(file);
-  const listName = parseFile(modelFile(r.group, r.version, `${r.kind}List`));
   reach.add(name);
-  reach.add(listName);
   gvkOf.set(name, { group: r.group, kind: r.kind, version: r.version });
-  gvkOf.set(listName, { group: r.group, kind: `${r.kind}List`, version: r.version });
+  // Create-only kinds (the review APIs) have no list.
+  const listFile = modelFile(r.group, r.version, `${r.kind}List`);
+  let listName;
+  if (fs.existsSync(listFile)) {
+    listName = parseFile(listFile);
+    reach.add(listName);
+    gvkOf.set(listName, { group: r.group, kind: `${r.kind}List`, version: r.version });
+  }
   const sub = {};
   for (const s of r.subresources) {
     const b = SUBRESOURCE_BODY[s];

@@ -2,38 +2,15 @@
 // Container: a container without a request or limit gets the item's defaultRequest / default (noted
 // in the `kubernetes.io/limit-ranger` annotation), then min, max and maxLimitRequestRatio are
 // enforced with the plugin's messages. The LimitRange's own defaults (SetDefaults_LimitRangeItem)
-// are applied when it is stored.
+// are applied when it is stored (src/api/validation-limitrange.ts).
 import type { KObject } from '../api/types.js';
 import * as errors from '../api/errors.js';
 import { compareQuantities, parseQuantity, quantityToString, tryParseQuantity, type Quantity } from '../api/quantity.js';
-import { type FieldError, forbidden, notSupported } from '../api/field-errors.js';
 import type { AdmissionPlugin } from './admission.js';
 
 type Obj = Record<string, any>;
 type List = Record<string, string | number>;
 const ANNOTATION = 'kubernetes.io/limit-ranger';
-
-/** SetDefaults_LimitRangeItem: a Container item's default is its max, its defaultRequest its default, else its min. */
-export function defaultLimitRange(obj: KObject): void {
-  for (const item of (((obj as Obj).spec?.limits ?? []) as Obj[])) {
-    if (item?.type !== 'Container') continue;
-    item.default = { ...(item.max ?? {}), ...(item.default ?? {}) };
-    item.defaultRequest = { ...(item.min ?? {}), ...(item.default ?? {}), ...(item.defaultRequest ?? {}) };
-    if (!Object.keys(item.default).length) delete item.default;
-    if (!Object.keys(item.defaultRequest).length) delete item.defaultRequest;
-  }
-}
-
-/** kbx enforces Container items; Pod and PersistentVolumeClaim items are refused rather than ignored. */
-export function validateLimitRange(obj: KObject): FieldError[] {
-  const errs: FieldError[] = [];
-  (((obj as Obj).spec?.limits ?? []) as Obj[]).forEach((item, i) => {
-    const t = item?.type;
-    if (t === 'Pod' || t === 'PersistentVolumeClaim') errs.push(forbidden(`spec.limits[${i}].type`, 'not supported by kbx'));
-    else if (t !== 'Container') errs.push(notSupported(`spec.limits[${i}].type`, t ?? '', ['Container', 'Pod', 'PersistentVolumeClaim']));
-  });
-  return errs;
-}
 
 const q = (v: string | number) => parseQuantity(v);
 const cmp = (a: Quantity, b: Quantity) => compareQuantities(a, b);

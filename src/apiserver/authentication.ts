@@ -8,7 +8,7 @@ import type { Registry } from '../registry/registry.js';
 import type { TokenIssuer } from '../auth/sa-token.js';
 import { ADMIN_USER, ALL_AUTHENTICATED, ALL_UNAUTHENTICATED, ANONYMOUS, serviceAccountGroups, splitServiceAccountUsername, type UserInfo } from '../auth/user.js';
 import type { Attributes, Decision } from '../auth/rbac/rules.js';
-import { authenticateServiceAccountToken } from './service-account-tokens.js';
+import { authenticateServiceAccountToken } from '../registry/service-account-tokens.js';
 import { forbiddenError } from './authorization.js';
 
 export function authenticate(registry: Registry, adminToken: string, tokens: TokenIssuer | undefined, req: http.IncomingMessage): UserInfo | undefined {

@@ -7,7 +7,7 @@ import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Pod } from '../api/types.js';
 import type { ResourceRequest } from './routes.js';
-import type { NodeApi } from './node-api.js';
+import type { NodeApi } from '../kubelet/node-api.js';
 import { SpdySession, type SpdyStream } from '../spdy/session.js';
 import { socketTransport } from '../spdy/transports.js';
 

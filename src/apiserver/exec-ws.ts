@@ -6,7 +6,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Pod } from '../api/types.js';
 import type { ResourceRequest } from './routes.js';
-import type { NodeApi } from './node-api.js';
+import type { NodeApi } from '../kubelet/node-api.js';
 
 const PROTOCOLS = ['v5.channel.k8s.io', 'v4.channel.k8s.io'];
 const wss = new WebSocketServer({

@@ -11,7 +11,7 @@ import type { Pod } from '../api/types.js';
 import { RESOURCES } from '../api/registry.js';
 import type { Registry } from '../registry/registry.js';
 import type { ResourceRequest } from './routes.js';
-import type { NodeApi } from './node-api.js';
+import type { NodeApi } from '../kubelet/node-api.js';
 import { SpdySession, type SpdyStream } from '../spdy/session.js';
 import { socketTransport, wsTransport, type BindableTransport } from '../spdy/transports.js';
 

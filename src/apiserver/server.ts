@@ -20,9 +20,9 @@ import {
   wantsAggregated,
 } from './discovery.js';
 import { kindOf, toTable, type VersionConversion } from '../kinds/index.js';
-import type { NodeApi } from './node-api.js';
+import type { NodeApi } from '../kubelet/node-api.js';
 import type { TokenIssuer } from '../auth/sa-token.js';
-import { authenticateServiceAccountToken, createTokenRequest } from './service-account-tokens.js';
+import { authenticateServiceAccountToken, createTokenRequest } from '../registry/service-account-tokens.js';
 import { decodeRequestBody } from './body.js';
 import type { UserInfo } from '../auth/user.js';
 import type { Attributes, Decision } from '../auth/rbac/rules.js';

@@ -7,7 +7,7 @@ import { Store } from '../store/store.js';
 import { Registry } from '../registry/registry.js';
 import { RESOURCES } from '../api/registry.js';
 import { createApiServer } from '../apiserver/server.js';
-import type { NodeApi } from '../apiserver/node-api.js';
+import type { NodeApi } from '../kubelet/node-api.js';
 import {
   ensureHome,
   kbxHome,

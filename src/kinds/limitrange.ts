@@ -1,6 +1,6 @@
 import { resource, type KindDefinition } from './kind.js';
 import type { KObject } from '../api/types.js';
-import { defaultLimitRange, validateLimitRange } from '../admission/limit-ranger.js';
+import { defaultLimitRange, validateLimitRange } from '../api/validation-limitrange.js';
 
 /** v1 LimitRange (Name/Created At columns, as kubectl's); enforced by src/admission/limit-ranger.ts. */
 export const limitRange: KindDefinition = {

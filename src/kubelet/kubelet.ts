@@ -11,7 +11,7 @@ import { isApiError } from '../api/errors.js';
 import type { Registry } from '../registry/registry.js';
 import type { EventRecorder } from '../events/recorder.js';
 import { LABELS, type ContainerRuntime, type ExecSession, type RuntimeContainer } from '../runtime/runtime.js';
-import type { ExecOptions, LogOptions, NodeApi } from '../apiserver/node-api.js';
+import type { ExecOptions, LogOptions, NodeApi } from './node-api.js';
 import { ContainerObserver } from './observer.js';
 import { PodStreams } from './pod-streams.js';
 import { appSpec, infraSpec, INFRA_NAME, podVolumes } from './container-spec.js';

@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream';
 import type { Pod } from '../api/types.js';
 import * as errors from '../api/errors.js';
 import { LABELS, type ContainerRuntime, type ExecSession, type RuntimeContainer } from '../runtime/runtime.js';
-import type { ExecOptions, LogOptions, NodeApi } from '../apiserver/node-api.js';
+import type { ExecOptions, LogOptions, NodeApi } from './node-api.js';
 import { attemptOf } from './pod-actions.js';
 
 export class PodStreams implements NodeApi {

@@ -13,7 +13,7 @@ import { generateNameFrom } from '../api/names.js';
 import { parseLabelSelector, matchesLabels, parseFieldSelector, matchesFields, labelSelectorFromSpec, selectorToString } from '../api/selectors.js';
 import { isPatchError, UnsupportedPatchTypeError } from '../api/patch/errors.js';
 import { rfc3339, type Clock } from '../util/clock.js';
-import type { AdmissionPlugin, AdmissionReader } from '../admission/admission.js';
+import type { AdmissionPlugin, AdmissionReader } from './admission-types.js';
 
 export interface ListOptions {
   labelSelector?: string;

@@ -5,7 +5,7 @@ import { RESOURCES } from '../../src/api/registry.js';
 import { FakeClock } from '../../src/util/clock.js';
 import type { KObject } from '../../src/api/types.js';
 import { TokenIssuer } from '../../src/auth/sa-token.js';
-import { authenticateServiceAccountToken, createTokenRequest } from '../../src/apiserver/service-account-tokens.js';
+import { authenticateServiceAccountToken, createTokenRequest } from '../../src/registry/service-account-tokens.js';
 import { ServiceAccountsController, planNamespace } from '../../src/controllers/serviceaccounts.js';
 
 const NS = RESOURCES.find((r) => r.kind === 'Namespace')!;

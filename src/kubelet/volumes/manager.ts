@@ -12,7 +12,7 @@ import { isApiError } from '../../api/errors.js';
 import type { Registry } from '../../registry/registry.js';
 import type { Mount } from '../../runtime/runtime.js';
 import type { TokenIssuer } from '../../auth/sa-token.js';
-import { createTokenRequest } from '../../apiserver/service-account-tokens.js';
+import { createTokenRequest } from '../../registry/service-account-tokens.js';
 import { writeAtomic } from './atomic-writer.js';
 import { pluginDir, podReferences, volumePayload } from './payload.js';
 import type { PodRuntimeFields } from '../downward-api.js';

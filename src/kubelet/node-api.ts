@@ -3,7 +3,7 @@
 import type { Duplex } from 'node:stream';
 import type { Pod } from '../api/types.js';
 import type { ExecSession } from '../runtime/runtime.js';
-import type { UsageSnapshot } from '../kubelet/metrics/usage.js';
+import type { UsageSnapshot } from './metrics/usage.js';
 
 export interface LogOptions {
   container: string;

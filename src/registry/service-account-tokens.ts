@@ -6,7 +6,7 @@ import type { KObject } from '../api/types.js';
 import { RESOURCES } from '../api/registry.js';
 import * as errors from '../api/errors.js';
 import { invalid, type FieldError } from '../api/field-errors.js';
-import type { Registry } from '../registry/registry.js';
+import type { Registry } from './registry.js';
 import { rfc3339 } from '../util/clock.js';
 import { ALL_AUTHENTICATED, serviceAccountGroups, serviceAccountUsername, type UserInfo } from '../auth/user.js';
 import { MIN_EXPIRATION_SECONDS, type TokenClaims, type TokenIssuer } from '../auth/sa-token.js';
