@@ -1,7 +1,8 @@
 // LimitRanger and Priority admission, with the plugins' cases and messages
 // (plugin/pkg/admission/limitranger/admission_test.go, plugin/pkg/admission/priority/admission_test.go).
 import { describe, expect, it } from 'vitest';
-import { limitRangerAdmission, defaultLimitRange } from '../../src/admission/limit-ranger.js';
+import { limitRangerAdmission } from '../../src/admission/limit-ranger.js';
+import { defaultLimitRange } from '../../src/api/validation-limitrange.js';
 import { priorityAdmission } from '../../src/admission/priority.js';
 import type { AdmissionReader } from '../../src/admission/admission.js';
 import { resourceByKind } from '../../src/api/registry.js';
