@@ -24,6 +24,7 @@ import { tryLock, type LockResult } from './lock.js';
 import { TokenIssuer, loadSigningKey } from '../auth/sa-token.js';
 import { ServiceAccountsController } from '../controllers/serviceaccounts.js';
 import { clusterCaPem } from '../auth/cluster-ca.js';
+import { KubernetesServiceController } from '../controllers/kubernetes-service.js';
 
 const NAMESPACES = RESOURCES.find((r) => r.kind === 'Namespace')!;
 export const NODE_NAME = 'kbx';
@@ -74,6 +75,8 @@ export async function runControlPlane(): Promise<void> {
   const tokens = new TokenIssuer(loadSigningKey(home));
   const serviceAccounts = new ServiceAccountsController(registry, clusterCaPem, log);
   serviceAccounts.start();
+  const kubernetesService = new KubernetesServiceController(registry, log);
+  kubernetesService.start();
   const pki = ensureServingCerts(home);
   const server = createApiServer({
     registry, token: identity.token, tokens, node: lazyNode, version: { gitVersion: `v1.35.0-kbx.${VERSION}` }, log,
@@ -88,7 +91,7 @@ export async function runControlPlane(): Promise<void> {
   log(`control plane ${VERSION} listening on https://127.0.0.1:${port} (pid ${process.pid}, ${Math.round(performance.now() - t0)} ms)`);
 
   const { startNode } = await import('./node-half.js');
-  const half = await startNode({ registry, clusterId: identity.id, nodeName: NODE_NAME, home, log, tokens });
+  const half = await startNode({ registry, clusterId: identity.id, nodeName: NODE_NAME, home, log, tokens, apiPort: port, onApiAddress: (ip) => kubernetesService.setEndpoint(ip) });
   node = half.node;
   markReady();
 
@@ -96,6 +99,7 @@ export async function runControlPlane(): Promise<void> {
     log(`received ${sig}; stopping (containers keep running and are re-adopted at the next start)`);
     half.stop();
     serviceAccounts.close();
+    kubernetesService.close();
     server.close();
     await store.close(); // pending writes, then a final snapshot: the next start reads no log
     try {

@@ -31,6 +31,10 @@ export interface NodeHalfOptions {
   log: (m: string) => void;
   /** Signs service-account tokens for projected volumes. */
   tokens?: TokenIssuer;
+  /** The API server's HTTPS port on the loopback (pods reach it through the data plane). */
+  apiPort?: number;
+  /** Told the address pods reach the API server at (the `kubernetes` Service's endpoint). */
+  onApiAddress?: (ip: string) => void;
 }
 
 export async function startNode(o: NodeHalfOptions) {
@@ -52,7 +56,7 @@ export async function startNode(o: NodeHalfOptions) {
   const dataplane =
     process.env.KBX_DATAPLANE === 'off'
       ? undefined
-      : new Dataplane({ registry: o.registry, runtime, clusterId: o.clusterId, home: o.home, toolsImage: infraImage, log: o.log });
+      : new Dataplane({ registry: o.registry, runtime, clusterId: o.clusterId, home: o.home, toolsImage: infraImage, log: o.log, apiPort: o.apiPort, onAddress: o.onApiAddress });
   const hostPorts = dataplane ? new HostPorts(o.registry, (ip, port) => dataplane.dial(ip, port), recorder, o.log) : undefined;
   const kubelet = new Kubelet({
     registry: o.registry,

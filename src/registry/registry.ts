@@ -52,6 +52,7 @@ export class Registry {
 
   /** All stored objects of a core-group resource, for strategies that derive state (allocations) from them. */
   private readonly coreLister = (plural: string): KObject[] => this.store.list(Store.prefix('', plural));
+  private readonly coreGetter = (plural: string, ns: string | undefined, name: string): KObject | undefined => this.store.get(Store.key('', plural, ns, name));
 
   key(info: ResourceInfo, ns: string | undefined, name: string): string {
     return Store.key(info.group, info.plural, info.namespaced ? ns : undefined, name);
@@ -105,7 +106,7 @@ export class Registry {
     if (decodeErr) throw errors.decodeError(info.kind, info.version, decodeErr);
     // The uid first (FillObjectMetaSystemFields runs before the strategy): a Job's generated selector uses it.
     obj.metadata.uid = randomUUID();
-    strategy.prepareForCreate?.(obj, { now, list: this.coreLister });
+    strategy.prepareForCreate?.(obj, { now, list: this.coreLister, get: this.coreGetter });
     const errs = validate(obj, info);
     if (errs.length) throw errors.invalid(info.kind, obj.metadata.name ?? '', info.group, errs);
     if (info.namespaced) this.checkNamespaceWritable(obj.metadata.namespace!, info, obj.metadata.name ?? '');
