@@ -23,10 +23,13 @@ import { secret } from './secret.js';
 import { serviceAccount } from './serviceaccount.js';
 import { job } from './job.js';
 import { cronJob } from './cronjob.js';
+import { persistentVolume } from './persistentvolume.js';
+import { persistentVolumeClaim } from './persistentvolumeclaim.js';
+import { storageClass } from './storageclass.js';
 
 export type { KindDefinition } from './kind.js';
 
-export const KINDS: readonly KindDefinition[] = [pod, service, endpoints, namespace, event, deployment, replicaSet, node, endpointSlice, podDisruptionBudget, configMap, secret, serviceAccount, cronJob, job];
+export const KINDS: readonly KindDefinition[] = [pod, service, endpoints, namespace, event, deployment, replicaSet, node, endpointSlice, podDisruptionBudget, configMap, secret, serviceAccount, cronJob, job, persistentVolume, persistentVolumeClaim, storageClass];
 
 const BY_KIND = new Map(KINDS.map((k) => [k.resource.kind, k]));
 

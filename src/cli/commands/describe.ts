@@ -95,6 +95,11 @@ async function relatedTo(client: ApiClient, obj: KObject): Promise<Record<string
       throw e;
     }
   }
+  if (obj.kind === 'PersistentVolumeClaim') {
+    // "Used By": the namespace's pods that name the claim in a volume.
+    const pods = (await client.list(RESOURCES.find((r) => r.kind === 'Pod')!, obj.metadata.namespace)).items;
+    return { pods: pods.filter((p) => ((p.spec?.volumes ?? []) as { persistentVolumeClaim?: { claimName?: string } }[]).some((v) => v.persistentVolumeClaim?.claimName === obj.metadata.name)) };
+  }
   const kind = obj.kind === 'Deployment' ? 'ReplicaSet' : obj.kind === 'ReplicaSet' ? 'Pod' : undefined;
   if (!kind) return undefined;
   const info = RESOURCES.find((r) => r.kind === kind)!;
