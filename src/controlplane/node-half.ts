@@ -15,12 +15,14 @@ import { EndpointsController } from '../controllers/endpoints/controller.js';
 import { EndpointSliceController } from '../controllers/endpointslice/controller.js';
 import { JobController } from '../controllers/job/controller.js';
 import { CronJobController } from '../controllers/cronjob/controller.js';
+import { PersistentVolumeController } from '../controllers/volume/persistentvolume/controller.js';
 import { realClock } from '../util/clock.js';
 import { Dataplane } from '../dataplane/manager.js';
 import { HostPorts } from '../dataplane/host-ports.js';
 import { PodDialer } from '../kubelet/port-dial.js';
 import type { TokenIssuer } from '../auth/sa-token.js';
 import path from 'node:path';
+import { paths } from '../config/home.js';
 
 export interface NodeHalfOptions {
   registry: Registry;
@@ -51,6 +53,7 @@ export async function startNode(o: NodeHalfOptions) {
   const disruption = new DisruptionController(o.registry, o.log);
   const jobs = new JobController(o.registry, recorder, o.log);
   const cronJobs = new CronJobController(o.registry, recorder, o.log);
+  const persistentVolumes = new PersistentVolumeController(o.registry, recorder, paths(o.home).volumes, o.log);
   const infraImage = process.env.KBX_INFRA_IMAGE || 'busybox:latest';
   // KBX_DATAPLANE=off: no services data plane (pods get Docker's network defaults only).
   const dataplane =
@@ -91,6 +94,7 @@ export async function startNode(o: NodeHalfOptions) {
   disruption.start();
   jobs.start();
   cronJobs.start();
+  persistentVolumes.start();
   await kubelet.start();
   const dialer = new PodDialer(runtime, o.clusterId, undefined, dataplane ? (ip, port) => dataplane.dial(ip, port) : undefined);
   let lastCheck = 0;
@@ -129,6 +133,7 @@ export async function startNode(o: NodeHalfOptions) {
       disruption.close();
       jobs.close();
       cronJobs.close();
+      persistentVolumes.close();
       hostPorts?.close();
       dataplane?.close();
     },

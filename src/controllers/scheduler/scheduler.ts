@@ -10,10 +10,13 @@ import type { Registry } from '../../registry/registry.js';
 import type { EventRecorder } from '../../events/recorder.js';
 import { rfc3339 } from '../../util/clock.js';
 import { filterNode, fitErrorMessage, type FilterFailure, type NodeView } from './filters.js';
+import { preFilterMessage, volumeBinding } from './volume-binding.js';
 
 const PODS = RESOURCES.find((r) => r.kind === 'Pod')!;
 const NODES = RESOURCES.find((r) => r.kind === 'Node')!;
 const NAMESPACES = RESOURCES.find((r) => r.kind === 'Namespace')!;
+const PVCS = RESOURCES.find((r) => r.kind === 'PersistentVolumeClaim')!;
+const CLASSES = RESOURCES.find((r) => r.kind === 'StorageClass')!;
 
 /** Pending pods are retried at least this often even when nothing seems to change (kube-scheduler: 5 minutes). */
 const RETRY_MS = 60_000;
@@ -72,6 +75,8 @@ export class Scheduler {
         }
       }),
     );
+    // A claim bound, created or given a node may let a pending pod through.
+    this.stops.push(this.registry.watch(PVCS, undefined, {}, () => this.requeueAll()));
     this.retryTimer = setInterval(() => this.requeueAll(), RETRY_MS);
     this.retryTimer.unref?.();
   }
@@ -124,8 +129,24 @@ export class Scheduler {
       }
       failures.push(f);
     }
-    if (chosen) this.bind(pod, chosen.metadata.name!);
-    else this.unschedulable(pod, fitErrorMessage(nodes.length, failures));
+    if (!chosen) return this.unschedulable(pod, fitErrorMessage(nodes.length, failures));
+    const ns = pod.metadata.namespace;
+    const vb = volumeBinding(pod, (n) => this.registry.tryGet(PVCS, ns, n), (n) => (n ? this.registry.tryGet(CLASSES, undefined, n) : undefined));
+    if (vb.type === 'unschedulable') return this.unschedulable(pod, preFilterMessage(nodes.length, vb.reason));
+    if (vb.type === 'wait') {
+      for (const claim of vb.select) {
+        try {
+          this.registry.mutate(PVCS, ns, claim, (c) => {
+            if (c.metadata.annotations?.['volume.kubernetes.io/selected-node']) return false;
+            c.metadata.annotations = { ...(c.metadata.annotations ?? {}), 'volume.kubernetes.io/selected-node': chosen.metadata.name! };
+          });
+        } catch (e) {
+          if (!isApiError(e)) throw e;
+        }
+      }
+      return; // PreBind: the pod waits for its claims' binding (the claim watch requeues it)
+    }
+    this.bind(pod, chosen.metadata.name!);
   }
 
   private bind(pod: Pod, nodeName: string): void {
