@@ -19,7 +19,7 @@ import {
   legacyApiVersions,
   wantsAggregated,
 } from './discovery.js';
-import { toTable } from '../kinds/index.js';
+import { kindOf, toTable } from '../kinds/index.js';
 import type { NodeApi } from './node-api.js';
 import type { TokenIssuer } from '../auth/sa-token.js';
 import { authenticateServiceAccountToken, createTokenRequest } from './service-account-tokens.js';
@@ -132,7 +132,14 @@ async function handleResource(
   res: http.ServerResponse,
 ): Promise<void> {
   const { registry } = opts;
-  const reply = (code: number, body: unknown) => replyDurable(registry, res, code, body);
+  const reply = (code: number, body: unknown) => {
+    // Warnings for what a write stored but kbx will not honour (299 as the apiserver's).
+    if (method !== 'GET' && method !== 'DELETE' && body && typeof body === 'object' && (body as KObject).metadata && !r.subresource) {
+      const w = kindOf(r.info).strategy.warnings?.(body as KObject) ?? [];
+      if (w.length) res.setHeader('Warning', w.map((m) => `299 - ${JSON.stringify(m)}`));
+    }
+    return replyDurable(registry, res, code, body);
+  };
   const q = url.searchParams;
   const method = req.method ?? 'GET';
   const ns = r.info.namespaced ? r.namespace : undefined;

@@ -4,6 +4,7 @@ import type { KObject, Pod } from '../api/types.js';
 import { defaultPod } from '../api/defaults.js';
 import * as errors from '../api/errors.js';
 import { admitServiceAccount } from '../api/serviceaccount-admission.js';
+import { unhonouredPodFields } from '../api/pod-limits.js';
 import { defaultDeployment, defaultReplicaSet } from '../api/defaults-apps.js';
 import { validateDeploymentUpdate, validateReplicaSetUpdate } from '../api/validation-apps.js';
 import type { FieldError } from '../api/field-errors.js';
@@ -34,10 +35,13 @@ export interface Strategy {
   hasStatus: boolean;
   /** Kind-specific update rules (immutable fields, what a Pod update may change). */
   validateUpdate?(obj: KObject, old: KObject): FieldError[];
+  /** The API server's warnings for an accepted object (fields kbx stores but does not honour). */
+  warnings?(obj: KObject): string[];
 }
 
 export const podStrategy: Strategy = {
   hasStatus: true,
+  warnings: (obj) => unhonouredPodFields(obj as Pod),
   validateUpdate: (obj, old) => validatePodUpdate(obj, old),
   prepareForCreate(obj, ctx) {
     const pod = obj as Pod;
