@@ -63,6 +63,12 @@ describe('persistent volumes', () => {
     expect(second.trim().split('\n')).toHaveLength(2);
     expect(c.ok('get pv -o name').trim().split('\n')).toEqual([`persistentvolume/${volume}`]); // no second volume
 
+    // The control plane killed with the claim in use: nothing lost, no second volume, the pod keeps its data.
+    process.kill(c.serverPid()!, 'SIGKILL');
+    await waitFor('the control plane back', () => c.kbx('get pvc data --no-headers').stdout.includes('Bound'), 60_000);
+    expect(c.ok('get pv -o name').trim().split('\n')).toEqual([`persistentvolume/${volume}`]);
+    expect(c.ok(['exec', 'writer', '--', 'cat', '/data/log'])).toBe(second);
+
     const dir = `${c.home}/volumes/${volume}`;
     expect(fs.existsSync(dir)).toBe(true);
     c.ok('delete pod writer');
