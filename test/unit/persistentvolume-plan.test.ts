@@ -102,3 +102,20 @@ describe('storage API', () => {
     expect(STORAGECLASS_PRINTER.row(s, now).cells).toEqual(['standard (default)', LOCAL_PROVISIONER, 'Delete', 'WaitForFirstConsumer', 'false', '60s']);
   });
 });
+
+describe('describe pv, pvc, storageclass', () => {
+  it('as kubectl prints them', async () => {
+    const { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } = await import('../../src/printers/describe-storage.js');
+    const ctx = { now: Date.parse('2026-01-01T00:01:00Z') };
+    const c = claim({ storageClassName: 'standard', volumeName: 'pvc-1' }, { finalizers: ['kubernetes.io/pvc-protection'] }, { phase: 'Bound', capacity: { storage: '1Gi' }, accessModes: ['ReadWriteOnce'] });
+    const text = describePersistentVolumeClaim(c, undefined, { ...ctx, related: { pods: [{ metadata: { name: 'writer' } } as KObject] } });
+    expect(text).toBe(
+      'Name:          data\nNamespace:     default\nStorageClass:  standard\nStatus:        Bound\nVolume:        pvc-1\nLabels:        <none>\nAnnotations:   <none>\nFinalizers:    [kubernetes.io/pvc-protection]\nCapacity:      1Gi\nAccess Modes:  RWO\nVolumeMode:    Filesystem\nUsed By:       writer\n',
+    );
+    const v = describePersistentVolume(pv('pvc-1', { claimRef: { namespace: 'default', name: 'data' }, storageClassName: 'standard', hostPath: { path: '/h', type: 'DirectoryOrCreate' } }, 'Bound'), undefined, ctx);
+    expect(v).toMatch(/^Claim:\s+default\/data$/m);
+    expect(v).toMatch(/^Source:\n    Type:\s+HostPath \(bare host directory volume\)\n    Path:\s+\/h\n    HostPathType:\s+DirectoryOrCreate\n/m);
+    const s = describeStorageClass({ ...sc('standard', 'WaitForFirstConsumer'), metadata: { name: 'standard', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } } } as KObject, undefined, ctx);
+    expect(s).toBe(`Name:                  standard\nIsDefaultClass:        Yes\nAnnotations:           storageclass.kubernetes.io/is-default-class=true\nProvisioner:           ${LOCAL_PROVISIONER}\nParameters:            <none>\nAllowVolumeExpansion:  <unset>\nMountOptions:          <none>\nReclaimPolicy:         Delete\nVolumeBindingMode:     WaitForFirstConsumer\n`);
+  });
+});
