@@ -171,7 +171,7 @@ function defaultVolume(v: Obj): void {
  * account `default` (both fields), priority 0 / PreemptLowerPriority, the not-ready/unreachable
  * NoExecute tolerations (300s), and per container the pull policy, termination message path and
  * policy, `resources: {}`, TCP ports, probe timings and canonical quantities (requests default to
- * limits). kbx does not mount service account tokens, so no kube-api-access volume is added.
+ * limits). The kube-api-access volume is admission's (api/serviceaccount-admission.ts), on create only.
  */
 export function defaultPod<T extends Pod>(pod: T): T {
   const out = structuredClone(pod) as T;

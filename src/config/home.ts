@@ -51,6 +51,8 @@ export const paths = (home = kbxHome()) => ({
   logs: path.join(home, 'logs'),
   log: path.join(home, 'logs', 'control-plane.log'),
   dataplane: path.join(home, 'dataplane'),
+  /** The local provisioner's PersistentVolume directories (one per claim). */
+  volumes: path.join(home, 'volumes'),
 });
 
 /** Reads the cluster's identity, creating it (id, token) the first time. */

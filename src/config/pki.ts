@@ -9,10 +9,11 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { createRequire } from 'node:module';
 import { writeFileAtomic } from './home.js';
+import { kubernetesServiceIP } from '../registry/ip-allocator.js';
 
-/** Names the API server answers to: the host's loopback, and the in-cluster names of a `kubernetes` Service. */
+/** Names the API server answers to: the host's loopback, and the in-cluster names and ClusterIP of the `kubernetes` Service. */
 export const SERVING_DNS = ['localhost', 'kubernetes', 'kubernetes.default', 'kubernetes.default.svc', 'kubernetes.default.svc.cluster.local'];
-export const SERVING_IPS = ['127.0.0.1', '::1'];
+export const SERVING_IPS = ['127.0.0.1', '::1', kubernetesServiceIP()];
 
 const RENEW_BEFORE_MS = 30 * 24 * 3600 * 1000;
 

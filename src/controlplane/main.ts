@@ -26,6 +26,7 @@ import { ServiceAccountsController } from '../controllers/serviceaccounts.js';
 import { ClusterRoleAggregationController, reconcileBootstrapPolicy } from '../controllers/rbac.js';
 import { clusterCaPem } from '../auth/cluster-ca.js';
 import { ensureIngressClass, ingressControllerEnabled } from '../dataplane/ingress-class.js';
+import { KubernetesServiceController } from '../controllers/kubernetes-service.js';
 
 const NAMESPACES = RESOURCES.find((r) => r.kind === 'Namespace')!;
 export const NODE_NAME = 'kbx';
@@ -86,6 +87,8 @@ export async function runControlPlane(): Promise<void> {
   quotas.start();
   const aggregation = new ClusterRoleAggregationController(registry, log);
   aggregation.start();
+  const kubernetesService = new KubernetesServiceController(registry, log);
+  kubernetesService.start();
   const pki = ensureServingCerts(home);
   const server = createApiServer({
     registry, token: identity.token, tokens, node: lazyNode, version: { gitVersion: `v1.35.0-kbx.${VERSION}` }, log,
@@ -100,7 +103,7 @@ export async function runControlPlane(): Promise<void> {
   log(`control plane ${VERSION} listening on https://127.0.0.1:${port} (pid ${process.pid}, ${Math.round(performance.now() - t0)} ms)`);
 
   const { startNode } = await import('./node-half.js');
-  const half = await startNode({ registry, clusterId: identity.id, nodeName: NODE_NAME, home, log, tokens });
+  const half = await startNode({ registry, clusterId: identity.id, nodeName: NODE_NAME, home, log, tokens, apiPort: port, onApiAddress: (ip) => kubernetesService.setEndpoint(ip) });
   node = half.node;
   markReady();
 
@@ -110,6 +113,7 @@ export async function runControlPlane(): Promise<void> {
     serviceAccounts.close();
     aggregation.close();
     quotas.close();
+    kubernetesService.close();
     server.close();
     await store.close(); // pending writes, then a final snapshot: the next start reads no log
     try {

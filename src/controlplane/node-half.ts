@@ -18,6 +18,7 @@ import { CronJobController } from '../controllers/cronjob/controller.js';
 import { DaemonSetController } from '../controllers/daemon/controller.js';
 import { StatefulSetController } from '../controllers/statefulset/controller.js';
 import { TaintEvictionController } from '../controllers/tainteviction/controller.js';
+import { PersistentVolumeController } from '../controllers/volume/persistentvolume/controller.js';
 import { realClock } from '../util/clock.js';
 import { ResourceMetricsCollector, metricResolutionMs } from '../kubelet/metrics/collector.js';
 import { podMetricsFor } from '../kubelet/metrics/pod-metrics.js';
@@ -29,6 +30,7 @@ import { ingressControllerEnabled } from '../dataplane/ingress-class.js';
 import { PodDialer } from '../kubelet/port-dial.js';
 import type { TokenIssuer } from '../auth/sa-token.js';
 import path from 'node:path';
+import { paths } from '../config/home.js';
 
 export interface NodeHalfOptions {
   registry: Registry;
@@ -39,6 +41,10 @@ export interface NodeHalfOptions {
   log: (m: string) => void;
   /** Signs service-account tokens for projected volumes. */
   tokens?: TokenIssuer;
+  /** The API server's HTTPS port on the loopback (pods reach it through the data plane). */
+  apiPort?: number;
+  /** Told the address pods reach the API server at (the `kubernetes` Service's endpoint). */
+  onApiAddress?: (ip: string) => void;
 }
 
 export async function startNode(o: NodeHalfOptions) {
@@ -58,12 +64,13 @@ export async function startNode(o: NodeHalfOptions) {
   const daemonSets = new DaemonSetController(o.registry, recorder, o.log);
   const statefulSets = new StatefulSetController(o.registry, recorder, o.log);
   const taintEviction = new TaintEvictionController(o.registry, recorder, o.log);
+  const persistentVolumes = new PersistentVolumeController(o.registry, recorder, paths(o.home).volumes, o.log);
   const infraImage = process.env.KBX_INFRA_IMAGE || 'busybox:latest';
   // KBX_DATAPLANE=off: no services data plane (pods get Docker's network defaults only).
   const dataplane =
     process.env.KBX_DATAPLANE === 'off'
       ? undefined
-      : new Dataplane({ registry: o.registry, runtime, clusterId: o.clusterId, home: o.home, toolsImage: infraImage, log: o.log });
+      : new Dataplane({ registry: o.registry, runtime, clusterId: o.clusterId, home: o.home, toolsImage: infraImage, log: o.log, apiPort: o.apiPort, onAddress: o.onApiAddress });
   const hostPorts = dataplane ? new HostPorts(o.registry, (ip, port) => dataplane.dial(ip, port), recorder, o.log) : undefined;
   const ingress = dataplane && ingressControllerEnabled() ? new IngressController(o.registry, (ip, port) => dataplane.dial(ip, port), recorder, o.home, o.log) : undefined;
   const kubelet = new Kubelet({
@@ -103,6 +110,7 @@ export async function startNode(o: NodeHalfOptions) {
   daemonSets.start();
   statefulSets.start();
   taintEviction.start();
+  persistentVolumes.start();
   await kubelet.start();
   const metrics = new ResourceMetricsCollector({ runtime, clusterId: o.clusterId, periodMs: metricResolutionMs(), log: o.log });
   metrics.start();
@@ -151,6 +159,7 @@ export async function startNode(o: NodeHalfOptions) {
       disruption.close();
       jobs.close();
       cronJobs.close();
+      persistentVolumes.close();
       hostPorts?.close();
       ingress?.close();
       dataplane?.close();

@@ -42,7 +42,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   }
-  for (const f of [p.store, p.server, p.lock, p.lockDir, p.cluster, p.kubeconfig, p.logs, p.dataplane]) fs.rmSync(f, { recursive: true, force: true });
+  for (const f of [p.store, p.server, p.lock, p.lockDir, p.cluster, p.kubeconfig, p.logs, p.dataplane, p.volumes]) fs.rmSync(f, { recursive: true, force: true });
   process.stdout.write(`kbx cluster reset: removed ${containers} container(s), ${volumes} volume(s), ${networks} network(s) and all state in ${home}\n`);
 }
 

@@ -13,6 +13,7 @@ import { serviceIPRange, parseCIDR, dnsServiceIP } from '../registry/ip-allocato
 import { buildDataplaneConfig, sameConfig } from './config.js';
 import { imagePlan } from './image.js';
 import { canConnect, dialTunnel } from './tunnel-client.js';
+import { ApiReverse } from './api-reverse.js';
 import { AGENT_CONFIG_DIR, AGENT_CONFIG_FILE, CLUSTER_DOMAIN, TUNNEL_PORT, type DataplaneConfig } from './protocol.js';
 
 const SERVICES = RESOURCES.find((r) => r.kind === 'Service')!;
@@ -36,6 +37,10 @@ export interface DataplaneDeps {
   /** Has busybox (the image's `ip`); the infrastructure image. */
   toolsImage: string;
   log: (m: string) => void;
+  /** The API server's port on the loopback: pods reach it through the agent (agent/api-forward.ts). */
+  apiPort?: number;
+  /** The agent's address on the cluster network, each time it comes up (the `kubernetes` Service's endpoint). */
+  onAddress?: (ip: string) => void;
 }
 
 export class Dataplane {
@@ -46,6 +51,7 @@ export class Dataplane {
   private written?: DataplaneConfig;
   private settings?: Promise<PodNetworkSettings | undefined>;
   private tunnel?: { host: string; port: number };
+  private reverse?: ApiReverse;
   private stops: (() => void)[] = [];
   private timer?: NodeJS.Timeout;
   private healthTimer?: NodeJS.Timeout;
@@ -92,6 +98,7 @@ export class Dataplane {
     for (const s of this.stops) s();
     if (this.timer) clearTimeout(this.timer);
     if (this.healthTimer) clearInterval(this.healthTimer);
+    this.reverse?.close();
   }
 
   private schedule(): void {
@@ -155,6 +162,11 @@ export class Dataplane {
     this.tunnel = process.env.KBX_TUNNEL_PUBLISHED !== '1' && (await canConnect(c.ipAddress, TUNNEL_PORT)) ? { host: c.ipAddress, port: TUNNEL_PORT } : { host: '127.0.0.1', port };
     const settings: PodNetworkSettings = { gateway: c.ipAddress, serviceCIDR: this.cidr, dnsIP: dnsServiceIP(this.cidr), domain: CLUSTER_DOMAIN };
     await this.rerouteIfMoved(settings);
+    if (this.d.apiPort) {
+      this.reverse ??= new ApiReverse((target, n) => dialTunnel(this.tunnel!, this.token, target, n), this.d.apiPort, log);
+      this.reverse.ensure();
+    }
+    this.d.onAddress?.(c.ipAddress);
     this.healthTimer ??= setInterval(() => void this.checkHealth(), 5000).unref();
     return settings;
   }
@@ -215,7 +227,10 @@ export class Dataplane {
     try {
       const c = await this.d.runtime.inspectContainer(this.containerName);
       const current = await this.settings;
-      if (c && c.state === 'running' && c.ipAddress && (!current || current.gateway === c.ipAddress)) return;
+      if (c && c.state === 'running' && c.ipAddress && (!current || current.gateway === c.ipAddress)) {
+        this.reverse?.ensure();
+        return;
+      }
       this.d.log(`data plane: container ${c ? `${c.state} at ${c.ipAddress}` : 'missing'}, bringing it back`);
       this.settings = undefined;
       await this.podNetwork();

@@ -7,6 +7,8 @@ export const AGENT_CONFIG_DIR = '/run/kbx';
 export const AGENT_CONFIG_FILE = 'dataplane.json';
 /** The agent's tunnel port inside its container (published on the host's loopback at a port Docker picks). */
 export const TUNNEL_PORT = 7000;
+/** The agent's port for the `kubernetes` Service's endpoint: connections to it reach the API server (agent/api-forward.ts). */
+export const API_FORWARD_PORT = 6443;
 export const CLUSTER_DOMAIN = 'cluster.local';
 
 export type Protocol = 'TCP' | 'UDP' | 'SCTP';

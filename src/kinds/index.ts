@@ -36,10 +36,13 @@ import { REVIEW_KINDS } from './authorization.js';
 import { priorityClass } from './priorityclass.js';
 import { limitRange } from './limitrange.js';
 import { resourceQuota } from './resourcequota.js';
+import { persistentVolume } from './persistentvolume.js';
+import { persistentVolumeClaim } from './persistentvolumeclaim.js';
+import { storageClass } from './storageclass.js';
 
 export type { KindDefinition, VersionConversion } from './kind.js';
 
-export const KINDS: readonly KindDefinition[] = [pod, service, endpoints, namespace, event, controllerRevision, daemonSet, deployment, replicaSet, statefulSet, node, endpointSlice, podDisruptionBudget, configMap, secret, serviceAccount, horizontalPodAutoscaler, cronJob, job, ingress, ingressClass, networkPolicy, nodeMetrics, podMetrics, clusterRoleBinding, clusterRole, roleBinding, role, priorityClass, limitRange, resourceQuota, ...REVIEW_KINDS];
+export const KINDS: readonly KindDefinition[] = [pod, service, endpoints, namespace, event, controllerRevision, daemonSet, deployment, replicaSet, statefulSet, node, endpointSlice, podDisruptionBudget, configMap, secret, serviceAccount, horizontalPodAutoscaler, cronJob, job, ingress, ingressClass, networkPolicy, nodeMetrics, podMetrics, clusterRoleBinding, clusterRole, roleBinding, role, priorityClass, limitRange, resourceQuota, persistentVolume, persistentVolumeClaim, storageClass, ...REVIEW_KINDS];
 
 const BY_KIND = new Map(KINDS.map((k) => [k.resource.kind, k]));
 

@@ -1,6 +1,8 @@
 import { resource, type KindDefinition } from './kind.js';
 import { podRules } from '../api/validation.js';
 import { podStrategy } from '../registry/strategies.js';
+import { unhonouredPodFields } from '../api/pod-limits.js';
+import type { Pod } from '../api/types.js';
 import { POD_COLUMNS, printPod } from '../printers/columns.js';
 
 export const pod: KindDefinition = {
@@ -10,6 +12,8 @@ export const pod: KindDefinition = {
   }),
   validate: podRules,
   strategy: podStrategy,
+  // The API server's warnings for fields kbx stores but does not honour (src/api/pod-limits.ts).
+  warnings: (obj) => unhonouredPodFields(obj as Pod),
   printer: { columns: POD_COLUMNS, row: printPod },
   describer: async () => {
     const { describePod } = await import('../printers/describe.js');

@@ -167,6 +167,12 @@ function mountsFor(clusterId: string, pod: Pod, c: Container): ContainerSpec['mo
   return out;
 }
 
+/** How an emptyDir volume is made: medium Memory is a tmpfs, of sizeLimit bytes when set. */
+export function emptyDirOptions(v: { emptyDir?: { medium?: string; sizeLimit?: string } }): { tmpfs?: boolean; sizeBytes?: number } {
+  if (v.emptyDir?.medium !== 'Memory') return {};
+  return { tmpfs: true, ...(v.emptyDir.sizeLimit ? { sizeBytes: memoryToBytes(String(v.emptyDir.sizeLimit)) } : {}) };
+}
+
 /** Volumes the runtime must create for a pod (emptyDirs). */
 export function podVolumes(clusterId: string, pod: Pod): string[] {
   return (pod.spec.volumes ?? []).filter((v) => v.emptyDir).map((v) => volumeName(clusterId, pod, v.name));

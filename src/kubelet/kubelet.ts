@@ -14,8 +14,9 @@ import { LABELS, type ContainerRuntime, type ExecSession, type RuntimeContainer 
 import type { ExecOptions, LogOptions, NodeApi } from './node-api.js';
 import { ContainerObserver } from './observer.js';
 import { PodStreams } from './pod-streams.js';
-import { appSpec, infraSpec, INFRA_NAME, podVolumes } from './container-spec.js';
+import { appSpec, emptyDirOptions, infraSpec, INFRA_NAME, volumeName } from './container-spec.js';
 import { networkName } from '../runtime/runtime.js';
+import { securityFields } from './security-context.js';
 import { Backoff } from './backoff.js';
 import { ImageManager, ImagePullFailed } from './images.js';
 import { computePodStatus, type Observation, type ObservedContainer } from './pod-status.js';
@@ -471,8 +472,9 @@ export class Kubelet implements NodeApi {
     const { runtime, clusterId, infraImage } = this.d;
     // The dead sandbox goes (its containers were stopped by the kill actions: they restart in the new one).
     if (want.replaces) for (const c of containers) if (c.labels[LABELS.role] === 'infra') await runtime.removeContainer(c.id, { force: true });
-    for (const v of podVolumes(clusterId, pod)) {
-      await runtime.createVolume(v, { [LABELS.managed]: 'true', [LABELS.cluster]: clusterId, [LABELS.podUid]: pod.metadata.uid! });
+    for (const v of pod.spec.volumes ?? []) {
+      if (!v.emptyDir) continue;
+      await runtime.createVolume(volumeName(clusterId, pod, v.name), { [LABELS.managed]: 'true', [LABELS.cluster]: clusterId, [LABELS.podUid]: pod.metadata.uid! }, emptyDirOptions(v));
     }
     if (!(await runtime.imagePresent(infraImage))) {
       try {
@@ -551,7 +553,15 @@ export class Kubelet implements NodeApi {
       return;
     }
     for (const s of env.skipped) recorder.record('kubelet', pod, 'Warning', 'InvalidEnvironmentVariableNames', skippedKeysMessage(pod.metadata.namespace!, s));
-    const spec = appSpec(clusterId, pod, c, role, attempt, infra.id, [], { env: env.env, mounts: this.volumes.mountsFor(pod, c) });
+    const security = securityFields(pod, c, (await runtime.imagePresent(c.image))?.user);
+    if ('error' in security) {
+      waiting.set(c.name, { reason: 'CreateContainerConfigError', message: security.error });
+      recorder.record('kubelet', pod, 'Warning', 'Failed', `Error: ${security.error}`, where);
+      this.enqueue(pod.metadata.uid!, 10_000);
+      return;
+    }
+    const spec = { ...appSpec(clusterId, pod, c, role, attempt, infra.id, [], { env: env.env, mounts: this.volumes.mountsFor(pod, c) }), ...security };
+    if (security.capAdd) spec.capAdd = security.capAdd;
     spec.labels[SANDBOX_LABEL] = infra.id;
     spec.labels[HASH_LABEL] = containerHash(c);
     let id: string;

@@ -17,6 +17,11 @@ export function dnsServiceIP(cidr = serviceIPRange()): string {
   return intToIp(parseCIDR(cidr).base + 9);
 }
 
+/** The `kubernetes` Service's ClusterIP: the first address of the range (10.96.0.1), as the apiserver reserves it. */
+export function kubernetesServiceIP(cidr = serviceIPRange()): string {
+  return intToIp(parseCIDR(cidr).base);
+}
+
 /** `--service-node-port-range`. */
 export const NODE_PORT_RANGE = { base: 30000, size: 2768 } as const;
 export const NODE_PORT_RANGE_TEXT = `${NODE_PORT_RANGE.base}-${NODE_PORT_RANGE.base + NODE_PORT_RANGE.size - 1}`;

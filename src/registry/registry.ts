@@ -65,6 +65,7 @@ export class Registry {
 
   /** All stored objects of a resource (core group by default), for strategies that derive state (allocations, defaults) from them. */
   private readonly coreLister = (plural: string, group = ''): KObject[] => this.store.list(Store.prefix(group, plural));
+  private readonly coreGetter = (plural: string, ns: string | undefined, name: string): KObject | undefined => this.store.get(Store.key('', plural, ns, name));
 
   key(info: ResourceInfo, ns: string | undefined, name: string): string {
     return Store.key(info.group, info.plural, info.namespaced ? ns : undefined, name);
@@ -130,7 +131,7 @@ export class Registry {
     obj.metadata.uid = randomUUID();
     // Admission sees the object as sent (kbx's pod defaulting also stands in for decode-time defaults).
     for (const plugin of this.admission) plugin.admitCreate?.(info, obj, this.admissionReader);
-    strategy.prepareForCreate?.(obj, { now, list: this.coreLister });
+    strategy.prepareForCreate?.(obj, { now, list: this.coreLister, get: this.coreGetter });
     const errs = validate(obj, info);
     if (errs.length) throw errors.invalid(info.kind, obj.metadata.name ?? '', info.group, errs);
     if (info.namespaced) this.checkNamespaceWritable(obj.metadata.namespace!, info, obj.metadata.name ?? '');

@@ -2,6 +2,8 @@
 // what an update may change, and whether a delete is graceful. Everything here is pure.
 import type { KObject, Pod } from '../api/types.js';
 import { defaultPod } from '../api/defaults.js';
+import * as errors from '../api/errors.js';
+import { admitServiceAccount } from '../api/serviceaccount-admission.js';
 import { defaultDeployment, defaultReplicaSet } from '../api/defaults-apps.js';
 import { validateDeploymentUpdate, validateReplicaSetUpdate } from '../api/validation-apps.js';
 import type { FieldError } from '../api/field-errors.js';
@@ -14,6 +16,8 @@ export interface StrategyContext {
   now: number;
   /** Stored objects of a resource (core group unless `group` says) in all namespaces (Services derive allocations from it). */
   list?: (plural: string, group?: string) => KObject[];
+  /** One stored object of a core-group resource (admission looks up a pod's ServiceAccount). */
+  get?: (plural: string, namespace: string | undefined, name: string) => KObject | undefined;
 }
 
 export interface Strategy {
@@ -35,9 +39,18 @@ export interface Strategy {
 export const podStrategy: Strategy = {
   hasStatus: true,
   validateUpdate: (obj, old) => validatePodUpdate(obj, old),
-  prepareForCreate(obj) {
+  prepareForCreate(obj, ctx) {
     const pod = obj as Pod;
     Object.assign(pod, defaultPod(pod));
+    if (ctx.get) {
+      const name = (pod.spec as { serviceAccountName: string }).serviceAccountName;
+      const ns = pod.metadata.namespace ?? 'default';
+      const sa = ctx.get('serviceaccounts', ns, name);
+      if (!sa && name !== 'default') {
+        throw errors.forbidden('pods', pod.metadata.name ?? '', `error looking up service account ${ns}/${name}: serviceaccount ${JSON.stringify(name)} not found`);
+      }
+      admitServiceAccount(pod, sa);
+    }
     pod.status = { phase: 'Pending', qosClass: qosClass(pod) };
   },
   prepareForUpdate(obj) {

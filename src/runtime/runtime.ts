@@ -74,6 +74,16 @@ export interface ContainerSpec {
   dnsOptions?: string[];
   /** Linux capabilities added to the default set (e.g. NET_ADMIN). */
   capAdd?: string[];
+  capDrop?: string[];
+  /** "uid" or "uid:gid" (securityContext runAsUser/runAsGroup). */
+  user?: string;
+  /** Supplementary groups (supplementalGroups, fsGroup). */
+  groupAdd?: string[];
+  readonlyRootfs?: boolean;
+  privileged?: boolean;
+  /** "no-new-privileges", "seccomp=unconfined". */
+  securityOpt?: string[];
+  sysctls?: Record<string, string>;
   /** Restarted by the engine itself (the data plane); pod containers are restarted by the kubelet. */
   restartUnlessStopped?: boolean;
 }
@@ -199,7 +209,8 @@ export interface ContainerRuntime {
   /** No error if it is already gone. */
   removeNetwork(name: string): Promise<void>;
   listNetworks(labels: Record<string, string>): Promise<{ id: string; name: string; labels: Record<string, string> }[]>;
-  imagePresent(ref: string): Promise<{ id: string; size: number } | null>;
+  /** The local image (its USER too: runAsNonRoot is checked against it), or null. */
+  imagePresent(ref: string): Promise<{ id: string; size: number; user?: string } | null>;
   /** Rejects with ImagePullError carrying the engine's own words (what Kubernetes shows after ErrImagePull). */
   pullImage(ref: string, onProgress?: (p: PullProgress) => void): Promise<void>;
   /** Resolves with the new container's id. Rejects with ContainerNameInUseError when the name is taken. */
@@ -217,7 +228,8 @@ export interface ContainerRuntime {
   /** Every container (any state) carrying all of these labels, in one call to the engine. */
   listContainers(labels: Record<string, string>): Promise<RuntimeContainer[]>;
   /** No error if it exists. */
-  createVolume(name: string, labels: Record<string, string>): Promise<void>;
+  /** A named volume; `tmpfs` makes it memory-backed (emptyDir medium: Memory), of at most `sizeBytes` when given. */
+  createVolume(name: string, labels: Record<string, string>, opts?: { tmpfs?: boolean; sizeBytes?: number }): Promise<void>;
   /** No error if it is already gone. */
   removeVolume(name: string): Promise<void>;
   listVolumes(labels: Record<string, string>): Promise<{ name: string; labels: Record<string, string> }[]>;

@@ -92,7 +92,7 @@ describe('endpointslices', () => {
     const pods = JSON.parse(c.ok('get pods -l app=sl -o json')).items as any[];
     expect(endpoints(first).map((e) => e.ip).sort()).toEqual(pods.map((p) => p.status.podIP).sort());
 
-    const row = c.ok('get endpointslices --no-headers').trim();
+    const row = c.ok('get endpointslices -l kubernetes.io/service-name=sl --no-headers').trim();
     expect(row).toMatch(new RegExp(`^${name}\\s+IPv4\\s+8080\\s+\\d+\\.\\d+\\.\\d+\\.\\d+,\\d+\\.\\d+\\.\\d+\\.\\d+\\s+\\d+s$`));
     expect(c.ok('get endpointslices -o wide').split('\n')[0]).toMatch(/^NAME\s+ADDRESSTYPE\s+PORTS\s+ENDPOINTS\s+AGE$/);
 

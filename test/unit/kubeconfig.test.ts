@@ -284,7 +284,7 @@ describe('the cluster certificates', () => {
     const p = pkiPaths(home);
     for (const f of [p.caKey, p.key]) expect(fs.statSync(f).mode & 0o777).toBe(0o600);
     const cert = new crypto.X509Certificate(a.certPem);
-    expect(cert.subjectAltName).toBe('DNS:localhost, DNS:kubernetes, DNS:kubernetes.default, DNS:kubernetes.default.svc, DNS:kubernetes.default.svc.cluster.local, IP Address:127.0.0.1, IP Address:0:0:0:0:0:0:0:1');
+    expect(cert.subjectAltName).toBe('DNS:localhost, DNS:kubernetes, DNS:kubernetes.default, DNS:kubernetes.default.svc, DNS:kubernetes.default.svc.cluster.local, IP Address:127.0.0.1, IP Address:0:0:0:0:0:0:0:1, IP Address:10.96.0.1');
     expect(cert.checkIssued(new crypto.X509Certificate(a.caPem))).toBe(true);
     expect(new crypto.X509Certificate(a.caPem).ca).toBe(true);
     expect(servingCertUsable(a.caPem, a.certPem, a.keyPem, now.getTime())).toBe(true);

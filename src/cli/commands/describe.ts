@@ -95,6 +95,11 @@ async function relatedTo(client: ApiClient, obj: KObject): Promise<Record<string
       throw e;
     }
   }
+  if (obj.kind === 'PersistentVolumeClaim') {
+    // "Used By": the namespace's pods that name the claim in a volume.
+    const pods = (await client.list(RESOURCES.find((r) => r.kind === 'Pod')!, obj.metadata.namespace)).items;
+    return { pods: pods.filter((p) => ((p.spec?.volumes ?? []) as { persistentVolumeClaim?: { claimName?: string } }[]).some((v) => v.persistentVolumeClaim?.claimName === obj.metadata.name)) };
+  }
   if (obj.kind === 'Ingress') {
     // The namespace's Services and Endpoints, for the backends' endpoints.
     const [svc, ep] = ['Service', 'Endpoints'].map((k) => RESOURCES.find((r) => r.kind === k)!);

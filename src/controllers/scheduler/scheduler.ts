@@ -13,10 +13,13 @@ import { rfc3339 } from '../../util/clock.js';
 import { timersOf, type TimerSource } from '../queue.js';
 import { FairShare } from '../../util/fair-share.js';
 import { filterNode, fitErrorMessage, type FilterFailure, type NodeView } from './filters.js';
+import { preFilterMessage, volumeBinding } from './volume-binding.js';
 
 const PODS = RESOURCES.find((r) => r.kind === 'Pod')!;
 const NODES = RESOURCES.find((r) => r.kind === 'Node')!;
 const NAMESPACES = RESOURCES.find((r) => r.kind === 'Namespace')!;
+const PVCS = RESOURCES.find((r) => r.kind === 'PersistentVolumeClaim')!;
+const CLASSES = RESOURCES.find((r) => r.kind === 'StorageClass')!;
 
 /** Pending pods are retried at least this often even when nothing seems to change (kube-scheduler: 5 minutes). */
 const RETRY_MS = 60_000;
@@ -97,6 +100,8 @@ export class Scheduler {
         }
       }),
     );
+    // A claim bound, created or given a node may let a pending pod through.
+    this.stops.push(this.registry.watch(PVCS, undefined, {}, () => this.clusterChanged()));
     this.retryTimer = setInterval(() => this.flushUnschedulable(true), RETRY_MS);
     this.retryTimer.unref?.();
   }
@@ -211,8 +216,25 @@ export class Scheduler {
       }
       failures.push(f);
     }
-    if (chosen) this.bind(pod, chosen.metadata.name!);
-    else this.markUnschedulable(pod, fitErrorMessage(nodes.length, failures));
+    if (!chosen) return this.markUnschedulable(pod, fitErrorMessage(nodes.length, failures));
+    const ns = pod.metadata.namespace;
+    const vb = volumeBinding(pod, (n) => this.registry.tryGet(PVCS, ns, n), (n) => (n ? this.registry.tryGet(CLASSES, undefined, n) : undefined));
+    if (vb.type === 'unschedulable') return this.markUnschedulable(pod, preFilterMessage(nodes.length, vb.reason));
+    if (vb.type === 'wait') {
+      for (const claim of vb.select) {
+        try {
+          this.registry.mutate(PVCS, ns, claim, (c) => {
+            if (c.metadata.annotations?.['volume.kubernetes.io/selected-node']) return false;
+            c.metadata.annotations = { ...(c.metadata.annotations ?? {}), 'volume.kubernetes.io/selected-node': chosen.metadata.name! };
+          });
+        } catch (e) {
+          if (!isApiError(e)) throw e;
+        }
+      }
+      // PreBind: the pod waits for its claims' binding; the claim watch brings it back after its backoff.
+      return this.backOff(pod);
+    }
+    this.bind(pod, chosen.metadata.name!);
   }
 
   private bind(pod: Pod, nodeName: string): void {
@@ -234,11 +256,17 @@ export class Scheduler {
     }
   }
 
-  private markUnschedulable(pod: Pod, message: string): void {
+  /** The pod waits in `unschedulable` for a cluster change, after a backoff that grows with its attempts. */
+  private backOff(pod: Pod): void {
     const uid = pod.metadata.uid!;
     const attempts = (this.attempts.get(uid) ?? 0) + 1;
     this.attempts.set(uid, attempts);
     this.unschedulable.set(uid, { attempts, until: this.registry.clock.now() + podBackoffMs(attempts) });
+  }
+
+  private markUnschedulable(pod: Pod, message: string): void {
+    const uid = pod.metadata.uid!;
+    this.backOff(pod);
     const changed = this.lastMessage.get(uid) !== message;
     this.lastMessage.set(uid, message);
     try {

@@ -4,10 +4,11 @@
 import { readFileSync, watchFile } from 'node:fs';
 import { join } from 'node:path';
 import { DnsIndex } from '../dns-answer.js';
-import { AGENT_CONFIG_DIR, AGENT_CONFIG_FILE, TUNNEL_PORT, type DataplaneConfig } from '../protocol.js';
+import { AGENT_CONFIG_DIR, AGENT_CONFIG_FILE, API_FORWARD_PORT, TUNNEL_PORT, type DataplaneConfig } from '../protocol.js';
 import { DnsServer } from './dns-server.js';
 import { ServiceProxies } from './proxy.js';
 import { TunnelServer } from './tunnel.js';
+import { ApiForwarder } from './api-forward.js';
 
 const file = join(process.env.KBX_AGENT_CONFIG_DIR || AGENT_CONFIG_DIR, AGENT_CONFIG_FILE);
 const log = (m: string) => process.stdout.write(`${new Date().toISOString()} ${m}\n`);
@@ -16,7 +17,8 @@ let config: DataplaneConfig | undefined;
 let index = new DnsIndex({ domain: 'cluster.local', services: [] });
 const proxies = new ServiceProxies(log);
 const dns = new DnsServer(() => index, log);
-const tunnel = new TunnelServer(() => config?.token ?? '\0', proxies, log);
+const api = new ApiForwarder(log);
+const tunnel = new TunnelServer(() => config?.token ?? '\0', proxies, log, api);
 let dnsListening = false;
 
 function load(): void {
@@ -41,7 +43,8 @@ function load(): void {
 }
 
 await tunnel.listen(TUNNEL_PORT);
+await api.listen(API_FORWARD_PORT);
 load();
 watchFile(file, { interval: 100 }, () => load());
-log(`kbx data plane listening (tunnel :${TUNNEL_PORT})`);
+log(`kbx data plane listening (tunnel :${TUNNEL_PORT}, API forward :${API_FORWARD_PORT})`);
 for (const sig of ['SIGTERM', 'SIGINT'] as const) process.on(sig, () => process.exit(0));

@@ -1,18 +1,19 @@
 // The tunnel: how the host reaches into the cluster network without routing to container IPs (Docker Desktop
 // cannot). Published on the host's loopback. A client sends one line, "<token> <ip> <port>\n"; the agent
 // answers "OK\n" once connected (or "ERR <reason>\n" and closes), then relays bytes both ways, half-closes
-// included. A ClusterIP goes through the service proxy (a ready backend); any other address is dialled as is.
+// included. "@reverse"/"@accept" in place of the address are the API forward's (api-forward.ts). A ClusterIP goes through the service proxy (a ready backend); any other address is dialled as is.
 import net from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
 import { pipeBoth, connectAny } from './proxy.js';
 import type { ServiceProxies } from './proxy.js';
+import type { ApiForwarder } from './api-forward.js';
 
 const MAX_HEADER = 512;
 
 export class TunnelServer {
   private server?: net.Server;
 
-  constructor(private token: () => string, private proxies: ServiceProxies, private log: (m: string) => void) {}
+  constructor(private token: () => string, private proxies: ServiceProxies, private log: (m: string) => void, private api?: ApiForwarder) {}
 
   listen(port: number): Promise<void> {
     this.server = net.createServer({ allowHalfOpen: true }, (sock) => this.accept(sock));
@@ -41,6 +42,9 @@ export class TunnelServer {
         sock.end('ERR unauthorized\n');
         return;
       }
+      // The control plane's side of the API forward (see api-forward.ts).
+      if (this.api && ip === '@reverse') return this.api.setControl(sock);
+      if (this.api && ip === '@accept') return this.api.accept(portText ?? '', sock);
       const port = Number(portText);
       if (!ip || !Number.isInteger(port) || port < 1 || port > 65535) {
         sock.end('ERR bad target\n');

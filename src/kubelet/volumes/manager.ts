@@ -20,6 +20,8 @@ import type { PodRuntimeFields } from '../downward-api.js';
 const CM = RESOURCES.find((r) => r.kind === 'ConfigMap')!;
 const SECRET = RESOURCES.find((r) => r.kind === 'Secret')!;
 const NODES = RESOURCES.find((r) => r.kind === 'Node')!;
+const PVCS = RESOURCES.find((r) => r.kind === 'PersistentVolumeClaim')!;
+const PVS = RESOURCES.find((r) => r.kind === 'PersistentVolume')!;
 
 type Obj = Record<string, any>;
 
@@ -62,6 +64,7 @@ export class VolumeManager {
     };
     this.stops.push(this.d.registry.watch(CM, undefined, { resourceVersion: String(this.d.registry.store.resourceVersion) }, changed('configmap')));
     this.stops.push(this.d.registry.watch(SECRET, undefined, { resourceVersion: String(this.d.registry.store.resourceVersion) }, changed('secret')));
+    this.stops.push(this.d.registry.watch(PVCS, undefined, { resourceVersion: String(this.d.registry.store.resourceVersion) }, changed('pvc')));
   }
 
   close(): void {
@@ -76,8 +79,22 @@ export class VolumeManager {
   setUp(pod: Pod, rt: PodRuntimeFields): VolumeFailure[] {
     const uid = pod.metadata.uid!;
     const ns = pod.metadata.namespace ?? 'default';
-    this.refs.set(uid, { ns, refs: podReferences(pod) });
+    const refs = podReferences(pod);
     const failures: VolumeFailure[] = [];
+    for (const v of (pod.spec.volumes ?? []) as Obj[]) {
+      if (!v.persistentVolumeClaim) continue;
+      refs.add(`pvc/${v.persistentVolumeClaim.claimName}`);
+      const r = this.claimPath(ns, v.persistentVolumeClaim.claimName);
+      if ('error' in r) failures.push({ volume: v.name, message: r.error, blocking: true });
+      else if (!fs.existsSync(r.path)) {
+        try {
+          fs.mkdirSync(r.path, { recursive: true, mode: 0o777 });
+        } catch (e) {
+          failures.push({ volume: v.name, message: (e as Error).message, blocking: true });
+        }
+      }
+    }
+    this.refs.set(uid, { ns, refs });
     const allocatable = this.allocatable();
     for (const v of (pod.spec.volumes ?? []) as Obj[]) {
       if (!isApiDataVolume(v)) continue;
@@ -108,6 +125,14 @@ export class VolumeManager {
     const out: Mount[] = [];
     for (const m of (c.volumeMounts ?? []) as Obj[]) {
       const v = ((pod.spec.volumes ?? []) as Obj[]).find((x) => x.name === m.name);
+      if (v?.persistentVolumeClaim) {
+        const r = this.claimPath(pod.metadata.namespace ?? 'default', v.persistentVolumeClaim.claimName);
+        if ('error' in r) continue; // setUp reported it and kept the pod from starting
+        const source = m.subPath ? path.join(r.path, m.subPath) : r.path;
+        if (m.subPath) fs.mkdirSync(source, { recursive: true, mode: 0o777 });
+        out.push({ type: 'bind', source, target: m.mountPath, readOnly: !!m.readOnly || !!v.persistentVolumeClaim.readOnly });
+        continue;
+      }
       if (!v || !isApiDataVolume(v)) continue;
       const dir = this.dirOf(pod, v);
       let source = dir;
@@ -140,6 +165,18 @@ export class VolumeManager {
       return;
     }
     for (const uid of entries) if (!live.has(uid)) this.tearDown(uid);
+  }
+
+  /** The host directory behind a claim: its bound PersistentVolume's hostPath or local path (the kubelet's messages otherwise). */
+  private claimPath(ns: string, claim: string): { path: string } | { error: string } {
+    const pvc = this.d.registry.tryGet(PVCS, ns, claim) as Obj | undefined;
+    if (!pvc) return { error: `error processing PVC ${ns}/${claim}: failed to fetch PVC from API server: persistentvolumeclaims "${claim}" not found` };
+    const volume = pvc.spec?.volumeName as string | undefined;
+    if (!volume || pvc.status?.phase !== 'Bound') return { error: `error processing PVC ${ns}/${claim}: PVC is not bound` };
+    const pv = this.d.registry.tryGet(PVS, undefined, volume) as Obj | undefined;
+    const p = pv?.spec?.hostPath?.path ?? pv?.spec?.local?.path;
+    if (!p) return { error: `error processing PVC ${ns}/${claim}: failed to fetch PV ${volume} from API server: persistentvolumes "${volume}" not found` };
+    return { path: p };
   }
 
   private allocatable(): Record<string, string> {

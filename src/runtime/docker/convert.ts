@@ -38,6 +38,12 @@ export function createOptions(spec: ContainerSpec): Docker.ContainerCreateOption
   }
   if (spec.nanoCpus) host.NanoCpus = spec.nanoCpus;
   if (spec.capAdd?.length) host.CapAdd = spec.capAdd;
+  if (spec.capDrop?.length) host.CapDrop = spec.capDrop;
+  if (spec.groupAdd?.length) host.GroupAdd = spec.groupAdd;
+  if (spec.readonlyRootfs) host.ReadonlyRootfs = true;
+  if (spec.privileged) host.Privileged = true;
+  if (spec.securityOpt?.length) host.SecurityOpt = spec.securityOpt;
+  if (spec.sysctls && Object.keys(spec.sysctls).length) host.Sysctls = spec.sysctls;
   if (spec.restartUnlessStopped) host.RestartPolicy = { Name: 'unless-stopped' };
   // A container that joins another's network namespace shares its hostname, /etc/hosts and /etc/resolv.conf, and
   // Docker rejects setting them ("conflicting options: hostname and the network mode"): the infra container has them.
@@ -66,6 +72,7 @@ export function createOptions(spec: ContainerSpec): Docker.ContainerCreateOption
     ...(spec.entrypoint ? { Entrypoint: spec.entrypoint } : {}),
     ...(spec.cmd ? { Cmd: spec.cmd } : {}),
     ...(spec.workingDir ? { WorkingDir: spec.workingDir } : {}),
+    ...(spec.user ? { User: spec.user } : {}),
     ...(spec.hostname && !joined ? { Hostname: spec.hostname } : {}),
     ...(spec.stopSignal ? { StopSignal: spec.stopSignal } : {}),
     ...(spec.tty ? { Tty: true } : {}),

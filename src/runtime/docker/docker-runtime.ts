@@ -226,11 +226,11 @@ export class DockerRuntime implements ContainerRuntime {
 
   // ------------------------------------------------------------------------------------------------ images
 
-  async imagePresent(ref: string): Promise<{ id: string; size: number } | null> {
+  async imagePresent(ref: string): Promise<{ id: string; size: number; user?: string } | null> {
     return this.call(async () => {
       try {
         const i = await this.docker.getImage(ref).inspect();
-        return { id: i.Id, size: i.Size };
+        return { id: i.Id, size: i.Size, user: i.Config?.User ?? '' };
       } catch (e) {
         if (statusOf(e) === 404) return null;
         throw this.engineError(e);
@@ -411,10 +411,11 @@ export class DockerRuntime implements ContainerRuntime {
 
   // ------------------------------------------------------------------------------------------------ volumes
 
-  async createVolume(name: string, labels: Record<string, string>): Promise<void> {
+  async createVolume(name: string, labels: Record<string, string>, opts: { tmpfs?: boolean; sizeBytes?: number } = {}): Promise<void> {
     await this.call(async () => {
       try {
-        await this.docker.createVolume({ Name: name, Labels: labels });
+        const driver = opts.tmpfs ? { DriverOpts: { type: 'tmpfs', device: 'tmpfs', ...(opts.sizeBytes ? { o: `size=${opts.sizeBytes}` } : {}) } } : {};
+        await this.docker.createVolume({ Name: name, Labels: labels, ...driver });
       } catch (e) {
         throw this.engineError(e);
       }

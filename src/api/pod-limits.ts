@@ -1,0 +1,48 @@
+// The pod fields kbx accepts (they are valid Kubernetes) but does not honour on Docker: each one present in a
+// pod becomes an API Warning on create/update, so nothing is silently ignored. The README's "limits" lists
+// the same fields. Pure.
+import type { Pod } from './types.js';
+
+type Obj = Record<string, any>;
+
+const set = (v: unknown) => v !== undefined && v !== null && v !== false && !(Array.isArray(v) && !v.length);
+
+/** Volume sources kbx cannot mount (cloud and network disks, CSI, image volumes …). */
+const UNMOUNTABLE = ['nfs', 'iscsi', 'glusterfs', 'rbd', 'cephfs', 'cinder', 'flexVolume', 'flocker', 'fc', 'azureFile', 'azureDisk', 'vsphereVolume', 'quobyte', 'photonPersistentDisk', 'portworxVolume', 'scaleIO', 'storageos', 'csi', 'ephemeral', 'image', 'gitRepo', 'awsElasticBlockStore', 'gcePersistentDisk'];
+
+export function unhonouredPodFields(pod: Pod): string[] {
+  const spec = (pod.spec ?? {}) as Obj;
+  const out: string[] = [];
+  const note = (field: string, why: string) => out.push(`${field}: ${why}`);
+  for (const f of ['hostNetwork', 'hostPID', 'hostIPC', 'shareProcessNamespace'] as const) {
+    if (spec[f] === true) note(`spec.${f}`, 'not honoured by kbx (pods get their own namespaces on Docker)');
+  }
+  if (set(spec.hostAliases)) note('spec.hostAliases', 'not honoured by kbx (no /etc/hosts entries are added)');
+  if (set(spec.runtimeClassName)) note('spec.runtimeClassName', 'not honoured by kbx (Docker’s default runtime runs every pod)');
+  if (spec.hostUsers === false) note('spec.hostUsers', 'not honoured by kbx (no user namespaces)');
+  if (set(spec.overhead)) note('spec.overhead', 'not honoured by kbx');
+  const psc = (spec.securityContext ?? {}) as Obj;
+  if (psc.fsGroup !== undefined) note('spec.securityContext.fsGroup', 'added as a supplementary group only; kbx does not change volume ownership');
+  for (const f of ['fsGroupChangePolicy', 'seLinuxOptions', 'windowsOptions', 'appArmorProfile', 'supplementalGroupsPolicy', 'seLinuxChangePolicy']) {
+    if (set(psc[f])) note(`spec.securityContext.${f}`, 'not honoured by kbx');
+  }
+  if (psc.seccompProfile?.type === 'Localhost') note('spec.securityContext.seccompProfile', 'Localhost profiles are not honoured by kbx (Docker’s default profile applies)');
+  for (const v of (spec.volumes ?? []) as Obj[]) {
+    const kind = UNMOUNTABLE.find((k) => v[k]);
+    if (kind) note(`spec.volumes[${v.name}].${kind}`, 'kbx cannot mount this volume type; the pod will not start');
+    if (v.emptyDir?.sizeLimit && v.emptyDir.medium !== 'Memory') note(`spec.volumes[${v.name}].emptyDir.sizeLimit`, 'only enforced by kbx for medium: Memory');
+  }
+  const containers = [...((spec.initContainers ?? []) as Obj[]), ...((spec.containers ?? []) as Obj[])];
+  for (const c of containers) {
+    const sc = (c.securityContext ?? {}) as Obj;
+    for (const f of ['seLinuxOptions', 'windowsOptions', 'appArmorProfile']) if (set(sc[f])) note(`containers[${c.name}].securityContext.${f}`, 'not honoured by kbx');
+    if (sc.procMount === 'Unmasked') note(`containers[${c.name}].securityContext.procMount`, 'Unmasked is not honoured by kbx');
+    if (sc.seccompProfile?.type === 'Localhost') note(`containers[${c.name}].securityContext.seccompProfile`, 'Localhost profiles are not honoured by kbx');
+    for (const m of (c.volumeMounts ?? []) as Obj[]) {
+      const v = ((spec.volumes ?? []) as Obj[]).find((x) => x.name === m.name);
+      if (m.subPath && v?.emptyDir) note(`containers[${c.name}].volumeMounts[${m.name}].subPath`, 'not honoured by kbx for emptyDir volumes (the whole volume is mounted)');
+      if (set(m.mountPropagation) && m.mountPropagation !== 'None') note(`containers[${c.name}].volumeMounts[${m.name}].mountPropagation`, 'not honoured by kbx');
+    }
+  }
+  return out;
+}
