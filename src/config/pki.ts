@@ -9,7 +9,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { createRequire } from 'node:module';
 import { writeFileAtomic } from './home.js';
-import { kubernetesServiceIP } from '../registry/ip-allocator.js';
+import { kubernetesServiceIP } from './service-network.js';
 
 /** Names the API server answers to: the host's loopback, and the in-cluster names and ClusterIP of the `kubernetes` Service. */
 export const SERVING_DNS = ['localhost', 'kubernetes', 'kubernetes.default', 'kubernetes.default.svc', 'kubernetes.default.svc.cluster.local'];
