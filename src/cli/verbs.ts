@@ -1086,6 +1086,37 @@ Use "kbx api-resources" for a complete list of supported resources.`,
     ],
   },
   {
+    name: 'diff',
+    group: 'Advanced Commands',
+    short: 'Diff the live version against a would-be applied version',
+    long: `Diff configurations specified by file name or stdin between the current online configuration, and the configuration as it would be if applied.
+
+ The output is always YAML.
+
+ KUBECTL_EXTERNAL_DIFF environment variable can be used to select your own diff command. Users can use external commands with params too, example: KUBECTL_EXTERNAL_DIFF="colordiff -N -u"
+
+ By default, the "diff" command available in your path will be run with the "-u" (unified diff) and "-N" (treat absent files as empty) options.
+
+ Exit status: 0 No differences were found. 1 Differences were found. >1 Kubectl or diff failed with an error.
+
+ Note: KUBECTL_EXTERNAL_DIFF, if used, is expected to follow that convention.`,
+    examples: `  # Diff resources included in pod.json
+  kbx diff -f pod.json
+  
+  # Diff file read from stdin
+  cat service.yaml | kbx diff -f -`,
+    usage: 'kbx diff -f FILENAME [options]',
+    load: () => import('./commands/diff.js'),
+    flags: [
+      list('-f, --filename', 'Filename, directory, or URL to files contains the configuration to diff'),
+      KUSTOMIZE,
+      RECURSIVE,
+      bool('--server-side', 'If true, apply runs in the server instead of the client.'),
+      bool('--force-conflicts', 'If true, server-side apply will force the changes against conflicts.'),
+      str('--field-manager', 'Name of the manager used to track field ownership.', { shown: '\'kubectl-client-side-apply\'' }),
+    ],
+  },
+  {
     name: 'apply',
     group: 'Advanced Commands',
     short: 'Apply a configuration to a resource by file name or stdin',

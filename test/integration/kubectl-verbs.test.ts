@@ -140,3 +140,26 @@ describe('completion', () => {
     expect(bad).toMatchObject({ code: 1, stderr: 'error: Unsupported shell type "fish".\nSee \'kbx completion -h\' for help and examples\n' });
   });
 });
+
+describe('diff', () => {
+  it('exit 0 when equal, 1 with a unified diff when not, 2 on errors; nothing is changed', () => {
+    const file = writeManifest(c.home, 'differ.yaml', cm('differ', { a: '1' }));
+    const absent = c.kbx(['diff', '-f', file]);
+    expect(absent.code).toBe(1);
+    expect(absent.stdout).toMatch(/^diff -u -N \S+\/LIVE-\w+\/v1\.ConfigMap\.default\.differ \S+\/MERGED-\w+\/v1\.ConfigMap\.default\.differ\n/);
+    expect(absent.stdout).toContain('\n+  name: differ\n');
+    expect(c.kbx('get cm differ').code).toBe(1);
+    c.ok(['apply', '-f', file]);
+    expect(c.kbx(['diff', '-f', file])).toMatchObject({ code: 0, stdout: '' });
+    expect(c.kubectl(['diff', '-f', file])).toMatchObject({ code: 0, stdout: '' });
+    const changed = writeManifest(c.home, 'differ2.yaml', cm('differ', { a: '2' }));
+    const d = c.kbx(['diff', '-f', changed]);
+    expect(d.code).toBe(1);
+    expect(d.stdout).toMatch(/\n-  a: "1"\n\+  a: "2"\n/);
+    expect(c.kubectl(['diff', '-f', changed]).stdout).toMatch(/\n-  a: "1"\n\+  a: "2"\n/);
+    const ext = c.kbx(['diff', '-f', changed], { env: { KUBECTL_EXTERNAL_DIFF: 'diff -q' } });
+    expect(ext.stdout).toMatch(/^Files \S+ and \S+ differ\n$/);
+    expect(c.ok(['get', 'cm', 'differ', '-o', 'jsonpath={.data.a}'])).toBe('1');
+    expect(c.kbx('diff')).toMatchObject({ code: 2, stderr: 'error: must specify one of -f and -k\n' });
+  });
+});
