@@ -1057,6 +1057,42 @@ Use "kbx api-resources" for a complete list of supported resources.`,
     ],
   },
   {
+    name: 'cp',
+    group: 'Troubleshooting and Debugging Commands',
+    short: 'Copy files and directories to and from containers',
+    long: `Copy files and directories to and from containers.`,
+    examples: `  # !!!Important Note!!!
+  # Requires that the 'tar' binary is present in your container
+  # image.  If 'tar' is not present, 'kbx cp' will fail.
+  #
+  # For advanced use cases, such as symlinks, wildcard expansion or
+  # file mode preservation, consider using 'kbx exec'.
+  
+  # Copy /tmp/foo local file to /tmp/bar in a remote pod in namespace <some-namespace>
+  tar cf - /tmp/foo | kbx exec -i -n <some-namespace> <some-pod> -- tar xf - -C /tmp/bar
+  
+  # Copy /tmp/foo from a remote pod to /tmp/bar locally
+  kbx exec -n <some-namespace> <some-pod> -- tar cf - /tmp/foo | tar xf - -C /tmp/bar
+  
+  # Copy /tmp/foo_dir local directory to /tmp/bar_dir in a remote pod in the default namespace
+  kbx cp /tmp/foo_dir <some-pod>:/tmp/bar_dir
+  
+  # Copy /tmp/foo local file to /tmp/bar in a remote pod in a specific container
+  kbx cp /tmp/foo <some-pod>:/tmp/bar -c <specific-container>
+  
+  # Copy /tmp/foo local file to /tmp/bar in a remote pod in namespace <some-namespace>
+  kbx cp /tmp/foo <some-namespace>/<some-pod>:/tmp/bar
+  
+  # Copy /tmp/foo from a remote pod to /tmp/bar locally
+  kbx cp <some-namespace>/<some-pod>:/tmp/foo /tmp/bar`,
+    usage: 'kbx cp <file-spec-src> <file-spec-dest> [options]',
+    load: () => import('./commands/cp.js'),
+    flags: [
+      str('-c, --container', 'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen'),
+      bool('--no-preserve', 'The copied file/directory\'s ownership and permissions will not be preserved in the container'),
+    ],
+  },
+  {
     name: 'events',
     group: 'Troubleshooting and Debugging Commands',
     short: 'List events',

@@ -163,3 +163,34 @@ describe('diff', () => {
     expect(c.kbx('diff')).toMatchObject({ code: 2, stderr: 'error: must specify one of -f and -k\n' });
   });
 });
+
+describe('cp', () => {
+  it('copies files and directories both ways, through tar in the container', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { waitFor } = await import('./harness.js');
+    c.ok(['run', 'box', '--image=busybox:latest', '--image-pull-policy=IfNotPresent', '--command', '--', 'sh', '-c', 'trap "exit 0" TERM; sleep 3600 & wait']);
+    await waitFor('box running', () => c.kbx('get pod box -o jsonpath={.status.phase}').stdout === 'Running', 90_000);
+    const local = path.join(c.home, 'tree');
+    fs.mkdirSync(path.join(local, 'sub'), { recursive: true });
+    fs.writeFileSync(path.join(local, 'a.txt'), 'alpha\n');
+    fs.writeFileSync(path.join(local, 'sub', 'b.bin'), Buffer.from([0, 1, 2, 255, 254]));
+    expect(c.kbx(['cp', path.join(local, 'a.txt'), 'box:/tmp/a.txt'])).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(c.ok('exec box -- cat /tmp/a.txt')).toBe('alpha\n');
+    expect(c.kbx(['cp', local, 'box:/tmp/tree']).code).toBe(0);
+    expect(c.ok('exec box -- find /tmp/tree').split('\n').filter(Boolean).sort()).toEqual(['/tmp/tree', '/tmp/tree/a.txt', '/tmp/tree/sub', '/tmp/tree/sub/b.bin']);
+    const back = path.join(c.home, 'back');
+    const from = c.kbx(['cp', 'default/box:/tmp/tree', back]);
+    expect(from.code).toBe(0);
+    expect(fs.readFileSync(path.join(back, 'sub', 'b.bin'))).toEqual(Buffer.from([0, 1, 2, 255, 254]));
+    const theirs = path.join(c.home, 'theirs');
+    expect(c.kubectl(['cp', 'box:/tmp/tree', theirs]).code).toBe(0);
+    expect(fs.readFileSync(path.join(theirs, 'a.txt'), 'utf8')).toBe(fs.readFileSync(path.join(back, 'a.txt'), 'utf8'));
+    for (const args of [['cp', 'a', 'b'], ['cp', 'no-such-file', 'box:/tmp/'], ['cp', 'box:/tmp/nope', path.join(c.home, 'x')]]) {
+      const ours = c.kbx(args);
+      const kubectl = c.kubectl(args);
+      expect(ours.code, args.join(' ')).toBe(kubectl.code);
+      expect(ours.stderr, args.join(' ')).toBe(kubectl.stderr);
+    }
+  });
+});
