@@ -1057,6 +1057,42 @@ Use "kbx api-resources" for a complete list of supported resources.`,
     ],
   },
   {
+    name: 'proxy',
+    group: 'Troubleshooting and Debugging Commands',
+    short: 'Run a proxy to the Kubernetes API server',
+    long: `Creates a proxy server or application-level gateway between localhost and the Kubernetes API server. It also allows serving static content over specified HTTP path. All incoming data enters through one port and gets forwarded to the remote Kubernetes API server port, except for the path matching the static content path.`,
+    examples: `  # To proxy all of the Kubernetes API and nothing else
+  kbx proxy --api-prefix=/
+  
+  # To proxy only part of the Kubernetes API and also some static files
+  # You can get pods info with 'curl localhost:8001/api/v1/pods'
+  kbx proxy --www=/my/files --www-prefix=/static/ --api-prefix=/api/
+  
+  # To proxy the entire Kubernetes API at a different root
+  # You can get pods info with 'curl localhost:8001/custom/api/v1/pods'
+  kbx proxy --api-prefix=/custom/
+  
+  # Run a proxy to the Kubernetes API server on port 8011, serving static content from ./local/www/
+  kbx proxy --port=8011 --www=./local/www/
+  
+  # Run a proxy to the Kubernetes API server on an arbitrary local port
+  # The chosen port for the server will be output to stdout
+  kbx proxy --port=0
+  
+  # Run a proxy to the Kubernetes API server, changing the API prefix to k8s-api
+  # This makes e.g. the pods API available at localhost:8001/k8s-api/v1/pods/
+  kbx proxy --api-prefix=/k8s-api`,
+    usage: 'kbx proxy [--port=PORT] [--www=static-dir] [--www-prefix=prefix] [--api-prefix=prefix] [options]',
+    load: () => import('./commands/proxy.js'),
+    flags: [
+      int('-p, --port', 'The port on which to run the proxy. Set to 0 to pick a random port.', { shown: '8001', default: '8001' }),
+      str('--address', 'The IP address on which to serve on.', { shown: '\'127.0.0.1\'', default: '127.0.0.1' }),
+      str('--api-prefix', 'Prefix to serve the proxied API under.', { shown: '\'/\'', default: '/' }),
+      str('-w, --www', 'Also serve static files from the given directory under the specified prefix.'),
+      str('-P, --www-prefix', 'Prefix to serve static files under, if static file directory is specified.', { shown: '\'/static/\'', default: '/static/' }),
+    ],
+  },
+  {
     name: 'cp',
     group: 'Troubleshooting and Debugging Commands',
     short: 'Copy files and directories to and from containers',

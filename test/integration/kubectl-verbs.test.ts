@@ -194,3 +194,26 @@ describe('cp', () => {
     }
   });
 });
+
+describe('proxy', () => {
+  it('serves the API on plain http, with kubectl\'s filter; kubectl talks through it', async () => {
+    const { spawn } = await import('node:child_process');
+    const { KBX, waitFor } = await import('./harness.js');
+    const p = spawn(process.execPath, [KBX, 'proxy', '--port=0', '--api-prefix=/k8s/'], { env: c.env() });
+    try {
+      let out = '';
+      p.stdout.on('data', (d) => (out += d));
+      await waitFor('proxy listening', () => /^Starting to serve on 127\.0\.0\.1:\d+\n$/.test(out), 30_000);
+      const port = Number(/:(\d+)\n$/.exec(out)![1]);
+      const api = await fetch(`http://127.0.0.1:${port}/k8s/api/v1/namespaces/default/configmaps/settings`);
+      expect(api.status).toBe(200);
+      expect(((await api.json()) as { data: { a: string } }).data.a).toBe('1');
+      expect((await fetch(`http://127.0.0.1:${port}/k8s/api/v1/namespaces/default/pods/x/exec`)).status).toBe(403);
+      expect((await fetch(`http://127.0.0.1:${port}/elsewhere`)).status).toBe(404);
+      const k = c.kubectl(['--kubeconfig=/dev/null', '-s', `http://127.0.0.1:${port}/k8s`, 'get', 'cm', 'settings', '-o', 'name']);
+      expect(k.stdout).toBe('configmap/settings\n');
+    } finally {
+      p.kill();
+    }
+  });
+});
