@@ -648,6 +648,46 @@ Use "kbx api-resources" for a complete list of supported resources.`,
     ],
   },
   {
+    name: 'edit',
+    group: 'Basic Commands (Intermediate)',
+    short: 'Edit a resource on the server',
+    long: `Edit a resource from the default editor.
+
+ The edit command allows you to directly edit any API resource you can retrieve via the command-line tools. It will open the editor defined by your KUBE_EDITOR, or EDITOR environment variables, or fall back to 'vi' for Linux or 'notepad' for Windows. When attempting to open the editor, it will first attempt to use the shell that has been defined in the 'SHELL' environment variable. If this is not defined, the default shell will be used, which is '/bin/bash' for Linux or 'cmd' for Windows.
+
+ You can edit multiple objects, although changes are applied one at a time. The command accepts file names as well as command-line arguments, although the files you point to must be previously saved versions of resources.
+
+ Editing is done with the API version used to fetch the resource. To edit using a specific API version, fully-qualify the resource, version, and group.
+
+ The default format is YAML. To edit in JSON, specify "-o json".
+
+ The flag --windows-line-endings can be used to force Windows line endings, otherwise the default for your operating system will be used.
+
+ In the event an error occurs while updating, a temporary file will be created on disk that contains your unapplied changes. The most common error when updating a resource is another editor changing the resource on the server. When this occurs, you will have to apply your changes to the newer version of the resource, or update your temporary saved copy to include the latest resource version.`,
+    examples: `  # Edit the service named 'registry'
+  kbx edit svc/registry
+  
+  # Use an alternative editor
+  KUBE_EDITOR="nano" kbx edit svc/registry
+  
+  # Edit the job 'myjob' in JSON using the v1 API format
+  kbx edit job.v1.batch/myjob -o json
+  
+  # Edit the deployment 'mydeployment' in YAML and save the modified config in its annotation
+  kbx edit deployment/mydeployment -o yaml --save-config
+  
+  # Edit the 'status' subresource for the 'mydeployment' deployment
+  kbx edit deployment mydeployment --subresource='status'`,
+    usage: 'kbx edit (RESOURCE/NAME | -f FILENAME) [options]',
+    load: () => import('./commands/edit.js'),
+    flags: [
+      list('-f, --filename', 'Filename, directory, or URL to files to use to edit the resource'),
+      RECURSIVE,
+      str('--validate', 'Must be one of: strict (or true), warn, ignore (or false). "true" or "strict" will use a schema to validate the input and fail the request if invalid. It will perform server side validation if ServerSideFieldValidation is enabled on the api-server, but will fall back to less reliable client-side validation if not. "warn" will warn about unknown or duplicate fields without blocking the request if server-side field validation is enabled on the API server, and behave as "ignore" otherwise. "false" or "ignore" will not perform any schema validation, silently dropping any unknown or duplicate fields.', { shown: '\'strict\'', default: 'strict' }),
+      str('--field-manager', 'Name of the manager used to track field ownership.', { shown: '\'kubectl-edit\'' }),
+    ],
+  },
+  {
     name: 'delete',
     group: 'Basic Commands (Intermediate)',
     short: 'Delete resources by file names, stdin, resources and names, or by resources and label selector',

@@ -217,3 +217,26 @@ describe('proxy', () => {
     }
   });
 });
+
+describe('edit', () => {
+  it('edits through $KUBE_EDITOR; reopens with the errors; gives up when saved unchanged', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    expect(c.kbx(['edit', 'cm', 'settings'], { env: { KUBE_EDITOR: 'sed -i s/"1"/"7"/' } }).stdout).toBe('configmap/settings edited\n');
+    expect(c.ok(['get', 'cm', 'settings', '-o', 'jsonpath={.data.a}'])).toBe('7');
+    expect(c.kbx(['edit', 'cm/settings'], { env: { KUBE_EDITOR: 'true' } })).toMatchObject({ code: 0, stdout: '', stderr: 'Edit cancelled, no changes made.\n' });
+    c.ok('create deployment editme --image=busybox --replicas=0');
+    // First save breaks the object; the editor is run again on the file with the server's error on top, and fixes it.
+    const editor = path.join(c.home, 'editor.sh');
+    fs.writeFileSync(editor, `#!/bin/sh\nif grep -q 'was not valid' "$1"; then grep '^# \\*' "$1" > "$1.seen"; sed -i 's/replicas: -1/replicas: 0/; s/^  labels:/  labels:\\n    fixed: "yes"/' "$1"; else sed -i 's/replicas: 0/replicas: -1/' "$1"; fi\n`, { mode: 0o755 });
+    const fixed = c.kbx(['edit', 'deploy', 'editme'], { env: { KUBE_EDITOR: editor } });
+    expect(fixed).toMatchObject({ code: 0, stdout: 'deployment.apps/editme edited\n' });
+    expect(c.ok(['get', 'deploy', 'editme', '-o', 'jsonpath={.metadata.labels.fixed}'])).toBe('yes');
+    const broken = c.kbx(['edit', 'deploy', 'editme'], { env: { KUBE_EDITOR: 'sed -i s/replicas:\\ 0/replicas:\\ -1/' } });
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/^error: deployments\.apps "editme" is invalid\nA copy of your changes has been stored to "(\S+kbx-edit-\d+\.yaml)"\nerror: Edit cancelled, no valid changes were saved\.\n$/);
+    const kept = /"(\S+)"/.exec(broken.stderr)![1]!;
+    expect(fs.readFileSync(kept, 'utf8')).toContain('replicas: -1');
+    fs.rmSync(kept);
+  });
+});
