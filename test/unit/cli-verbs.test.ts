@@ -175,7 +175,8 @@ describe('flags, per verb', () => {
 describe('unknown verbs', () => {
   it.each([
     ['gte', ['get']],
-    ['de', ['set', 'get', 'delete', 'describe']],
+    // kubectl: set get delete describe cp debug (kbx has no debug yet)
+    ['de', ['set', 'get', 'delete', 'describe', 'cp']],
     ['aply', ['apply']],
     ['zzzzzzz', []],
   ])('%s → %j', (typed, want) => expect(suggestVerbs(typed, VERBS)).toEqual(want));
