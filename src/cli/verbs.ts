@@ -614,40 +614,6 @@ Use "kbx api-resources" for a complete list of supported resources.`,
     ],
   },
   {
-    name: 'replace',
-    group: 'Advanced Commands',
-    short: 'Replace a resource by file name or stdin',
-    long: `Replace a resource by file name or stdin.
-
- JSON and YAML formats are accepted. If replacing an existing resource, the complete resource spec must be provided. This can be obtained by
-
-        $ kbx get TYPE NAME -o yaml`,
-    examples: `  # Replace a pod using the data in pod.json
-  kbx replace -f ./pod.json
-  
-  # Replace a pod based on the JSON passed into stdin
-  cat pod.json | kbx replace -f -
-  
-  # Update a single-container pod's image version (tag) to v4
-  kbx get pod mypod -o yaml | sed 's/\\(image: myimage\\):.*$/\\1:v4/' | kbx replace -f -
-  
-  # Force replace, delete and then re-create the resource
-  kbx replace --force -f ./pod.json`,
-    usage: 'kbx replace -f FILENAME [options]',
-    load: () => import('./commands/replace.js'),
-    flags: [
-      list('-f, --filename', 'The files that contain the configurations to replace.'),
-      str('-k, --kustomize', 'Process a kustomization directory. This flag can\'t be used together with -f or -R.'),
-      RECURSIVE,
-      bool('--force', 'If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.'),
-      int('--grace-period', 'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).', { shown: '-1', default: '-1' }),
-      DRY_RUN,
-      OUTPUT,
-      str('--validate', 'Must be one of: strict (or true), warn, ignore (or false). "true" or "strict" will use a schema to validate the input and fail the request if invalid. It will perform server side validation if ServerSideFieldValidation is enabled on the api-server, but will fall back to less reliable client-side validation if not. "warn" will warn about unknown or duplicate fields without blocking the request if server-side field validation is enabled on the API server, and behave as "ignore" otherwise. "false" or "ignore" will not perform any schema validation, silently dropping any unknown or duplicate fields.', { shown: '\'strict\'', default: 'strict' }),
-      str('--field-manager', 'Name of the manager used to track field ownership.', { shown: '\'kubectl-replace\'' }),
-    ],
-  },
-  {
     name: 'edit',
     group: 'Basic Commands (Intermediate)',
     short: 'Edit a resource on the server',
@@ -1299,6 +1265,40 @@ Use "kbx api-resources" for a complete list of supported resources.`,
     ],
   },
   {
+    name: 'replace',
+    group: 'Advanced Commands',
+    short: 'Replace a resource by file name or stdin',
+    long: `Replace a resource by file name or stdin.
+
+ JSON and YAML formats are accepted. If replacing an existing resource, the complete resource spec must be provided. This can be obtained by
+
+        $ kbx get TYPE NAME -o yaml`,
+    examples: `  # Replace a pod using the data in pod.json
+  kbx replace -f ./pod.json
+  
+  # Replace a pod based on the JSON passed into stdin
+  cat pod.json | kbx replace -f -
+  
+  # Update a single-container pod's image version (tag) to v4
+  kbx get pod mypod -o yaml | sed 's/\\(image: myimage\\):.*$/\\1:v4/' | kbx replace -f -
+  
+  # Force replace, delete and then re-create the resource
+  kbx replace --force -f ./pod.json`,
+    usage: 'kbx replace -f FILENAME [options]',
+    load: () => import('./commands/replace.js'),
+    flags: [
+      list('-f, --filename', 'The files that contain the configurations to replace.'),
+      str('-k, --kustomize', 'Process a kustomization directory. This flag can\'t be used together with -f or -R.'),
+      RECURSIVE,
+      bool('--force', 'If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.'),
+      int('--grace-period', 'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).', { shown: '-1', default: '-1' }),
+      DRY_RUN,
+      OUTPUT,
+      str('--validate', 'Must be one of: strict (or true), warn, ignore (or false). "true" or "strict" will use a schema to validate the input and fail the request if invalid. It will perform server side validation if ServerSideFieldValidation is enabled on the api-server, but will fall back to less reliable client-side validation if not. "warn" will warn about unknown or duplicate fields without blocking the request if server-side field validation is enabled on the API server, and behave as "ignore" otherwise. "false" or "ignore" will not perform any schema validation, silently dropping any unknown or duplicate fields.', { shown: '\'strict\'', default: 'strict' }),
+      str('--field-manager', 'Name of the manager used to track field ownership.', { shown: '\'kubectl-replace\'' }),
+    ],
+  },
+  {
     name: 'wait',
     group: 'Advanced Commands',
     short: 'Wait for a specific condition on one or many resources',
@@ -1413,67 +1413,25 @@ Use "kbx api-resources" for a complete list of supported resources.`,
   {
     name: 'completion',
     group: 'Settings Commands',
-    short: 'Output shell completion code for the specified shell (bash, zsh, fish, or powershell)',
-    long: `Output shell completion code for the specified shell (bash, zsh, fish, or powershell). The shell code must be evaluated to provide interactive completion of kbx commands.  This can be done by sourcing it from the .bash_profile.
+    short: 'Output shell completion code for the specified shell (bash or zsh)',
+    long: `Output shell completion code for the specified shell (bash or zsh). The shell code must be evaluated to provide interactive completion of kbx commands.  This can be done by sourcing it from the .bash_profile.
 
- Detailed instructions on how to do this are available here:
-
-        for macOS:
-        https://kubernetes.io/docs/tasks/tools/install-kubectl-macos/#enable-shell-autocompletion
-        
-        for linux:
-        https://kubernetes.io/docs/tasks/tools/install-kubectl-linux/#enable-shell-autocompletion
-        
-        for windows:
-        https://kubernetes.io/docs/tasks/tools/install-kubectl-windows/#enable-shell-autocompletion
-        
- Note for zsh users: [1] zsh completions are only supported in versions of zsh >= 5.2.`,
-    examples: `  # Installing bash completion on macOS using homebrew
-  ## If running Bash 3.2 included with macOS
-  brew install bash-completion
-  ## or, if running Bash 4.1+
-  brew install bash-completion@2
-  ## If kbx is installed via homebrew, this should start working immediately
-  ## If you've installed via other means, you may need add the completion to your completion directory
-  kbx completion bash > $(brew --prefix)/etc/bash_completion.d/kubectl
-  
-  
-  # Installing bash completion on Linux
-  ## If bash-completion is not installed on Linux, install the 'bash-completion' package
-  ## via your distribution's package manager.
-  ## Load the kbx completion code for bash into the current shell
+ The completion asks kbx (\`kbx __complete\`) for verbs, flags, resource types and, from the API, names, namespaces, containers and contexts.`,
+    examples: `  # Load the kbx completion code for bash into the current shell
   source <(kbx completion bash)
-  ## Write bash completion code to a file and source it from .bash_profile
-  kbx completion bash > ~/.kube/completion.bash.inc
+  
+  # Write bash completion code to a file and source it from .bash_profile
+  kbx completion bash > ~/.kube/kbx-completion.bash.inc
   printf "
   # kbx shell completion
-  source '$HOME/.kube/completion.bash.inc'
+  source '$HOME/.kube/kbx-completion.bash.inc'
   " >> $HOME/.bash_profile
   source $HOME/.bash_profile
   
-  # Load the kbx completion code for zsh[1] into the current shell
+  # Load the kbx completion code for zsh into the current shell
   source <(kbx completion zsh)
-  # Set the kbx completion code for zsh[1] to autoload on startup
-  kbx completion zsh > "\${fpath[1]}/_kubectl"
-  
-  
-  # Load the kbx completion code for fish[2] into the current shell
-  kbx completion fish | source
-  # To load completions for each session, execute once:
-  kbx completion fish > ~/.config/fish/completions/kubectl.fish
-  
-  # Load the kbx completion code for powershell into the current shell
-  kbx completion powershell | Out-String | Invoke-Expression
-  # Set kbx completion code for powershell to run on startup
-  ## Save completion code to a script and execute in the profile
-  kbx completion powershell > "$HOME\\.kube\\completion.ps1"
-  Add-Content $PROFILE ". '$HOME\\.kube\\completion.ps1'"
-  ## Execute completion code in the profile
-  Add-Content $PROFILE "if (Get-Command kbx -ErrorAction SilentlyContinue) {
-  kbx completion powershell | Out-String | Invoke-Expression
-  }"
-  ## Add completion code directly to the $PROFILE script
-  kbx completion powershell >> $PROFILE`,
+  # Set the kbx completion code for zsh to autoload on startup
+  kbx completion zsh > "\${fpath[1]}/_kbx"`,
     usage: 'kbx completion SHELL [options]',
     load: () => import('./commands/completion.js'),
     flags: [
