@@ -186,7 +186,11 @@ describe('cp', () => {
     const theirs = path.join(c.home, 'theirs');
     expect(c.kubectl(['cp', 'box:/tmp/tree', theirs]).code).toBe(0);
     expect(fs.readFileSync(path.join(theirs, 'a.txt'), 'utf8')).toBe(fs.readFileSync(path.join(back, 'a.txt'), 'utf8'));
-    for (const args of [['cp', 'a', 'b'], ['cp', 'no-such-file', 'box:/tmp/'], ['cp', 'box:/tmp/nope', path.join(c.home, 'x')]]) {
+    // A missing remote file: tar's complaint is shown and the command still succeeds, as kubectl's.
+    const nope = c.kbx(['cp', 'box:/tmp/nope', path.join(c.home, 'x')]);
+    expect(nope.code).toBe(0);
+    expect(nope.stderr).toContain('tar: /tmp/nope: No such file or directory');
+    for (const args of [['cp', 'a', 'b'], ['cp', 'no-such-file', 'box:/tmp/']]) {
       const ours = c.kbx(args);
       const kubectl = c.kubectl(args);
       expect(ours.code, args.join(' ')).toBe(kubectl.code);
@@ -222,7 +226,9 @@ describe('edit', () => {
   it('edits through $KUBE_EDITOR; reopens with the errors; gives up when saved unchanged', async () => {
     const fs = await import('node:fs');
     const path = await import('node:path');
-    expect(c.kbx(['edit', 'cm', 'settings'], { env: { KUBE_EDITOR: 'sed -i s/"1"/"7"/' } }).stdout).toBe('configmap/settings edited\n');
+    const seven = path.join(c.home, 'seven.sh');
+    fs.writeFileSync(seven, `#!/bin/sh\nsed -i 's/^  a: "1"$/  a: "7"/' "$1"\n`, { mode: 0o755 });
+    expect(c.kbx(['edit', 'cm', 'settings'], { env: { KUBE_EDITOR: seven } }).stdout).toBe('configmap/settings edited\n');
     expect(c.ok(['get', 'cm', 'settings', '-o', 'jsonpath={.data.a}'])).toBe('7');
     expect(c.kbx(['edit', 'cm/settings'], { env: { KUBE_EDITOR: 'true' } })).toMatchObject({ code: 0, stdout: '', stderr: 'Edit cancelled, no changes made.\n' });
     c.ok('create deployment editme --image=busybox --replicas=0');
