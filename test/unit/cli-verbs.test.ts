@@ -187,3 +187,10 @@ describe('unknown verbs', () => {
     expect(none).toMatchObject({ code: 1, err: 'error: unknown command "zzzzzzz" for "kbx"\n' });
   });
 });
+
+describe('flags given before the verb', () => {
+  it('are normalised with the flags of the verb that follows', async () => {
+    expect((await cli('-n', 'x', 'get', '--raw=/api')).call?.opts).toMatchObject({ raw: '/api', namespace: 'x' });
+    expect((await cli('--context=c', 'config', 'view', '--raw=true')).call?.opts).toMatchObject({ raw: true });
+  });
+});
