@@ -241,7 +241,7 @@ describe('edit', () => {
     const broken = c.kbx(['edit', 'deploy', 'editme'], { env: { KUBE_EDITOR: 'sed -i s/replicas:\\ 0/replicas:\\ -1/' } });
     expect(broken.code).toBe(1);
     expect(broken.stderr).toMatch(/^error: deployments\.apps "editme" is invalid\nA copy of your changes has been stored to "(\S+kbx-edit-\d+\.yaml)"\nerror: Edit cancelled, no valid changes were saved\.\n$/);
-    const kept = /"(\S+)"/.exec(broken.stderr)![1]!;
+    const kept = /stored to "(\S+)"/.exec(broken.stderr)![1]!;
     expect(fs.readFileSync(kept, 'utf8')).toContain('replicas: -1');
     fs.rmSync(kept);
   });
