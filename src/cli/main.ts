@@ -181,7 +181,9 @@ export async function runCommandLine(ctx: Ctx, args: string[], run?: Runner): Pr
     }
     // `kbx get …` defines only `get`; `kbx -n x get …` (a flag first) defines every verb.
     const program = buildProgram(ctx, first, run);
-    await program.parseAsync(normalizeArgs(args, allFlags(findVerb(first))), { from: 'user' });
+    // `--x=true` is read with the flags of the verb named (the first word that is one, after global flags).
+    const verb = findVerb(first) ?? args.map((a) => findVerb(a)).find(Boolean);
+    await program.parseAsync(normalizeArgs(args, allFlags(verb)), { from: 'user' });
     return ctx.exitCode;
   } catch (e) {
     return reportError(ctx, e, args);

@@ -14,6 +14,12 @@ export interface SessionOptions {
   command?: string[];
   stdin: boolean;
   tty: boolean;
+  /** Sent as the whole stdin (then closed) instead of the terminal's (cp). */
+  input?: Buffer;
+  /** Receives stdout instead of ctx.stdout (cp). */
+  output?: (b: Buffer) => void;
+  /** No `command terminated with exit code N` line (a probe such as cp's `test -d`). */
+  quiet?: boolean;
 }
 
 /** Runs the session; resolves with the remote exit code. */
@@ -48,7 +54,10 @@ export function streamSession(ctx: Ctx, client: ApiClient, o: SessionOptions): P
         sendResize();
         process.stdout.on('resize', sendResize);
       }
-      if (o.stdin) {
+      if (o.stdin && o.input) {
+        ws.send(Buffer.concat([Buffer.from([0]), o.input]));
+        ws.send(Buffer.from([255, 0]));
+      } else if (o.stdin) {
         process.stdin.on('data', (d: Buffer) => {
           if (ws.readyState === ws.OPEN) ws.send(Buffer.concat([Buffer.from([0]), d]));
         });
@@ -62,7 +71,7 @@ export function streamSession(ctx: Ctx, client: ApiClient, o: SessionOptions): P
       if (!data.length) return;
       const ch = data[0];
       const payload = data.subarray(1);
-      if (ch === 1) ctx.stdout.write(payload);
+      if (ch === 1) (o.output ? o.output(Buffer.from(payload)) : ctx.stdout.write(payload));
       else if (ch === 2) ctx.stderr.write(payload);
       else if (ch === 3) {
         try {
@@ -72,7 +81,7 @@ export function streamSession(ctx: Ctx, client: ApiClient, o: SessionOptions): P
             if (st.reason === 'NonZeroExitCode' && exit) {
               code = Number(exit);
               restore();
-              ctx.err(`command terminated with exit code ${code}`);
+              if (!o.quiet) ctx.err(`command terminated with exit code ${code}`);
             } else {
               code = 1;
               restore();
@@ -86,7 +95,7 @@ export function streamSession(ctx: Ctx, client: ApiClient, o: SessionOptions): P
     });
     ws.on('close', () => {
       restore();
-      process.stdin.pause();
+      if (o.stdin && !o.input) process.stdin.pause();
       resolve(code);
     });
     ws.on('error', (e) => {

@@ -710,37 +710,43 @@ Use "kbx api-resources" for a complete list of supported resources.`,
     ],
   },
   {
-    name: 'replace',
-    group: 'Advanced Commands',
-    short: 'Replace a resource by file name or stdin',
-    long: `Replace a resource by file name or stdin.
+    name: 'edit',
+    group: 'Basic Commands (Intermediate)',
+    short: 'Edit a resource on the server',
+    long: `Edit a resource from the default editor.
 
- JSON and YAML formats are accepted. If replacing an existing resource, the complete resource spec must be provided. This can be obtained by
+ The edit command allows you to directly edit any API resource you can retrieve via the command-line tools. It will open the editor defined by your KUBE_EDITOR, or EDITOR environment variables, or fall back to 'vi' for Linux or 'notepad' for Windows. When attempting to open the editor, it will first attempt to use the shell that has been defined in the 'SHELL' environment variable. If this is not defined, the default shell will be used, which is '/bin/bash' for Linux or 'cmd' for Windows.
 
-        $ kbx get TYPE NAME -o yaml`,
-    examples: `  # Replace a pod using the data in pod.json
-  kbx replace -f ./pod.json
+ You can edit multiple objects, although changes are applied one at a time. The command accepts file names as well as command-line arguments, although the files you point to must be previously saved versions of resources.
+
+ Editing is done with the API version used to fetch the resource. To edit using a specific API version, fully-qualify the resource, version, and group.
+
+ The default format is YAML. To edit in JSON, specify "-o json".
+
+ The flag --windows-line-endings can be used to force Windows line endings, otherwise the default for your operating system will be used.
+
+ In the event an error occurs while updating, a temporary file will be created on disk that contains your unapplied changes. The most common error when updating a resource is another editor changing the resource on the server. When this occurs, you will have to apply your changes to the newer version of the resource, or update your temporary saved copy to include the latest resource version.`,
+    examples: `  # Edit the service named 'registry'
+  kbx edit svc/registry
   
-  # Replace a pod based on the JSON passed into stdin
-  cat pod.json | kbx replace -f -
+  # Use an alternative editor
+  KUBE_EDITOR="nano" kbx edit svc/registry
   
-  # Update a single-container pod's image version (tag) to v4
-  kbx get pod mypod -o yaml | sed 's/\\(image: myimage\\):.*$/\\1:v4/' | kbx replace -f -
+  # Edit the job 'myjob' in JSON using the v1 API format
+  kbx edit job.v1.batch/myjob -o json
   
-  # Force replace, delete and then re-create the resource
-  kbx replace --force -f ./pod.json`,
-    usage: 'kbx replace -f FILENAME [options]',
-    load: () => import('./commands/replace.js'),
+  # Edit the deployment 'mydeployment' in YAML and save the modified config in its annotation
+  kbx edit deployment/mydeployment -o yaml --save-config
+  
+  # Edit the 'status' subresource for the 'mydeployment' deployment
+  kbx edit deployment mydeployment --subresource='status'`,
+    usage: 'kbx edit (RESOURCE/NAME | -f FILENAME) [options]',
+    load: () => import('./commands/edit.js'),
     flags: [
-      list('-f, --filename', 'The files that contain the configurations to replace.'),
-      str('-k, --kustomize', 'Process a kustomization directory. This flag can\'t be used together with -f or -R.'),
+      list('-f, --filename', 'Filename, directory, or URL to files to use to edit the resource'),
       RECURSIVE,
-      bool('--force', 'If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.'),
-      int('--grace-period', 'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).', { shown: '-1', default: '-1' }),
-      DRY_RUN,
-      OUTPUT,
       str('--validate', 'Must be one of: strict (or true), warn, ignore (or false). "true" or "strict" will use a schema to validate the input and fail the request if invalid. It will perform server side validation if ServerSideFieldValidation is enabled on the api-server, but will fall back to less reliable client-side validation if not. "warn" will warn about unknown or duplicate fields without blocking the request if server-side field validation is enabled on the API server, and behave as "ignore" otherwise. "false" or "ignore" will not perform any schema validation, silently dropping any unknown or duplicate fields.', { shown: '\'strict\'', default: 'strict' }),
-      str('--field-manager', 'Name of the manager used to track field ownership.', { shown: '\'kubectl-replace\'' }),
+      str('--field-manager', 'Name of the manager used to track field ownership.', { shown: '\'kubectl-edit\'' }),
     ],
   },
   {
@@ -1415,6 +1421,78 @@ Use "kbx api-resources" for a complete list of supported resources.`,
     ],
   },
   {
+    name: 'proxy',
+    group: 'Troubleshooting and Debugging Commands',
+    short: 'Run a proxy to the Kubernetes API server',
+    long: `Creates a proxy server or application-level gateway between localhost and the Kubernetes API server. It also allows serving static content over specified HTTP path. All incoming data enters through one port and gets forwarded to the remote Kubernetes API server port, except for the path matching the static content path.`,
+    examples: `  # To proxy all of the Kubernetes API and nothing else
+  kbx proxy --api-prefix=/
+  
+  # To proxy only part of the Kubernetes API and also some static files
+  # You can get pods info with 'curl localhost:8001/api/v1/pods'
+  kbx proxy --www=/my/files --www-prefix=/static/ --api-prefix=/api/
+  
+  # To proxy the entire Kubernetes API at a different root
+  # You can get pods info with 'curl localhost:8001/custom/api/v1/pods'
+  kbx proxy --api-prefix=/custom/
+  
+  # Run a proxy to the Kubernetes API server on port 8011, serving static content from ./local/www/
+  kbx proxy --port=8011 --www=./local/www/
+  
+  # Run a proxy to the Kubernetes API server on an arbitrary local port
+  # The chosen port for the server will be output to stdout
+  kbx proxy --port=0
+  
+  # Run a proxy to the Kubernetes API server, changing the API prefix to k8s-api
+  # This makes e.g. the pods API available at localhost:8001/k8s-api/v1/pods/
+  kbx proxy --api-prefix=/k8s-api`,
+    usage: 'kbx proxy [--port=PORT] [--www=static-dir] [--www-prefix=prefix] [--api-prefix=prefix] [options]',
+    load: () => import('./commands/proxy.js'),
+    flags: [
+      int('-p, --port', 'The port on which to run the proxy. Set to 0 to pick a random port.', { shown: '8001', default: '8001' }),
+      str('--address', 'The IP address on which to serve on.', { shown: '\'127.0.0.1\'', default: '127.0.0.1' }),
+      str('--api-prefix', 'Prefix to serve the proxied API under.', { shown: '\'/\'', default: '/' }),
+      str('-w, --www', 'Also serve static files from the given directory under the specified prefix.'),
+      str('-P, --www-prefix', 'Prefix to serve static files under, if static file directory is specified.', { shown: '\'/static/\'', default: '/static/' }),
+    ],
+  },
+  {
+    name: 'cp',
+    group: 'Troubleshooting and Debugging Commands',
+    short: 'Copy files and directories to and from containers',
+    long: `Copy files and directories to and from containers.`,
+    examples: `  # !!!Important Note!!!
+  # Requires that the 'tar' binary is present in your container
+  # image.  If 'tar' is not present, 'kbx cp' will fail.
+  #
+  # For advanced use cases, such as symlinks, wildcard expansion or
+  # file mode preservation, consider using 'kbx exec'.
+  
+  # Copy /tmp/foo local file to /tmp/bar in a remote pod in namespace <some-namespace>
+  tar cf - /tmp/foo | kbx exec -i -n <some-namespace> <some-pod> -- tar xf - -C /tmp/bar
+  
+  # Copy /tmp/foo from a remote pod to /tmp/bar locally
+  kbx exec -n <some-namespace> <some-pod> -- tar cf - /tmp/foo | tar xf - -C /tmp/bar
+  
+  # Copy /tmp/foo_dir local directory to /tmp/bar_dir in a remote pod in the default namespace
+  kbx cp /tmp/foo_dir <some-pod>:/tmp/bar_dir
+  
+  # Copy /tmp/foo local file to /tmp/bar in a remote pod in a specific container
+  kbx cp /tmp/foo <some-pod>:/tmp/bar -c <specific-container>
+  
+  # Copy /tmp/foo local file to /tmp/bar in a remote pod in namespace <some-namespace>
+  kbx cp /tmp/foo <some-namespace>/<some-pod>:/tmp/bar
+  
+  # Copy /tmp/foo from a remote pod to /tmp/bar locally
+  kbx cp <some-namespace>/<some-pod>:/tmp/foo /tmp/bar`,
+    usage: 'kbx cp <file-spec-src> <file-spec-dest> [options]',
+    load: () => import('./commands/cp.js'),
+    flags: [
+      str('-c, --container', 'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen'),
+      bool('--no-preserve', 'The copied file/directory\'s ownership and permissions will not be preserved in the container'),
+    ],
+  },
+  {
     name: 'events',
     group: 'Troubleshooting and Debugging Commands',
     short: 'List events',
@@ -1441,6 +1519,37 @@ Use "kbx api-resources" for a complete list of supported resources.`,
       list('--types', 'Output only events of given types.'),
       bool('-w, --watch', 'After listing the requested events, watch for more events.'),
       bool('--no-headers', 'When using the default output format, don\'t print headers.'),
+    ],
+  },
+  {
+    name: 'diff',
+    group: 'Advanced Commands',
+    short: 'Diff the live version against a would-be applied version',
+    long: `Diff configurations specified by file name or stdin between the current online configuration, and the configuration as it would be if applied.
+
+ The output is always YAML.
+
+ KUBECTL_EXTERNAL_DIFF environment variable can be used to select your own diff command. Users can use external commands with params too, example: KUBECTL_EXTERNAL_DIFF="colordiff -N -u"
+
+ By default, the "diff" command available in your path will be run with the "-u" (unified diff) and "-N" (treat absent files as empty) options.
+
+ Exit status: 0 No differences were found. 1 Differences were found. >1 Kubectl or diff failed with an error.
+
+ Note: KUBECTL_EXTERNAL_DIFF, if used, is expected to follow that convention.`,
+    examples: `  # Diff resources included in pod.json
+  kbx diff -f pod.json
+  
+  # Diff file read from stdin
+  cat service.yaml | kbx diff -f -`,
+    usage: 'kbx diff -f FILENAME [options]',
+    load: () => import('./commands/diff.js'),
+    flags: [
+      list('-f, --filename', 'Filename, directory, or URL to files contains the configuration to diff'),
+      KUSTOMIZE,
+      RECURSIVE,
+      bool('--server-side', 'If true, apply runs in the server instead of the client.'),
+      bool('--force-conflicts', 'If true, server-side apply will force the changes against conflicts.'),
+      str('--field-manager', 'Name of the manager used to track field ownership.', { shown: '\'kubectl-client-side-apply\'' }),
     ],
   },
   {
@@ -1512,6 +1621,40 @@ Use "kbx api-resources" for a complete list of supported resources.`,
       DRY_RUN,
       OUTPUT,
       str('--field-manager', 'Name of the manager used to track field ownership.', { shown: '\'kubectl-patch\'' }),
+    ],
+  },
+  {
+    name: 'replace',
+    group: 'Advanced Commands',
+    short: 'Replace a resource by file name or stdin',
+    long: `Replace a resource by file name or stdin.
+
+ JSON and YAML formats are accepted. If replacing an existing resource, the complete resource spec must be provided. This can be obtained by
+
+        $ kbx get TYPE NAME -o yaml`,
+    examples: `  # Replace a pod using the data in pod.json
+  kbx replace -f ./pod.json
+  
+  # Replace a pod based on the JSON passed into stdin
+  cat pod.json | kbx replace -f -
+  
+  # Update a single-container pod's image version (tag) to v4
+  kbx get pod mypod -o yaml | sed 's/\\(image: myimage\\):.*$/\\1:v4/' | kbx replace -f -
+  
+  # Force replace, delete and then re-create the resource
+  kbx replace --force -f ./pod.json`,
+    usage: 'kbx replace -f FILENAME [options]',
+    load: () => import('./commands/replace.js'),
+    flags: [
+      list('-f, --filename', 'The files that contain the configurations to replace.'),
+      str('-k, --kustomize', 'Process a kustomization directory. This flag can\'t be used together with -f or -R.'),
+      RECURSIVE,
+      bool('--force', 'If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.'),
+      int('--grace-period', 'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).', { shown: '-1', default: '-1' }),
+      DRY_RUN,
+      OUTPUT,
+      str('--validate', 'Must be one of: strict (or true), warn, ignore (or false). "true" or "strict" will use a schema to validate the input and fail the request if invalid. It will perform server side validation if ServerSideFieldValidation is enabled on the api-server, but will fall back to less reliable client-side validation if not. "warn" will warn about unknown or duplicate fields without blocking the request if server-side field validation is enabled on the API server, and behave as "ignore" otherwise. "false" or "ignore" will not perform any schema validation, silently dropping any unknown or duplicate fields.', { shown: '\'strict\'', default: 'strict' }),
+      str('--field-manager', 'Name of the manager used to track field ownership.', { shown: '\'kubectl-replace\'' }),
     ],
   },
   {
@@ -1629,67 +1772,25 @@ Use "kbx api-resources" for a complete list of supported resources.`,
   {
     name: 'completion',
     group: 'Settings Commands',
-    short: 'Output shell completion code for the specified shell (bash, zsh, fish, or powershell)',
-    long: `Output shell completion code for the specified shell (bash, zsh, fish, or powershell). The shell code must be evaluated to provide interactive completion of kbx commands.  This can be done by sourcing it from the .bash_profile.
+    short: 'Output shell completion code for the specified shell (bash or zsh)',
+    long: `Output shell completion code for the specified shell (bash or zsh). The shell code must be evaluated to provide interactive completion of kbx commands.  This can be done by sourcing it from the .bash_profile.
 
- Detailed instructions on how to do this are available here:
-
-        for macOS:
-        https://kubernetes.io/docs/tasks/tools/install-kubectl-macos/#enable-shell-autocompletion
-        
-        for linux:
-        https://kubernetes.io/docs/tasks/tools/install-kubectl-linux/#enable-shell-autocompletion
-        
-        for windows:
-        https://kubernetes.io/docs/tasks/tools/install-kubectl-windows/#enable-shell-autocompletion
-        
- Note for zsh users: [1] zsh completions are only supported in versions of zsh >= 5.2.`,
-    examples: `  # Installing bash completion on macOS using homebrew
-  ## If running Bash 3.2 included with macOS
-  brew install bash-completion
-  ## or, if running Bash 4.1+
-  brew install bash-completion@2
-  ## If kbx is installed via homebrew, this should start working immediately
-  ## If you've installed via other means, you may need add the completion to your completion directory
-  kbx completion bash > $(brew --prefix)/etc/bash_completion.d/kubectl
-  
-  
-  # Installing bash completion on Linux
-  ## If bash-completion is not installed on Linux, install the 'bash-completion' package
-  ## via your distribution's package manager.
-  ## Load the kbx completion code for bash into the current shell
+ The completion asks kbx (\`kbx __complete\`) for verbs, flags, resource types and, from the API, names, namespaces, containers and contexts.`,
+    examples: `  # Load the kbx completion code for bash into the current shell
   source <(kbx completion bash)
-  ## Write bash completion code to a file and source it from .bash_profile
-  kbx completion bash > ~/.kube/completion.bash.inc
+  
+  # Write bash completion code to a file and source it from .bash_profile
+  kbx completion bash > ~/.kube/kbx-completion.bash.inc
   printf "
   # kbx shell completion
-  source '$HOME/.kube/completion.bash.inc'
+  source '$HOME/.kube/kbx-completion.bash.inc'
   " >> $HOME/.bash_profile
   source $HOME/.bash_profile
   
-  # Load the kbx completion code for zsh[1] into the current shell
+  # Load the kbx completion code for zsh into the current shell
   source <(kbx completion zsh)
-  # Set the kbx completion code for zsh[1] to autoload on startup
-  kbx completion zsh > "\${fpath[1]}/_kubectl"
-  
-  
-  # Load the kbx completion code for fish[2] into the current shell
-  kbx completion fish | source
-  # To load completions for each session, execute once:
-  kbx completion fish > ~/.config/fish/completions/kubectl.fish
-  
-  # Load the kbx completion code for powershell into the current shell
-  kbx completion powershell | Out-String | Invoke-Expression
-  # Set kbx completion code for powershell to run on startup
-  ## Save completion code to a script and execute in the profile
-  kbx completion powershell > "$HOME\\.kube\\completion.ps1"
-  Add-Content $PROFILE ". '$HOME\\.kube\\completion.ps1'"
-  ## Execute completion code in the profile
-  Add-Content $PROFILE "if (Get-Command kbx -ErrorAction SilentlyContinue) {
-  kbx completion powershell | Out-String | Invoke-Expression
-  }"
-  ## Add completion code directly to the $PROFILE script
-  kbx completion powershell >> $PROFILE`,
+  # Set the kbx completion code for zsh to autoload on startup
+  kbx completion zsh > "\${fpath[1]}/_kbx"`,
     usage: 'kbx completion SHELL [options]',
     load: () => import('./commands/completion.js'),
     flags: [

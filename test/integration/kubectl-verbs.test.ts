@@ -140,3 +140,109 @@ describe('completion', () => {
     expect(bad).toMatchObject({ code: 1, stderr: 'error: Unsupported shell type "fish".\nSee \'kbx completion -h\' for help and examples\n' });
   });
 });
+
+describe('diff', () => {
+  it('exit 0 when equal, 1 with a unified diff when not, 2 on errors; nothing is changed', () => {
+    const file = writeManifest(c.home, 'differ.yaml', cm('differ', { a: '1' }));
+    const absent = c.kbx(['diff', '-f', file]);
+    expect(absent.code).toBe(1);
+    expect(absent.stdout).toMatch(/^diff -u -N \S+\/LIVE-\w+\/v1\.ConfigMap\.default\.differ \S+\/MERGED-\w+\/v1\.ConfigMap\.default\.differ\n/);
+    expect(absent.stdout).toContain('\n+  name: differ\n');
+    expect(c.kbx('get cm differ').code).toBe(1);
+    c.ok(['apply', '-f', file]);
+    expect(c.kbx(['diff', '-f', file])).toMatchObject({ code: 0, stdout: '' });
+    expect(c.kubectl(['diff', '-f', file])).toMatchObject({ code: 0, stdout: '' });
+    const changed = writeManifest(c.home, 'differ2.yaml', cm('differ', { a: '2' }));
+    const d = c.kbx(['diff', '-f', changed]);
+    expect(d.code).toBe(1);
+    expect(d.stdout).toMatch(/\n-  a: "1"\n\+  a: "2"\n/);
+    expect(c.kubectl(['diff', '-f', changed]).stdout).toMatch(/\n-  a: "1"\n\+  a: "2"\n/);
+    const ext = c.kbx(['diff', '-f', changed], { env: { KUBECTL_EXTERNAL_DIFF: 'diff -q' } });
+    expect(ext.stdout).toMatch(/^Files \S+ and \S+ differ\n$/);
+    expect(c.ok(['get', 'cm', 'differ', '-o', 'jsonpath={.data.a}'])).toBe('1');
+    expect(c.kbx('diff')).toMatchObject({ code: 2, stderr: 'error: must specify one of -f and -k\n' });
+  });
+});
+
+describe('cp', () => {
+  it('copies files and directories both ways, through tar in the container', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { waitFor } = await import('./harness.js');
+    c.ok(['run', 'box', '--image=busybox:latest', '--image-pull-policy=IfNotPresent', '--command', '--', 'sh', '-c', 'trap "exit 0" TERM; sleep 3600 & wait']);
+    await waitFor('box running', () => c.kbx('get pod box -o jsonpath={.status.phase}').stdout === 'Running', 90_000);
+    const local = path.join(c.home, 'tree');
+    fs.mkdirSync(path.join(local, 'sub'), { recursive: true });
+    fs.writeFileSync(path.join(local, 'a.txt'), 'alpha\n');
+    fs.writeFileSync(path.join(local, 'sub', 'b.bin'), Buffer.from([0, 1, 2, 255, 254]));
+    expect(c.kbx(['cp', path.join(local, 'a.txt'), 'box:/tmp/a.txt'])).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(c.ok('exec box -- cat /tmp/a.txt')).toBe('alpha\n');
+    expect(c.kbx(['cp', local, 'box:/tmp/tree']).code).toBe(0);
+    expect(c.ok('exec box -- find /tmp/tree').split('\n').filter(Boolean).sort()).toEqual(['/tmp/tree', '/tmp/tree/a.txt', '/tmp/tree/sub', '/tmp/tree/sub/b.bin']);
+    const back = path.join(c.home, 'back');
+    const from = c.kbx(['cp', 'default/box:/tmp/tree', back]);
+    expect(from.code).toBe(0);
+    expect(fs.readFileSync(path.join(back, 'sub', 'b.bin'))).toEqual(Buffer.from([0, 1, 2, 255, 254]));
+    const theirs = path.join(c.home, 'theirs');
+    expect(c.kubectl(['cp', 'box:/tmp/tree', theirs]).code).toBe(0);
+    expect(fs.readFileSync(path.join(theirs, 'a.txt'), 'utf8')).toBe(fs.readFileSync(path.join(back, 'a.txt'), 'utf8'));
+    // A missing remote file: tar's complaint is shown and the command still succeeds, as kubectl's.
+    const nope = c.kbx(['cp', 'box:/tmp/nope', path.join(c.home, 'x')]);
+    expect(nope.code).toBe(0);
+    expect(nope.stderr).toContain('tar: /tmp/nope: No such file or directory');
+    for (const args of [['cp', 'a', 'b'], ['cp', 'no-such-file', 'box:/tmp/']]) {
+      const ours = c.kbx(args);
+      const kubectl = c.kubectl(args);
+      expect(ours.code, args.join(' ')).toBe(kubectl.code);
+      expect(ours.stderr, args.join(' ')).toBe(kubectl.stderr);
+    }
+  });
+});
+
+describe('proxy', () => {
+  it('serves the API on plain http, with kubectl\'s filter; kubectl talks through it', async () => {
+    const { spawn } = await import('node:child_process');
+    const { KBX, waitFor } = await import('./harness.js');
+    const p = spawn(process.execPath, [KBX, 'proxy', '--port=0', '--api-prefix=/k8s/'], { env: c.env() });
+    try {
+      let out = '';
+      p.stdout.on('data', (d) => (out += d));
+      await waitFor('proxy listening', () => /^Starting to serve on 127\.0\.0\.1:\d+\n$/.test(out), 30_000);
+      const port = Number(/:(\d+)\n$/.exec(out)![1]);
+      const api = await fetch(`http://127.0.0.1:${port}/k8s/api/v1/namespaces/default/configmaps/settings`);
+      expect(api.status).toBe(200);
+      expect(((await api.json()) as { data: { a: string } }).data.a).toBe('1');
+      expect((await fetch(`http://127.0.0.1:${port}/k8s/api/v1/namespaces/default/pods/x/exec`)).status).toBe(403);
+      expect((await fetch(`http://127.0.0.1:${port}/elsewhere`)).status).toBe(404);
+      const k = c.kubectl(['--kubeconfig=/dev/null', '-s', `http://127.0.0.1:${port}/k8s`, 'get', 'cm', 'settings', '-o', 'name']);
+      expect(k.stdout).toBe('configmap/settings\n');
+    } finally {
+      p.kill();
+    }
+  });
+});
+
+describe('edit', () => {
+  it('edits through $KUBE_EDITOR; reopens with the errors; gives up when saved unchanged', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const seven = path.join(c.home, 'seven.sh');
+    fs.writeFileSync(seven, `#!/bin/sh\nsed -i 's/^  a: "1"$/  a: "7"/' "$1"\n`, { mode: 0o755 });
+    expect(c.kbx(['edit', 'cm', 'settings'], { env: { KUBE_EDITOR: seven } }).stdout).toBe('configmap/settings edited\n');
+    expect(c.ok(['get', 'cm', 'settings', '-o', 'jsonpath={.data.a}'])).toBe('7');
+    expect(c.kbx(['edit', 'cm/settings'], { env: { KUBE_EDITOR: 'true' } })).toMatchObject({ code: 0, stdout: '', stderr: 'Edit cancelled, no changes made.\n' });
+    c.ok('create deployment editme --image=busybox --replicas=0');
+    // First save breaks the object; the editor is run again on the file with the server's error on top, and fixes it.
+    const editor = path.join(c.home, 'editor.sh');
+    fs.writeFileSync(editor, `#!/bin/sh\nif grep -q 'was not valid' "$1"; then grep '^# \\*' "$1" > "$1.seen"; sed -i 's/replicas: -1/replicas: 0/; s/^  labels:/  labels:\\n    fixed: "yes"/' "$1"; else sed -i 's/replicas: 0/replicas: -1/' "$1"; fi\n`, { mode: 0o755 });
+    const fixed = c.kbx(['edit', 'deploy', 'editme'], { env: { KUBE_EDITOR: editor } });
+    expect(fixed).toMatchObject({ code: 0, stdout: 'deployment.apps/editme edited\n' });
+    expect(c.ok(['get', 'deploy', 'editme', '-o', 'jsonpath={.metadata.labels.fixed}'])).toBe('yes');
+    const broken = c.kbx(['edit', 'deploy', 'editme'], { env: { KUBE_EDITOR: 'sed -i s/replicas:\\ 0/replicas:\\ -1/' } });
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/^error: deployments\.apps "editme" is invalid\nA copy of your changes has been stored to "(\S+kbx-edit-\d+\.yaml)"\nerror: Edit cancelled, no valid changes were saved\.\n$/);
+    const kept = /stored to "(\S+)"/.exec(broken.stderr)![1]!;
+    expect(fs.readFileSync(kept, 'utf8')).toContain('replicas: -1');
+    fs.rmSync(kept);
+  });
+});

@@ -176,7 +176,8 @@ describe('flags, per verb', () => {
 describe('unknown verbs', () => {
   it.each([
     ['gte', ['get']],
-    ['de', ['set', 'get', 'delete', 'describe']],
+    // kubectl: set get delete describe cp debug (kbx has no debug yet)
+    ['de', ['set', 'get', 'delete', 'describe', 'cp']],
     ['aply', ['apply']],
     ['zzzzzzz', []],
   ])('%s → %j', (typed, want) => expect(suggestVerbs(typed, VERBS)).toEqual(want));
@@ -185,5 +186,12 @@ describe('unknown verbs', () => {
     expect((await cli('gte', 'pods')).err).toBe('error: unknown command "gte" for "kbx"\n\nDid you mean this?\n\tget\n');
     const none = await cli('zzzzzzz');
     expect(none).toMatchObject({ code: 1, err: 'error: unknown command "zzzzzzz" for "kbx"\n' });
+  });
+});
+
+describe('flags given before the verb', () => {
+  it('are normalised with the flags of the verb that follows', async () => {
+    expect((await cli('-n', 'x', 'get', '--raw=/api')).call?.opts).toMatchObject({ raw: '/api', namespace: 'x' });
+    expect((await cli('--context=c', 'config', 'view', '--raw=true')).call?.opts).toMatchObject({ raw: true });
   });
 });

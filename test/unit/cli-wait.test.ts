@@ -53,7 +53,7 @@ describe('waitOne (a fake client)', async () => {
   const { StatusError } = await import('../../src/client/client.js');
   const { RESOURCES } = await import('../../src/api/registry.js');
   const info = RESOURCES.find((r) => r.kind === 'ConfigMap')!;
-  const notFound = () => new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'NotFound', code: 404, message: 'x' } as never);
+  const notFound = () => new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'NotFound', code: 404, message: 'configmaps "x" not found' } as never);
   /** A client whose GET answers from a script: an object, or undefined for 404. */
   const scripted = (answers: (KObject | undefined)[]) => ({
     get: async () => {

@@ -10,6 +10,7 @@ import { parseOutput, formatObjects } from '../output/print.js';
 import { yamlDocumentToJson } from '../../compat/yaml-parse.js';
 import { finishWithErrors, objectName, resolveTargets, type Target } from '../targets.js';
 import { dryRunMode } from './apply.js';
+import { sortKeysDeep } from '../objects.js';
 
 interface PatchOptions {
   namespace?: string;
@@ -56,13 +57,7 @@ export function patchRequest(o: Pick<PatchOptions, 'patch' | 'patchFile' | 'type
 
 /** Whether the patch changed the object (kubectl compares what it read with what the server returned). */
 export function changed(before: unknown, after: unknown): boolean {
-  return JSON.stringify(sorted(before)) !== JSON.stringify(sorted(after));
-}
-
-function sorted(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sorted);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted((v as Record<string, unknown>)[k])]));
-  return v;
+  return JSON.stringify(sortKeysDeep(before)) !== JSON.stringify(sortKeysDeep(after));
 }
 
 export async function run(ctx: Ctx, args: string[], o: PatchOptions): Promise<void> {

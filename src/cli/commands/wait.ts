@@ -94,11 +94,9 @@ async function get(client: ApiClient, it: Item): Promise<KObject | undefined> {
 
 /** Polls one object until it meets the wait (`met`), is gone for good when waiting for its deletion (`gone`), or the deadline passes. */
 export async function waitOne(client: ApiClient, it: Item, f: WaitFor, deadline: number): Promise<'met' | 'gone' | 'timeout'> {
-  const first = await get(client, it);
+  // Waiting for a condition of an object that is not there fails with the server's NotFound.
+  const first = f.kind === 'delete' || f.kind === 'create' ? await get(client, it) : await client.get(it.info, it.namespace, it.name);
   if (f.kind === 'delete' && !first) return 'gone';
-  if (!first && f.kind !== 'create') {
-    throw new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'NotFound', code: 404, message: `${it.info.group ? `${it.info.plural}.${it.info.group}` : it.info.plural} "${it.name}" not found` });
-  }
   const uid = first?.metadata.uid;
   for (let obj = first; ; obj = await get(client, it)) {
     if (f.kind === 'delete' ? !obj || obj.metadata.uid !== uid : f.kind === 'create' ? !!obj : !!obj && met(obj, f)) return 'met';
