@@ -133,7 +133,7 @@ export function defaultDaemonSet<T extends { spec?: Obj }>(ds: T): T {
 /**
  * SetDefaults_StatefulSet: replicas 1, podManagementPolicy OrderedReady, updateStrategy
  * RollingUpdate with partition 0, revisionHistoryLimit 10, persistentVolumeClaimRetentionPolicy
- * Retain/Retain, the pod template defaulted.
+ * Retain/Retain, the pod template defaulted, the claim templates' volumeMode Filesystem.
  */
 export function defaultStatefulSet<T extends { spec?: Obj }>(sts: T): T {
   const out = structuredClone(sts) as T & Obj;
@@ -154,8 +154,17 @@ export function defaultStatefulSet<T extends { spec?: Obj }>(sts: T): T {
   if (!policy.whenScaled) policy.whenScaled = 'Retain';
   spec.persistentVolumeClaimRetentionPolicy = ordered(policy, ['whenDeleted', 'whenScaled']);
   if (spec.template !== undefined) spec.template = defaultPodTemplate(spec.template);
+  // The claim templates get a claim's defaults (SetDefaults_PersistentVolumeClaimSpec) and its Pending status.
+  if (Array.isArray(spec.volumeClaimTemplates)) {
+    for (const t of spec.volumeClaimTemplates as Obj[]) {
+      if (!t || typeof t !== 'object') continue;
+      t.spec ??= {};
+      t.spec.volumeMode ??= 'Filesystem';
+      t.status ??= { phase: 'Pending' };
+    }
+  }
   out.spec = ordered(spec, [
-    'replicas', 'selector', 'template', 'serviceName', 'podManagementPolicy', 'updateStrategy', 'revisionHistoryLimit',
+    'replicas', 'selector', 'template', 'volumeClaimTemplates', 'serviceName', 'podManagementPolicy', 'updateStrategy', 'revisionHistoryLimit',
     'minReadySeconds', 'persistentVolumeClaimRetentionPolicy', 'ordinals',
   ]);
   return out;
