@@ -59,7 +59,8 @@ describe('claims', () => {
       [{ whenDeleted: 'Delete' }, true, ['set-uid']],
       [{ whenScaled: 'Delete' }, false, []],
       [{ whenScaled: 'Delete' }, true, ['pod-1']],
-      [{ whenDeleted: 'Delete', whenScaled: 'Delete' }, true, ['set-uid', 'pod-1']],
+      [{ whenDeleted: 'Delete', whenScaled: 'Delete' }, false, ['set-uid']],
+      [{ whenDeleted: 'Delete', whenScaled: 'Delete' }, true, ['pod-1']],
     ];
     for (const [policy, condemned, want] of cases) {
       for (const start of [[], [setRef], [podRef], [setRef, podRef]]) {
@@ -67,7 +68,7 @@ describe('claims', () => {
         expect(got.map((r) => r.uid), JSON.stringify({ policy, condemned, start })).toEqual(['other', ...want]);
       }
     }
-    expect(desiredClaimOwners(sts({ whenDeleted: 'Delete', whenScaled: 'Delete' }), claim, pod(1), true)).toEqual([setRef, podRef]);
+    expect(desiredClaimOwners(sts({ whenDeleted: 'Delete', whenScaled: 'Delete' }), claim, pod(1), true)).toEqual([podRef]);
     expect(desiredClaimOwners(sts({ whenDeleted: 'Delete' }), claim, undefined, false)).toEqual([setRef]);
     expect(ownersMatch(undefined, [])).toBe(true);
     expect(ownersMatch([podRef, setRef], [setRef, podRef])).toBe(true);

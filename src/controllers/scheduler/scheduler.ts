@@ -205,7 +205,11 @@ export class Scheduler {
 
   private scheduleOne(pod: Pod): void {
     const nodes = [...this.nodes.values()];
-    if (!nodes.length) return; // no node registered yet: the node watch requeues
+    if (!nodes.length) {
+      // No node registered yet: the pod waits among the unschedulable ones, which the node watch requeues.
+      this.unschedulable.set(pod.metadata.uid!, { attempts: 0, until: 0 });
+      return;
+    }
     const failures: FilterFailure[] = [];
     let chosen: NodeView | undefined;
     for (const node of nodes) {

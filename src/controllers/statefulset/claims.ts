@@ -40,14 +40,16 @@ const refTo = (o: KObject): OwnerReference => ({ apiVersion: o.apiVersion ?? 'v1
 
 /**
  * updateClaimOwnerRefForSetAndPod: whenDeleted=Delete → the set owns the claim; whenScaled=Delete and
- * the pod's ordinal outside [start, start+replicas) → the pod owns it; Retain removes that owner.
+ * the pod's ordinal outside [start, start+replicas) → the pod alone owns it; Retain removes that owner.
  * Other owners are kept. Returns the claim's ownerReferences as they should be.
  */
 export function desiredClaimOwners(set: KObject, claim: KObject, pod: Pod | undefined, condemned: boolean): OwnerReference[] {
   const policy = (set.spec?.persistentVolumeClaimRetentionPolicy ?? {}) as Obj;
   const refs = (claim.metadata.ownerReferences ?? []).filter((r) => r.uid !== set.metadata.uid && (!pod || r.uid !== pod.metadata.uid));
-  if (policy.whenDeleted === 'Delete') refs.push(refTo(set));
-  if (pod && condemned && policy.whenScaled === 'Delete') refs.push(refTo({ ...pod, apiVersion: 'v1', kind: 'Pod' }));
+  const scaledDown = !!pod && condemned && policy.whenScaled === 'Delete';
+  // A scaled-down claim is the pod's alone, so it goes with the pod even while the set lives.
+  if (policy.whenDeleted === 'Delete' && !scaledDown) refs.push(refTo(set));
+  if (scaledDown) refs.push(refTo({ ...pod, apiVersion: 'v1', kind: 'Pod' }));
   return refs;
 }
 
