@@ -156,12 +156,15 @@ export function defaultStatefulSet<T extends { spec?: Obj }>(sts: T): T {
   if (spec.template !== undefined) spec.template = defaultPodTemplate(spec.template);
   // The claim templates get a claim's defaults (SetDefaults_PersistentVolumeClaimSpec) and its Pending status.
   if (Array.isArray(spec.volumeClaimTemplates)) {
-    for (const t of spec.volumeClaimTemplates as Obj[]) {
-      if (!t || typeof t !== 'object') continue;
-      t.spec ??= {};
-      t.spec.volumeMode ??= 'Filesystem';
-      t.status ??= { phase: 'Pending' };
-    }
+    spec.volumeClaimTemplates = (spec.volumeClaimTemplates as Obj[]).map((t) => {
+      if (!t || typeof t !== 'object') return t;
+      // As the apiserver writes them: the embedded claim's apiVersion and kind, a claim's defaults and Pending status.
+      const out = ordered({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', ...t }, ['apiVersion', 'kind', 'metadata', 'spec', 'status']);
+      out.spec ??= {};
+      out.spec.volumeMode ??= 'Filesystem';
+      out.status ??= { phase: 'Pending' };
+      return out;
+    });
   }
   out.spec = ordered(spec, [
     'replicas', 'selector', 'template', 'volumeClaimTemplates', 'serviceName', 'podManagementPolicy', 'updateStrategy', 'revisionHistoryLimit',

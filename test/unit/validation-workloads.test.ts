@@ -49,7 +49,7 @@ describe('StatefulSet', () => {
     const mounting = { ...template, spec: { containers: [{ name: 'c', image: 'i', volumeMounts: [{ name: 'www', mountPath: '/d' }] }] } };
     const ok = sts({ template: mounting, volumeClaimTemplates: [{ metadata: { name: 'www' }, spec: claim }] });
     expect(msgs(validateStatefulSet(ok))).toEqual([]);
-    expect(ok.spec.volumeClaimTemplates[0]).toMatchObject({ spec: { volumeMode: 'Filesystem' }, status: { phase: 'Pending' } });
+    expect(ok.spec.volumeClaimTemplates[0]).toEqual({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'www' }, spec: { ...claim, volumeMode: 'Filesystem' }, status: { phase: 'Pending' } });
     expect(msgs(validateStatefulSet(sts({ template: mounting })))).toContain('spec.template.spec.containers[0].volumeMounts[0].name: Not found: "www"');
     const cases: [unknown, RegExp][] = [
       [{ spec: claim }, /^spec.volumeClaimTemplates\[0\].metadata.name: Required value/],
