@@ -133,7 +133,7 @@ export function defaultDaemonSet<T extends { spec?: Obj }>(ds: T): T {
 /**
  * SetDefaults_StatefulSet: replicas 1, podManagementPolicy OrderedReady, updateStrategy
  * RollingUpdate with partition 0, revisionHistoryLimit 10, persistentVolumeClaimRetentionPolicy
- * Retain/Retain, the pod template defaulted.
+ * Retain/Retain, the pod template defaulted, the claim templates' volumeMode Filesystem.
  */
 export function defaultStatefulSet<T extends { spec?: Obj }>(sts: T): T {
   const out = structuredClone(sts) as T & Obj;
@@ -154,8 +154,20 @@ export function defaultStatefulSet<T extends { spec?: Obj }>(sts: T): T {
   if (!policy.whenScaled) policy.whenScaled = 'Retain';
   spec.persistentVolumeClaimRetentionPolicy = ordered(policy, ['whenDeleted', 'whenScaled']);
   if (spec.template !== undefined) spec.template = defaultPodTemplate(spec.template);
+  // The claim templates get a claim's defaults (SetDefaults_PersistentVolumeClaimSpec) and its Pending status.
+  if (Array.isArray(spec.volumeClaimTemplates)) {
+    spec.volumeClaimTemplates = (spec.volumeClaimTemplates as Obj[]).map((t) => {
+      if (!t || typeof t !== 'object') return t;
+      // As the apiserver writes them: the embedded claim's apiVersion and kind, a claim's defaults and Pending status.
+      const out = ordered({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', ...t }, ['apiVersion', 'kind', 'metadata', 'spec', 'status']);
+      out.spec ??= {};
+      out.spec.volumeMode ??= 'Filesystem';
+      out.status ??= { phase: 'Pending' };
+      return out;
+    });
+  }
   out.spec = ordered(spec, [
-    'replicas', 'selector', 'template', 'serviceName', 'podManagementPolicy', 'updateStrategy', 'revisionHistoryLimit',
+    'replicas', 'selector', 'template', 'volumeClaimTemplates', 'serviceName', 'podManagementPolicy', 'updateStrategy', 'revisionHistoryLimit',
     'minReadySeconds', 'persistentVolumeClaimRetentionPolicy', 'ordinals',
   ]);
   return out;

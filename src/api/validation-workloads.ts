@@ -3,8 +3,9 @@
 // ValidateRollingUpdateDaemonSet, ValidateStatefulSetSpec, validateRollingUpdateStatefulSet,
 // ValidateStatefulSetUpdate, ValidateControllerRevision). Objects are validated after defaulting.
 import type { KObject } from './types.js';
-import { type FieldError, child, forbidden, invalid, notSupported, required } from './field-errors.js';
-import { type PodValidationOptions } from './validation.js';
+import { type FieldError, child, duplicate, forbidden, invalid, notSupported, required } from './field-errors.js';
+import { type PodValidationOptions, isDNS1123Label } from './validation.js';
+import { validatePersistentVolumeClaim } from './validation-storage.js';
 import { semanticEqual } from './semantic.js';
 import {
   getIntOrPercentValue,
@@ -110,15 +111,45 @@ export function validateStatefulSet(sts: KObject, opts: PodValidationOptions = {
   if (isSet(s.revisionHistoryLimit)) errs.push(...validateNonnegativeField(s.revisionHistoryLimit, 'spec.revisionHistoryLimit'));
   errs.push(...validateNonnegativeField(s.replicas ?? 0, 'spec.replicas'));
   if (isSet(s.ordinals)) errs.push(...validateNonnegativeField(s.ordinals.start ?? 0, 'spec.ordinals.start'));
-  errs.push(...kindSpecific(validateSelectorAndTemplate(s, 'spec', opts, 'statefulset'), 'StatefulSet'));
+  errs.push(...kindSpecific(validateSelectorAndTemplate(withClaimTemplateVolumes(s), 'spec', opts, 'statefulset'), 'StatefulSet'));
   errs.push(...validateNonnegativeField(s.minReadySeconds ?? 0, 'spec.minReadySeconds'));
   const policy = (s.persistentVolumeClaimRetentionPolicy ?? {}) as Obj;
   for (const k of ['whenDeleted', 'whenScaled']) {
     if (isSet(policy[k]) && !PVC_POLICIES.includes(policy[k])) errs.push(notSupported(`spec.persistentVolumeClaimRetentionPolicy.${k}`, policy[k], PVC_POLICIES));
   }
-  if ((s.volumeClaimTemplates ?? []).length) {
-    errs.push(forbidden('spec.volumeClaimTemplates', 'kbx does not serve PersistentVolumeClaims yet; use volumes in the pod template'));
-  }
+  errs.push(...validateVolumeClaimTemplates(s.volumeClaimTemplates, 'spec.volumeClaimTemplates'));
+  return errs;
+}
+
+/**
+ * The pod template as the controller completes it (updateStorage): each claim template is a volume, so
+ * a volumeMount may name it. Upstream skips the pod spec's volume checks for this reason; kbx checks the
+ * union of the template's volumes and claims against the mounts instead.
+ */
+function withClaimTemplateVolumes(s: Obj): Obj {
+  const valid = (n: unknown): n is string => typeof n === 'string' && n !== '' && !isDNS1123Label(n).length;
+  const names = [...new Set(((s.volumeClaimTemplates ?? []) as Obj[]).map((t) => t?.metadata?.name).filter(valid))];
+  if (!names.length || !s.template?.spec) return s;
+  const rest = ((s.template.spec.volumes ?? []) as Obj[]).filter((v) => !names.includes(v?.name));
+  const volumes = [...rest, ...names.map((n) => ({ name: n, persistentVolumeClaim: { claimName: n } }))];
+  return { ...s, template: { ...s.template, spec: { ...s.template.spec, volumes } } };
+}
+
+/** Each volumeClaimTemplate: a name (a DNS label, unique), and a claim spec as a PersistentVolumeClaim's (ValidatePersistentVolumeClaimSpec). */
+function validateVolumeClaimTemplates(list: unknown, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  const seen = new Set<string>();
+  ((list ?? []) as Obj[]).forEach((t, i) => {
+    const p = `${path}[${i}]`;
+    const name = t?.metadata?.name;
+    if (!name) errs.push(required(`${p}.metadata.name`, 'name or generateName is required'));
+    else {
+      for (const m of isDNS1123Label(name)) errs.push(invalid(`${p}.metadata.name`, name, m));
+      if (seen.has(name)) errs.push(duplicate(`${p}.metadata.name`, name));
+      seen.add(name);
+    }
+    for (const e of validatePersistentVolumeClaim({ metadata: { name: name ?? '' }, spec: t?.spec ?? {} } as KObject)) errs.push({ ...e, field: `${p}.${e.field}` });
+  });
   return errs;
 }
 

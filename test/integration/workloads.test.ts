@@ -155,13 +155,6 @@ describe('StatefulSet', () => {
     expect(pods.map((p) => [p.metadata.name, p.spec.containers[0].image])).toEqual([['web-0', 'kbx-test/web:3']]);
     await waitFor('one web container', () => c.containers(['label=io.kbx.pod=web-0', 'label=io.kbx.container=web', 'status=running']).length === 1, 30_000);
   }, 240_000);
-
-  it('refuses volumeClaimTemplates while PersistentVolumeClaims are not served', () => {
-    const bad = statefulSet.replace('  serviceName: nginx\n', '  serviceName: nginx\n  volumeClaimTemplates:\n  - metadata: {name: www}\n    spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}\n').replace('name: web\nspec', 'name: claims\nspec');
-    const r = c.kbx(['apply', '-f', writeManifest(c.home, 'claims.yaml', bad)]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/spec.volumeClaimTemplates: Forbidden: /);
-  });
 });
 
 describe('node maintenance', () => {

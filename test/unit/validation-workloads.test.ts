@@ -44,8 +44,22 @@ describe('StatefulSet', () => {
       /^spec.updateStrategy.rollingUpdate: Invalid value: .*only allowed for updateStrategy 'RollingUpdate'$/,
     );
   });
-  it('refuses volumeClaimTemplates while no PersistentVolumeClaims are served', () => {
-    expect(msgs(validateStatefulSet(sts({ volumeClaimTemplates: [{ metadata: { name: 'www' } }] })))[0]).toMatch(/^spec.volumeClaimTemplates: Forbidden: /);
+  it('validates volumeClaimTemplates as claims, and lets the pod template mount them', () => {
+    const claim = { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } };
+    const mounting = { ...template, spec: { containers: [{ name: 'c', image: 'i', volumeMounts: [{ name: 'www', mountPath: '/d' }] }] } };
+    const ok = sts({ template: mounting, volumeClaimTemplates: [{ metadata: { name: 'www' }, spec: claim }] });
+    expect(msgs(validateStatefulSet(ok))).toEqual([]);
+    expect(ok.spec.volumeClaimTemplates[0]).toEqual({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'www' }, spec: { ...claim, volumeMode: 'Filesystem' }, status: { phase: 'Pending' } });
+    expect(msgs(validateStatefulSet(sts({ template: mounting })))).toContain('spec.template.spec.containers[0].volumeMounts[0].name: Not found: "www"');
+    const cases: [unknown, RegExp][] = [
+      [{ spec: claim }, /^spec.volumeClaimTemplates\[0\].metadata.name: Required value/],
+      [{ metadata: { name: 'Www' }, spec: claim }, /^spec.volumeClaimTemplates\[0\].metadata.name: Invalid value: "Www": a lowercase RFC 1123 label/],
+      [{ metadata: { name: 'www' }, spec: { resources: claim.resources } }, /^spec.volumeClaimTemplates\[0\].spec.accessModes: Required value: at least 1 access mode is required$/],
+      [{ metadata: { name: 'www' }, spec: { accessModes: ['ReadWriteOnce'] } }, /^spec.volumeClaimTemplates\[0\].spec.resources.requests.storage: Required value/],
+    ];
+    for (const [t, re] of cases) expect(msgs(validateStatefulSet(sts({ volumeClaimTemplates: [t] })))[0]).toMatch(re);
+    const dup = sts({ volumeClaimTemplates: [{ metadata: { name: 'www' }, spec: claim }, { metadata: { name: 'www' }, spec: claim }] });
+    expect(msgs(validateStatefulSet(dup))).toEqual(['spec.volumeClaimTemplates[1].metadata.name: Duplicate value: "www"']);
   });
   it('allows only the mutable fields to change', () => {
     const a = sts({});

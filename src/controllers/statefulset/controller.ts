@@ -11,11 +11,15 @@ import { WorkQueue } from '../queue.js';
 import { controllerRef, objectKey } from '../ownership.js';
 import { claimObjects } from '../claim.js';
 import { planCurrentRevision, revisionsToDelete, type ControllerRevision } from '../history/revisions.js';
-import { planStatefulSet, podRevision, POD_INDEX_LABEL, POD_NAME_LABEL, ordinalOf } from './plan.js';
+import { planStatefulSet, podRevision, POD_INDEX_LABEL, POD_NAME_LABEL, ordinalOf, startOrdinal } from './plan.js';
+import { claimsForOrdinal, desiredClaimOwners, ownersMatch } from './claims.js';
 
 const SETS = RESOURCES.find((r) => r.kind === 'StatefulSet')!;
 const PODS = RESOURCES.find((r) => r.kind === 'Pod')!;
 const REVISIONS = RESOURCES.find((r) => r.kind === 'ControllerRevision')!;
+const CLAIMS = RESOURCES.find((r) => r.kind === 'PersistentVolumeClaim')!;
+/** How soon a pod whose claim is still being deleted is tried again. */
+const CLAIM_RETRY_MS = 2000;
 const SOURCE = 'statefulset-controller';
 
 export class StatefulSetController {
@@ -57,9 +61,22 @@ export class StatefulSetController {
     const current = revisions.find((r) => r.metadata.name === set.status?.currentRevision) ?? update;
     const pods = claimObjects(this.registry, PODS, set, this.registry.list(PODS, ns).items as Pod[]);
     const plan = planStatefulSet({ set, pods, current, update, now });
+    if (set.spec?.volumeClaimTemplates?.length) {
+      for (const p of pods) {
+        if (p.metadata.deletionTimestamp) continue;
+        if (p.status?.phase === 'Pending' && this.createClaims(set, p)) this.queue.addAfter(k, CLAIM_RETRY_MS);
+        this.fixClaimOwners(set, p);
+      }
+    }
     for (const a of plan.actions) {
       const podName = a.pod.metadata.name!;
       if (a.kind === 'create') {
+        const claimError = this.createClaims(set, a.pod);
+        if (claimError) {
+          this.recorder.record(SOURCE, set, 'Warning', 'FailedCreate', `create Pod ${podName} in StatefulSet ${name} failed error: ${claimError}`);
+          this.queue.addAfter(k, CLAIM_RETRY_MS);
+          continue;
+        }
         try {
           this.registry.create(PODS, ns, a.pod);
           this.recorder.record(SOURCE, set, 'Normal', 'SuccessfulCreate', `create Pod ${podName} in StatefulSet ${name} successful`);
@@ -94,6 +111,58 @@ export class StatefulSetController {
     this.writeStatus(set, plan.status);
     const minReady = set.spec?.minReadySeconds ?? 0;
     if (minReady > 0 && plan.status.readyReplicas !== plan.status.availableReplicas) this.queue.addAfter(k, minReady * 1000);
+  }
+
+  /**
+   * createPersistentVolumeClaims: each missing claim of the pod's ordinal is created (owned as the
+   * retention policy says); an existing claim is reused. Returns the error that stops the pod's creation.
+   */
+  private createClaims(set: KObject, pod: Pod): string | undefined {
+    const ns = set.metadata.namespace!;
+    const errs: string[] = [];
+    for (const claim of claimsForOrdinal(set, ordinalOf(set, pod))) {
+      const claimName = claim.metadata.name!;
+      const existing = this.registry.tryGet(CLAIMS, ns, claimName);
+      if (existing) {
+        if (existing.metadata.deletionTimestamp) errs.push(`pvc ${claimName} is being deleted`);
+        continue;
+      }
+      const owners = desiredClaimOwners(set, claim, undefined, false);
+      if (owners.length) claim.metadata.ownerReferences = owners;
+      try {
+        this.registry.create(CLAIMS, ns, claim);
+        this.recorder.record(SOURCE, set, 'Normal', 'SuccessfulCreate', `create Claim ${claimName} Pod ${pod.metadata.name} in StatefulSet ${set.metadata.name} success`);
+      } catch (e) {
+        if (!isApiError(e)) throw e;
+        if (e.code === 409) continue;
+        errs.push(`failed to create PVC ${claimName}: ${e.message}`);
+        this.recorder.record(SOURCE, set, 'Warning', 'FailedCreate', `create Claim ${claimName} for Pod ${pod.metadata.name} in StatefulSet ${set.metadata.name} failed error: ${e.message}`);
+      }
+    }
+    return errs.length ? errs.join('; ') : undefined;
+  }
+
+  /** UpdatePodClaimForRetentionPolicy: the pod's claims owned by the set and/or the pod as the policy says. */
+  private fixClaimOwners(set: KObject, pod: Pod): void {
+    const ns = set.metadata.namespace!;
+    const ord = ordinalOf(set, pod);
+    const start = startOrdinal(set);
+    const condemned = ord < start || ord >= start + (set.spec?.replicas ?? 1);
+    for (const want of claimsForOrdinal(set, ord)) {
+      const claim = this.registry.tryGet(CLAIMS, ns, want.metadata.name!);
+      if (!claim || claim.metadata.deletionTimestamp) continue;
+      const owners = desiredClaimOwners(set, claim, pod, condemned);
+      if (ownersMatch(claim.metadata.ownerReferences, owners)) continue;
+      try {
+        this.registry.mutate(CLAIMS, ns, claim.metadata.name!, (o) => {
+          if (o.metadata.uid !== claim.metadata.uid) return false;
+          if (owners.length) o.metadata.ownerReferences = owners;
+          else delete o.metadata.ownerReferences;
+        });
+      } catch (e) {
+        if (!isApiError(e)) throw e;
+      }
+    }
   }
 
   /** The revision of the current template, created or renumbered when needed; undefined after a collision (requeued). */

@@ -8,6 +8,7 @@ import { isPodAvailable, isPodReady } from '../replicaset/ranking.js';
 import { getScaledValueFromIntOrPercent } from '../deployment/rollout-math.js';
 import { CONTROLLER_REVISION_HASH_LABEL, revisionTemplate, type ControllerRevision } from '../history/revisions.js';
 import { ownerRefTo } from '../ownership.js';
+import { withClaimVolumes } from './claims.js';
 
 export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
 export const POD_INDEX_LABEL = 'apps.kubernetes.io/pod-index';
@@ -41,11 +42,11 @@ export function setAtRevision(set: KObject, rev: ControllerRevision): KObject {
   return { ...set, spec: { ...set.spec, template: revisionTemplate(rev) } };
 }
 
-/** newStatefulSetPod: the ordinal's name, identity labels, hostname and subdomain, the revision label. */
+/** newStatefulSetPod: the ordinal's name, identity labels, hostname and subdomain, the revision label, the claims' volumes (updateStorage). */
 export function newStatefulSetPod(set: KObject, ordinal: number, revisionName: string): Pod {
   const tpl = structuredClone(set.spec?.template ?? {}) as Obj;
   const name = `${set.metadata.name}-${ordinal}`;
-  const spec = { ...(tpl.spec ?? {}), hostname: name } as Obj;
+  const spec = { ...withClaimVolumes(set, tpl.spec ?? {}, ordinal), hostname: name } as Obj;
   if (set.spec?.serviceName) spec.subdomain = set.spec.serviceName;
   return {
     apiVersion: 'v1',
