@@ -118,12 +118,12 @@ describe('the real kubectl with kbx OpenAPI', () => {
   });
 
   it('auth whoami, can-i, can-i --list; /readyz?verbose', () => {
-    expect(kubectlOk('auth whoami')).toBe('ATTRIBUTE   VALUE\nUsername    kbx-admin\nGroups      [system:masters system:authenticated]\n');
+    expect(kubectlOk('auth whoami')).toMatch(/^ATTRIBUTE   VALUE\nUsername    kubernetes-admin\nGroups      \[system:masters system:authenticated\]\n/);
     expect(kubectlOk('auth can-i create deployments -n kube-system')).toBe('yes\n');
     expect(kubectlOk('auth can-i --list')).toMatch(/^Resources\s+Non-Resource URLs\s+Resource Names\s+Verbs\n\*\.\*\s+\[\]\s+\[\]\s+\[\*\]\n/);
     kubectlOk('create serviceaccount who');
     const token = kubectlOk('create token who');
-    expect(kubectlOk(['auth', 'whoami', `--token=${token}`])).toMatch(/^Username    system:serviceaccount:default:who\n/m);
+    expect(kubectlOk(['auth', 'whoami', `--token=${token}`])).toMatch(/^Username\s+system:serviceaccount:default:who\nUID\s+\S+\nGroups\s+\[system:serviceaccounts system:serviceaccounts:default system:authenticated\]$/m);
     expect(kubectlOk(['get', '--raw=/readyz?verbose'])).toBe('[+]ping ok\n[+]log ok\n[+]etcd ok\n[+]api-serving ok\nreadyz check passed\n');
     expect(kubectlOk(['get', '--raw=/livez'])).toBe('ok');
   });
