@@ -77,6 +77,8 @@ export async function runControlPlane(): Promise<void> {
   const ready = new Promise<void>((r) => (markReady = r));
 
   const tokens = new TokenIssuer(loadSigningKey(home));
+  // The CA first: the ServiceAccounts controller publishes it in every namespace's kube-root-ca.crt.
+  const pki = ensureServingCerts(home);
   const serviceAccounts = new ServiceAccountsController(registry, clusterCaPem, log);
   serviceAccounts.start();
   reconcileBootstrapPolicy(registry, log);
@@ -89,7 +91,6 @@ export async function runControlPlane(): Promise<void> {
   aggregation.start();
   const kubernetesService = new KubernetesServiceController(registry, log);
   kubernetesService.start();
-  const pki = ensureServingCerts(home);
   const server = createApiServer({
     registry, token: identity.token, tokens, node: lazyNode, version: { gitVersion: `v1.35.0-kbx.${VERSION}` }, log,
     tls: { cert: pki.certPem, key: pki.keyPem },

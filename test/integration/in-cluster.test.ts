@@ -44,6 +44,11 @@ describe('in-cluster access to the API', () => {
     expect(c.ok(['exec', 'kc', '--', 'cat', '/var/run/secrets/kubernetes.io/serviceaccount/namespace'])).toBe('default');
     expect(c.ok(['exec', 'kc', '--', 'cat', '/var/run/secrets/kubernetes.io/serviceaccount/ca.crt'])).toBe(fs.readFileSync(`${c.home}/pki/ca.crt`, 'utf8'));
     expect(c.ok(['exec', 'kc', '--', 'cat', '/var/run/secrets/kubernetes.io/serviceaccount/token'])).toMatch(/^ey[\w-]+\.[\w-]+\.[\w-]+$/);
+    // The pod's service account may do nothing until a binding allows it (RBAC), as on a real cluster.
+    const denied = c.kbx(['exec', 'kc', '--', 'kubectl', 'get', 'pods']);
+    expect(denied.code).toBe(1);
+    expect(denied.stderr).toContain('Error from server (Forbidden): pods is forbidden: User "system:serviceaccount:default:default" cannot list resource "pods" in API group "" in the namespace "default"');
+    c.ok('create rolebinding kc-view --clusterrole=view --serviceaccount=default:default');
     const out = c.ok(['exec', 'kc', '--', 'kubectl', 'get', 'pods']);
     expect(out).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\nkc\s+1\/1\s+Running\s+0\s+\S+\n$/);
     // The serving certificate names the in-cluster DNS name as well as the ClusterIP.
