@@ -59,9 +59,9 @@ describe('securityContext', () => {
   }, 240_000);
 
   it('a field kbx does not honour is accepted with a warning', () => {
-    const r = c.kbx(['apply', '-f', '-'], { input: `apiVersion: v1\nkind: Pod\nmetadata: { name: hostnet }\nspec:\n  hostNetwork: true\n  containers:\n  - { name: main, image: busybox:latest, command: ['sleep', '1'] }\n` });
+    const r = c.kbx(['apply', '-f', '-'], { input: `apiVersion: v1\nkind: Pod\nmetadata: { name: hostpid }\nspec:\n  hostPID: true\n  containers:\n  - { name: main, image: busybox:latest, command: ['sleep', '1'] }\n` });
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('Warning: spec.hostNetwork: not honoured by kbx');
-    c.ok('delete pod hostnet --wait=false');
+    expect(r.stderr).toContain('Warning: spec.hostPID: not honoured by kbx');
+    c.ok('delete pod hostpid --wait=false');
   });
 });
