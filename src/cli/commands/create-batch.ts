@@ -8,13 +8,14 @@ import type { Ctx } from '../context.js';
 import { CliError } from '../errors.js';
 import { formatObjects, parseOutput } from '../output/print.js';
 import { dryRunMode } from './apply.js';
+import { stringSlice } from '../flag-values.js';
 
 const JOBS = RESOURCES.find((r) => r.kind === 'Job')!;
 const CRONJOBS = RESOURCES.find((r) => r.kind === 'CronJob')!;
 
 export interface BatchCreateOptions {
   namespace?: string;
-  image?: string[];
+  image?: string | string[];
   from?: string;
   schedule?: string;
   restart?: string;
@@ -91,7 +92,7 @@ async function submit(ctx: Ctx, info: typeof JOBS, obj: KObject, o: BatchCreateO
 export async function createJob(ctx: Ctx, args: string[], o: BatchCreateOptions): Promise<void> {
   const usage = 'kbx create job';
   const name = nameArg(args, usage);
-  const image = (o.image ?? []).join(',');
+  const image = stringSlice(o.image).join(',');
   if ((!image && !o.from) || (image && o.from)) throw new CliError('either --image or --from must be specified');
   if (ctx.dashArgs.length && o.from) throw new CliError('cannot specify --from and command');
   if (!o.from) return submit(ctx, JOBS, buildJob(name, image, ctx.dashArgs), o, 'job');
@@ -106,9 +107,9 @@ export async function createJob(ctx: Ctx, args: string[], o: BatchCreateOptions)
 
 export async function createCronJob(ctx: Ctx, args: string[], o: BatchCreateOptions): Promise<void> {
   const usage = 'kbx create cronjob';
-  const missing = [o.image?.length ? '' : '"image"', o.schedule ? '' : '"schedule"'].filter(Boolean);
+  const missing = [stringSlice(o.image).length ? '' : '"image"', o.schedule ? '' : '"schedule"'].filter(Boolean);
   if (missing.length) throw new CliError(`required flag(s) ${missing.join(', ')} not set`);
   const name = nameArg(args, usage);
   const restart = o.restart ?? 'OnFailure';
-  return submit(ctx, CRONJOBS, buildCronJob(name, o.image!.join(','), o.schedule!, restart, ctx.dashArgs), o, 'cronjob');
+  return submit(ctx, CRONJOBS, buildCronJob(name, stringSlice(o.image).join(','), o.schedule!, restart, ctx.dashArgs), o, 'cronjob');
 }
