@@ -14,7 +14,8 @@ import { slowStartBatches } from '../replicaset/status.js';
 import { semanticEqual } from '../../api/semantic.js';
 import type { NodeView } from '../scheduler/filters.js';
 import { newDaemonPod, planManage, planRollingUpdate, calculateStatus } from './plan.js';
-import { planCurrentRevision, revisionHash, revisionsToDelete, type ControllerRevision } from '../history/revisions.js';
+import { ensureCurrentRevision } from '../history/current-revision.js';
+import { revisionHash, revisionsToDelete, type ControllerRevision } from '../history/revisions.js';
 
 const DAEMONSETS = RESOURCES.find((r) => r.kind === 'DaemonSet')!;
 const PODS = RESOURCES.find((r) => r.kind === 'Pod')!;
@@ -99,26 +100,12 @@ export class DaemonSetController {
     if (requeueAfterMs !== undefined) this.queue.addAfter(k, requeueAfterMs);
   }
 
-  /** The revision recording the current template, created or renumbered when needed; undefined after a collision (requeued). */
+  /** The revision recording the current template; undefined after a hash collision (requeued with a higher collisionCount). */
   private currentRevision(ds: KObject, revisions: ControllerRevision[]): ControllerRevision | undefined {
-    const step = planCurrentRevision(ds, revisions, ds.status?.collisionCount);
-    if (step.kind === 'current') return step.revision;
-    if (step.kind === 'renumber') {
-      return this.registry.mutate(REVISIONS, ds.metadata.namespace, step.revision.metadata.name!, (o) => {
-        (o as ControllerRevision).revision = step.to;
-      }) as ControllerRevision;
-    }
-    try {
-      return this.registry.create(REVISIONS, ds.metadata.namespace, step.revision) as ControllerRevision;
-    } catch (e) {
-      if (!isApiError(e) || e.code !== 409) throw e;
-      const existing = this.registry.tryGet(REVISIONS, ds.metadata.namespace, step.revision.metadata.name!) as ControllerRevision | undefined;
-      if (existing && controllerRef(existing)?.uid === ds.metadata.uid && semanticEqual(existing.data, step.revision.data)) return existing;
-      // A hash collision: the next sync hashes with a higher collisionCount.
-      this.writeStatus(ds, { ...(ds.status ?? {}), collisionCount: (ds.status?.collisionCount ?? 0) + 1 });
+    return ensureCurrentRevision(this.registry, ds, revisions, (collisionCount) => {
+      this.writeStatus(ds, { ...(ds.status ?? {}), collisionCount });
       this.queue.add(objectKey(ds));
-      return undefined;
-    }
+    });
   }
 
   private pods(ds: KObject): Pod[] {

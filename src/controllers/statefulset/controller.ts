@@ -10,7 +10,8 @@ import { semanticEqual } from '../../api/semantic.js';
 import { WorkQueue } from '../queue.js';
 import { controllerRef, objectKey } from '../ownership.js';
 import { claimObjects } from '../claim.js';
-import { planCurrentRevision, revisionsToDelete, type ControllerRevision } from '../history/revisions.js';
+import { ensureCurrentRevision } from '../history/current-revision.js';
+import { revisionsToDelete, type ControllerRevision } from '../history/revisions.js';
 import { planStatefulSet, podRevision, POD_INDEX_LABEL, POD_NAME_LABEL, ordinalOf, startOrdinal } from './plan.js';
 import { claimsForOrdinal, desiredClaimOwners, ownersMatch } from './claims.js';
 
@@ -165,25 +166,12 @@ export class StatefulSetController {
     }
   }
 
-  /** The revision of the current template, created or renumbered when needed; undefined after a collision (requeued). */
+  /** The revision recording the current template; undefined after a hash collision (requeued with a higher collisionCount). */
   private updateRevision(set: KObject, revisions: ControllerRevision[]): ControllerRevision | undefined {
-    const step = planCurrentRevision(set, revisions, set.status?.collisionCount);
-    if (step.kind === 'current') return step.revision;
-    if (step.kind === 'renumber') {
-      return this.registry.mutate(REVISIONS, set.metadata.namespace, step.revision.metadata.name!, (o) => {
-        (o as ControllerRevision).revision = step.to;
-      }) as ControllerRevision;
-    }
-    try {
-      return this.registry.create(REVISIONS, set.metadata.namespace, step.revision) as ControllerRevision;
-    } catch (e) {
-      if (!isApiError(e) || e.code !== 409) throw e;
-      const existing = this.registry.tryGet(REVISIONS, set.metadata.namespace, step.revision.metadata.name!) as ControllerRevision | undefined;
-      if (existing && controllerRef(existing)?.uid === set.metadata.uid && semanticEqual(existing.data, step.revision.data)) return existing;
-      this.writeStatus(set, { ...(set.status ?? {}), collisionCount: (set.status?.collisionCount ?? 0) + 1 });
+    return ensureCurrentRevision(this.registry, set, revisions, (collisionCount) => {
+      this.writeStatus(set, { ...(set.status ?? {}), collisionCount });
       this.queue.add(objectKey(set));
-      return undefined;
-    }
+    });
   }
 
   private writeStatus(set: KObject, status: object): void {
