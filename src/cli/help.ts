@@ -2,6 +2,7 @@
 // the description, Aliases, Examples, Available Commands, Options, Usage, and the closing lines.
 import { shownDefault, type FlagSpec } from './flags.js';
 import { GLOBAL_FLAGS } from './global-flags.js';
+import { compareGoStrings } from '../compat/go-format.js';
 import { HELP_GROUPS, type CommandSpec, type VerbSpec } from './verb-spec.js';
 
 const OPTIONS_LINE = 'Use "kbx options" for a list of global command-line options (applies to all commands).';
@@ -16,7 +17,7 @@ function commandList(cmds: readonly { name: string; short: string }[], all = cmd
 export function flagList(flags: readonly FlagSpec[]): string {
   return [...flags]
     .filter((f) => !f.hidden)
-    .sort((a, b) => a.long.localeCompare(b.long))
+    .sort((a, b) => compareGoStrings(a.long, b.long))
     .map((f) => `    ${f.short ? `-${f.short}, ` : ''}--${f.long}=${shownDefault(f)}:\n\t${f.help}\n`)
     .join('\n');
 }

@@ -3,6 +3,7 @@
 // One keep-alive agent per client: the first request's connection (and its TLS handshake) serves the rest.
 import http from 'node:http';
 import https from 'node:https';
+import net from 'node:net';
 import type { RestConfig } from './kubeconfig.js';
 import type { KObject, StatusObject, Table, WatchEvent } from '../api/types.js';
 import { type ResourceInfo } from '../api/registry.js';
@@ -23,8 +24,12 @@ export class StatusError extends Error {
   }
 }
 
-/** The server could not be reached at all. */
-export class ConnectionError extends Error {}
+/** The server could not be reached at all; `code` is the socket's (ECONNREFUSED, …). */
+export class ConnectionError extends Error {
+  constructor(message: string, readonly code = '') {
+    super(message);
+  }
+}
 
 export interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined | string[]>;
@@ -83,14 +88,21 @@ export interface TlsOptions {
 }
 
 export class ApiClient {
-  private readonly agent: http.Agent;
-  private readonly url: URL;
-  private readonly secure: boolean;
+  private agent: http.Agent;
+  private url: URL;
+  private secure: boolean;
   /** The server URL's path (a proxy's prefix, `https://host/k8s/clusters/c-1`), without the trailing slash. */
-  private readonly prefix: string;
-  readonly config: RestConfig;
+  private prefix: string;
+  config: RestConfig;
   /** Warnings the server sent (`Warning:` headers), printed by the CLI as kubectl does. */
   onWarning?: (msg: string) => void;
+  /**
+   * What a refused connection does before it is an error: the local control plane's client is made without
+   * asking it first whether it is up (a round trip per command); a request it refuses starts it (or waits for
+   * the one starting) here, and is sent again to the client this gives. Once per client.
+   */
+  onRefused?: () => Promise<ApiClient>;
+  private recovering?: Promise<void>;
 
   constructor(config: RestConfig | string, token?: string) {
     this.config = typeof config === 'string' ? { server: config, token, namespace: 'default' } : config;
@@ -142,6 +154,12 @@ export class ApiClient {
 
   /** node:http(s) request options for `path` on this server (host, port, TLS, prefix). */
   requestOptions(method: string, path: string, headers: Record<string, string>, keepAlive = true): https.RequestOptions {
+    // No agent on the socket (a connection there costs microseconds): an agent's server-name check
+    // (net.isIP) compiles Node's IPv6 pattern, ~7 ms of a command's start.
+    if (keepAlive && this.config.socketPath) {
+      const socketPath = this.config.socketPath;
+      return { method, path: this.prefix + path, headers, createConnection: () => net.connect({ path: socketPath }) };
+    }
     return {
       protocol: this.url.protocol,
       host: this.url.hostname.replace(/^\[(.*)\]$/, '$1'),
@@ -155,10 +173,37 @@ export class ApiClient {
 
   /** http.request or https.request, as the server's scheme says. */
   send(opts: https.RequestOptions, onResponse?: (res: http.IncomingMessage) => void): http.ClientRequest {
-    return this.secure ? https.request(opts, onResponse) : http.request(opts, onResponse);
+    // Options with their own connection are the local socket's (plain HTTP).
+    return this.secure && !opts.createConnection ? https.request(opts, onResponse) : http.request(opts, onResponse);
   }
 
   async request(method: string, path: string, opts: RequestOptions = {}): Promise<Response> {
+    try {
+      return await this.send1(method, path, opts);
+    } catch (e) {
+      // A refused connection never reached the server: sending the request again is safe, even a POST.
+      if (!(e instanceof ConnectionError) || e.code !== 'ECONNREFUSED' || (!this.onRefused && !this.recovering)) throw e;
+      await this.recover();
+      return this.send1(method, path, opts);
+    }
+  }
+
+  /** Runs onRefused once (concurrent refused requests wait for the same start) and talks to its client from then on. */
+  private recover(): Promise<void> {
+    if (!this.recovering) {
+      const start = this.onRefused!;
+      this.onRefused = undefined;
+      this.recovering = start().then((fresh) => {
+        this.agent.destroy();
+        const onWarning = this.onWarning;
+        Object.assign(this, { agent: fresh.agent, url: fresh.url, secure: fresh.secure, prefix: fresh.prefix, config: { ...fresh.config, impersonate: this.config.impersonate } });
+        this.onWarning = onWarning;
+      });
+    }
+    return this.recovering;
+  }
+
+  private async send1(method: string, path: string, opts: RequestOptions): Promise<Response> {
     const body = opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
     const headers = this.headers({ Accept: opts.accept ?? 'application/json' });
     if (body !== undefined) {
@@ -195,16 +240,21 @@ export class ApiClient {
           res.on('error', reject);
         });
       if (opts.timeoutMs) req.setTimeout(opts.timeoutMs, () => req.destroy(new Error(`Client.Timeout exceeded while awaiting headers`)));
-      req.on('error', (e) => reject(new ConnectionError(this.refused(e))));
+      req.on('error', (e) => reject(new ConnectionError(this.refused(e), this.socketGone(e) ? 'ECONNREFUSED' : (e as NodeJS.ErrnoException).code)));
       if (body !== undefined) req.write(body);
       req.end();
     });
   }
 
+  /** The local socket's file is gone (its control plane stopped): refused, as its TCP port would be. */
+  private socketGone(e: Error): boolean {
+    return !!this.config.socketPath && (e as NodeJS.ErrnoException).code === 'ENOENT';
+  }
+
   private refused(e: Error): string {
     const host = this.url.host;
     const code = (e as NodeJS.ErrnoException).code ?? '';
-    if (code === 'ECONNREFUSED') {
+    if (code === 'ECONNREFUSED' || this.socketGone(e)) {
       return `The connection to the server ${host} was refused - did you specify the right host or port?`;
     }
     if (code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' || code === 'SELF_SIGNED_CERT_IN_CHAIN' || code === 'DEPTH_ZERO_SELF_SIGNED_CERT' || code === 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY') {

@@ -51,8 +51,18 @@ async function readKubeconfigSlow(file: string): Promise<KubeconfigTarget | unde
   }
 }
 
-function localClient(kc: KubeconfigTarget): ApiClient {
-  return new ApiClient({ server: kc.server, token: kc.token, ca: kc.ca, namespace: kc.namespace });
+function localClient(kc: KubeconfigTarget, socketPath?: string): ApiClient {
+  return new ApiClient({ server: kc.server, token: kc.token, ca: kc.ca, namespace: kc.namespace, socketPath });
+}
+
+/** The control plane's Unix socket when it has one (an older one, or a home too deep for a socket path, has not). */
+function localSocket(home: string): string | undefined {
+  const file = paths(home).apiSocket;
+  try {
+    return fs.statSync(file).isSocket() ? file : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether the API answers /healthz; a client given keeps the connection for the requests that follow. */
@@ -112,7 +122,7 @@ export async function startControlPlane(home: string, announce: (msg: string) =>
     const info = readServerInfo(home);
     const kc = await readKubeconfig(p.kubeconfig);
     if (info && kc && pidAlive(info.pid)) {
-      const client = localClient(kc);
+      const client = localClient(kc, localSocket(home));
       if (await healthy(client, 1000)) {
         let merged = '';
         if (isDefaultCluster()) {
@@ -172,17 +182,18 @@ export async function connect(opts: ConnectOptions = {}): Promise<{ client: ApiC
     namespace ??= ext.namespace; // the local cluster, named by a kubeconfig: connect as without flags
   }
   const info = readServerInfo(home);
-  let client = kc && info && pidAlive(info.pid) ? localClient(kc) : undefined;
-  if (client && !(await healthy(client, 2000))) {
-    client.close();
-    client = undefined;
-  }
-  if (!client) {
-    if (opts.autoStart === false) {
-      const host = kc ? new URL(kc.server).host : 'the kbx control plane';
-      throw new Error(`The connection to the server ${host} was refused - did you specify the right host or port?`);
-    }
-    client = await startControlPlane(home, opts.announce ?? ((m) => process.stderr.write(m + '\n')));
+  const start = () => startControlPlane(home, opts.announce ?? ((m) => process.stderr.write(m + '\n')));
+  let client: ApiClient;
+  if (kc && info && pidAlive(info.pid)) {
+    // Its process runs: no /healthz first (kubectl asks nothing either). A refused request starts it, or
+    // waits for the one starting, as a failed health check did (see ApiClient.onRefused).
+    client = localClient(kc, localSocket(home));
+    if (opts.autoStart !== false) client.onRefused = start;
+  } else if (opts.autoStart === false) {
+    const host = kc ? new URL(kc.server).host : 'the kbx control plane';
+    throw new Error(`The connection to the server ${host} was refused - did you specify the right host or port?`);
+  } else {
+    client = await start();
   }
   return withImpersonation({ client, namespace: namespace || kc?.namespace || client.config.namespace }, o);
 }

@@ -94,6 +94,11 @@ export interface RestConfig {
   token?: string;
   basic?: { username: string; password: string };
   exec?: ExecConfig;
+  /**
+   * kbx's own control plane's Unix socket (paths().apiSocket): requests and watches go there as plain HTTP;
+   * upgrades (exec, attach, port-forward) and `server` in messages stay the HTTPS URL's.
+   */
+  socketPath?: string;
   /** Impersonate-User / -Group / -Uid headers on every request. */
   impersonate?: { user: string; groups?: string[]; uid?: string };
   /** The context in effect, for messages. */

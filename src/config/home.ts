@@ -45,6 +45,12 @@ export const paths = (home = kbxHome()) => ({
   kubeconfig: path.join(home, 'kubeconfig'),
   cluster: path.join(home, 'cluster.json'),
   server: path.join(home, 'server.json'),
+  /**
+   * The API for kbx's own CLI: plain HTTP on a Unix socket only this user can open (the same handler, the
+   * same bearer token). A TLS handshake costs a Node client ~60 ms (its root store alone ~35 ms), more than
+   * the rest of `kbx get pods`; kubectl and every other client use the HTTPS port of the kubeconfig.
+   */
+  apiSocket: path.join(home, 'api.sock'),
   lock: path.join(home, 'control-plane.lock'),
   lockDir: path.join(home, 'control-plane.owner'),
   store: path.join(home, 'store'),

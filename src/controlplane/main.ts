@@ -7,6 +7,7 @@ import { Store } from '../store/store.js';
 import { Registry } from '../registry/registry.js';
 import { RESOURCES } from '../api/registry.js';
 import { createApiServer } from '../apiserver/server.js';
+import { listenLocal } from './local-socket.js';
 import type { NodeApi } from '../kubelet/node-api.js';
 import {
   ensureHome,
@@ -98,6 +99,8 @@ export async function runControlPlane(): Promise<void> {
   const port = await listen(server, identity.port);
   if (port !== identity.port) saveIdentity({ ...identity, port }, home);
   writeKubeconfig(identity, port, pki.caPem, home);
+  // Before server.json: a CLI that finds this process finds its socket too.
+  const localServer = await listenLocal(server, p.apiSocket, log);
   // storeWarning: what this start set aside, for the CLI that started it to say in one line.
   const storeWarning = store.health().recovery;
   writeFileAtomic(p.server, JSON.stringify({ pid: process.pid, port, startedAt: rfc3339(Date.now()), ...(storeWarning ? { storeWarning } : {}) }) + '\n');
@@ -116,6 +119,7 @@ export async function runControlPlane(): Promise<void> {
     quotas.close();
     kubernetesService.close();
     server.close();
+    localServer?.close();
     await store.close(); // pending writes, then a final snapshot: the next start reads no log
     try {
       const info = JSON.parse(fs.readFileSync(p.server, 'utf8')) as { pid: number };
