@@ -47,7 +47,7 @@ export class Ctx {
   private connect(): Promise<{ client: ApiClient; namespace: string }> {
     if (!this.connected) {
       this.connected = import('../client/connect.js').then(async ({ connect }) => {
-        const c = await connect({ announce: (m) => this.err(m), overrides: this.connection, interactive: !!process.stdin.isTTY, localOnly: this.localOnly });
+        const c = await connect({ announce: (m) => this.err(m), overrides: this.connection, interactive: () => !!process.stdin.isTTY, localOnly: this.localOnly });
         c.client.onWarning = (w) => this.err(`Warning: ${w}`);
         return c;
       });

@@ -193,8 +193,8 @@ export class ApiClient {
     if (!this.recovering) {
       const start = this.onRefused!;
       this.onRefused = undefined;
+      // The old agent is left alone: requests still connecting through it are refused too and come here.
       this.recovering = start().then((fresh) => {
-        this.agent.destroy();
         const onWarning = this.onWarning;
         Object.assign(this, { agent: fresh.agent, url: fresh.url, secure: fresh.secure, prefix: fresh.prefix, config: { ...fresh.config, impersonate: this.config.impersonate } });
         this.onWarning = onWarning;

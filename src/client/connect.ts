@@ -163,8 +163,11 @@ export interface ConnectOptions {
   announce?: (msg: string) => void;
   /** The command line's connection flags; with any of them (or $KUBECONFIG) kbx talks to that cluster. */
   overrides?: ConnectionOverrides;
-  /** Whether stdin is a terminal (exec credential plugins may then prompt). */
-  interactive?: boolean;
+  /**
+   * Whether stdin is a terminal (exec credential plugins may then prompt); asked only for another cluster:
+   * process.stdin costs a local command ~6 ms to make.
+   */
+  interactive?: () => boolean;
   /** The local cluster whatever $KUBECONFIG says (`kbx cluster …`). */
   localOnly?: boolean;
 }
@@ -177,7 +180,7 @@ export async function connect(opts: ConnectOptions = {}): Promise<{ client: ApiC
   const kc = await readKubeconfig(p.kubeconfig);
   let namespace = o.namespace;
   if (!opts.localOnly && wantsExternalCluster(o)) {
-    const ext = (await import('./external.js')).connectExternal(o, !!opts.interactive, kc?.ca);
+    const ext = (await import('./external.js')).connectExternal(o, !!opts.interactive?.(), kc?.ca);
     if (!('local' in ext)) return withImpersonation(ext, o);
     namespace ??= ext.namespace; // the local cluster, named by a kubeconfig: connect as without flags
   }

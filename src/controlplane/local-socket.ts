@@ -18,17 +18,18 @@ export async function listenLocal(server: http.Server, socketPath: string, log: 
   for (const event of ['request', 'upgrade'] as const) for (const l of server.listeners(event)) local.on(event, l as (...a: any[]) => void);
   // A socket file left by a control plane that died: this process holds the home's lock, so it is stale.
   fs.rmSync(socketPath, { force: true });
-  const umask = process.umask(0o177);
   try {
     await new Promise<void>((resolve, reject) => {
       local.once('error', reject);
       local.listen(socketPath, () => resolve());
     });
+    // Connecting needs write permission on the file: under the usual umask (022) only the owner has it
+    // from the start, and the home is 0700; 0600 says so whatever the umask.
+    fs.chmodSync(socketPath, 0o600);
   } catch (e) {
+    local.close();
     log(`no local API socket: ${(e as Error).message} (the CLI uses the HTTPS port)`);
     return undefined;
-  } finally {
-    process.umask(umask);
   }
   server.on('close', () => local.close());
   return local;

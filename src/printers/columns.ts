@@ -6,6 +6,7 @@
 import type { EventObject, KObject, Pod, Table, TableColumnDefinition, TableRow } from '../api/types.js';
 import { formatLabelSelector, labelSelectorFromSpec, selectorToString } from '../api/selectors.js';
 import { parseTime, translateTimestampSince } from './duration.js';
+import { formatLabels } from './labels.js';
 import { podReadinessGatesCell, podRowConditions, podRowInfo, type TableRowCondition } from './pod-status.js';
 
 /** Swagger descriptions (k8s.io/api v0.35) that printers.go puts in column definitions. */
@@ -179,12 +180,7 @@ export const DEFAULT_COLUMNS: TableColumnDefinition[] = [nameCol(), col('Created
 export const age = (o: KObject, now: number) => translateTimestampSince(o.metadata?.creationTimestamp, now);
 const orNone = (s: string | undefined | null) => (s ? s : '<none>');
 
-/** labels.FormatLabels: sorted `k=v` pairs joined by commas, `<none>` when empty. */
-export function formatLabels(labels: Record<string, string> | null | undefined): string {
-  const keys = Object.keys(labels ?? {}).sort(byteCompare);
-  if (!keys.length) return '<none>';
-  return keys.map((k) => `${k}=${labels![k]}`).join(',');
-}
+export { formatLabels } from './labels.js';
 
 function byteCompare(a: string, b: string): number {
   // Go sorts strings by bytes; for the ASCII label keys kubectl deals with this is code-unit order.

@@ -5,7 +5,7 @@
 // tabwriter, configured as kubectl's GetNewTabWriter (minwidth 6, tabwidth 4, padding 3, ' ',
 // RememberWidths), aligns them.
 import type { Table, TableColumnDefinition, TableRow } from '../api/types.js';
-import { formatLabels } from './columns.js';
+import { formatLabels } from './labels.js';
 import { REMEMBER_WIDTHS, TabWriter } from '../compat/tabwriter.js';
 import { goSprint } from '../compat/go-format.js';
 import { escapeTerminal } from '../compat/terminal.js';
