@@ -11,6 +11,7 @@ import https from 'node:https';
 import { fileURLToPath } from 'node:url';
 import { summarize, ratio, formatMs, markdownTable } from '../dist/util/stats.js';
 import { rssMiB, cpuTicks, cpuPercent } from '../dist/util/proc.js';
+import { extraCaCost, getPodsVsKubectl, podStart, ratioRow, versionVsNode } from './bench/cli-start.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const KBX = path.join(ROOT, 'bin', 'kbx');
@@ -18,6 +19,8 @@ const KBX = path.join(ROOT, 'bin', 'kbx');
 const CONTROL_PLANE = [path.join(ROOT, 'dist', 'controlplane-bundle', 'main.js'), path.join(ROOT, 'dist', 'controlplane', 'main.js')].find((f) => fs.existsSync(f));
 const QUICK = process.argv.includes('--quick');
 const RUNS = 5;
+/** Paired runs of the CLI rows (kbx and its baseline alternate). */
+const CLI_RUNS = 15;
 const BENCH_LABEL = 'kbx-bench=1';
 const rows = [];
 const notes = [];
@@ -311,17 +314,13 @@ async function storeBench() {
 }
 
 async function main() {
-  // 1. CLI start
+  // 1. CLI start (scripts/bench/cli-start.mjs; `kbx get pods` vs the real kubectl is measured with the bench cluster, below)
   {
     progress('CLI start');
     const home = newHome('cli');
-    const k = [];
-    const b = [];
-    for (let i = 0; i < RUNS * 2; i++) {
-      k.push(time(() => kbxIn(home, ['version', '--client'])));
-      b.push(time(() => spawnSync(process.execPath, ['-e', ''])));
-    }
-    row('CLI start: `kbx version --client` vs `node -e ""`', summarize(k), summarize(b), 2.0);
+    rows.push(ratioRow('CLI start: `kbx version --client` vs `node -e ""`', versionVsNode(home, CLI_RUNS), 2.0));
+    const extraCa = extraCaCost(RUNS * 2);
+    if (extraCa) notes.push(`NODE_EXTRA_CA_CERTS is set here: Node reads it at every start, before any script (\`node -e ""\` ${formatMs(extraCa.kbx)} with it, ${formatMs(extraCa.baseline)} without); the CLI rows run without it, kubectl never reads it.`);
     fs.rmSync(home, { recursive: true, force: true }); // no cluster was started there
   }
 
@@ -365,36 +364,15 @@ async function main() {
     absolute('Control plane RSS with 0 pods', `${rss.toFixed(0)} MB`, 'kind/k3d/minikube idle 0.5–1.3 GB', '≤ 80 MB', rss <= 80);
   }
 
-  // 5. Pod start: apply → Running vs docker run -d of infra + app
+  // 5. Pod start: apply → Running vs docker run -d of infra + app (scripts/bench/cli-start.mjs), then
+  //    `kbx get pods` vs the real kubectl against this server (the 10 pods just started).
   {
     progress('pod start');
-    const k = [];
-    const b = [];
-    const a = [];
-    for (let i = 0; i < RUNS; i++) {
-      const name = `start-${i}`;
-      k.push(
-        await timeAsync(async () => {
-          const r = kbx(['apply', '-f', '-'], { input: JSON.stringify(podManifest(name)) });
-          if (r.status !== 0) throw new Error(r.stderr);
-          await waitUntil(async () => (await api('GET', `/api/v1/namespaces/default/pods/${name}`)).body?.status?.phase === 'Running');
-        }),
-      );
-      b.push(await timeAsync(() => dockerPod(net, name)));
-      // The same without the CLI process: what the control plane itself adds.
-      const apiName = `api-start-${i}`;
-      a.push(
-        await timeAsync(async () => {
-          const r = await api('POST', '/api/v1/namespaces/default/pods', podManifest(apiName));
-          if (r.code !== 201) throw new Error(`bench: pod create answered ${r.code}`);
-          await waitUntil(async () => (await api('GET', `/api/v1/namespaces/default/pods/${apiName}`)).body?.status?.phase === 'Running');
-        }),
-      );
-    }
-    row('Pod start: `kbx apply` → Running vs `docker run -d` infra + app', summarize(k), summarize(b), 1.3);
-    const as = summarize(a);
-    const bs = summarize(b);
-    rows.push({ scenario: 'Pod start without the CLI: API POST → Running vs the same docker runs', kbx: formatMs(as), baseline: formatMs(bs), ratio: ratio(as, bs).toFixed(2), budget: 'reported', pass: undefined });
+    const p = await podStart({ home, api, dockerPod, podManifest, net, runs: RUNS });
+    row('Pod start: `kbx apply` → Running vs `docker run -d` infra + app', p.cli, p.docker, 1.2);
+    row('Pod start without the CLI: API POST → Running vs the same docker runs', p.api, p.docker, 1.0);
+    progress('kbx get pods vs kubectl');
+    rows.push(ratioRow('`kbx get pods` vs real `kubectl get pods`, same server (10 pods)', getPodsVsKubectl(home, CLI_RUNS), 1.0));
     kbx(['delete', 'pods', '--all', '--grace-period=0', '--force']);
     removeBenchContainers();
     await waitUntil(async () => (await podCount(api)) === 0, 120_000, 50);

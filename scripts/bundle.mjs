@@ -77,6 +77,9 @@ async function bundleCjs(entry, outName, file, plugins = []) {
     target: 'node20',
     external: ['dockerode'],
     define: { 'import.meta.url': '__kbxImportMetaUrl' },
+    // Less to read and hash at every start; names are kept (profiles, and error names kbx prints).
+    minifyWhitespace: true,
+    minifySyntax: true,
     banner: { js: "const __kbxImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     logLevel: 'warning',
   });

@@ -2,6 +2,7 @@
 // also runnable alone against a running cluster: node scripts/bench/cli-start.mjs KBX_HOME [RUNS].
 // Every figure is paired with its baseline in the same run, the two alternating so load drifts hit both.
 import { spawnSync } from 'node:child_process';
+import https from 'node:https';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -109,26 +110,58 @@ export function ratioRow(scenario, s, limit) {
   return { scenario, kbx: formatMs(s.kbx), baseline: formatMs(s.baseline), ratio: r.toFixed(2), budget: `≤ ${limit}`, pass: r <= limit };
 }
 
-export const podManifest = (name) => ({
-  apiVersion: 'v1',
-  kind: 'Pod',
-  metadata: { name, labels: { bench: 'yes' } },
-  spec: { terminationGracePeriodSeconds: 0, containers: [{ name: 'main', image: 'busybox:latest', imagePullPolicy: 'IfNotPresent', command: ['sleep', '3600'] }] },
-});
+
+/**
+ * A watch on pod `name` (default namespace) over the cluster's HTTPS port: `ready` when the server has
+ * answered the watch (so no event can be missed), `done` when the pod is Running.
+ */
+export function watchRunning(home, name) {
+  const text = fs.readFileSync(path.join(home, 'kubeconfig'), 'utf8');
+  const server = new URL(/server: (\S+)/.exec(text)[1]);
+  const token = /token: (\S+)/.exec(text)[1];
+  const ca = Buffer.from(/certificate-authority-data: (\S+)/.exec(text)[1], 'base64').toString();
+  let ready;
+  let req;
+  const done = new Promise((resolve, reject) => {
+    ready = new Promise((r) => {
+      const q = `watch=1&fieldSelector=${encodeURIComponent(`metadata.name=${name}`)}`;
+      req = https.get({ host: server.hostname, port: server.port, path: `/api/v1/namespaces/default/pods?${q}`, ca, agent: false, headers: { Authorization: `Bearer ${token}` } }, (res) => {
+        r();
+        let buf = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => {
+          buf += d;
+          let nl;
+          while ((nl = buf.indexOf('\n')) >= 0) {
+            const line = buf.slice(0, nl);
+            buf = buf.slice(nl + 1);
+            if (line.trim() && JSON.parse(line).object?.status?.phase === 'Running') {
+              resolve();
+              req.destroy();
+            }
+          }
+        });
+      });
+      req.on('error', (e) => (e.code === 'ECONNRESET' ? undefined : reject(e)));
+    });
+  });
+  return { ready, done };
+}
 
 /**
  * Pod start, `runs` times: `kbx apply` → Running, the API alone (POST → Running) and the same containers by
- * `docker run -d` (infra + app, `dockerPod`), interleaved. `api` is bench.mjs's REST caller; Running is seen
+ * `docker run -d` (infra + app, `dockerPod`), interleaved, for pods `podManifest(name)`. `api` is bench.mjs's
+ * REST caller; Running is seen
  * through a watch opened before the create, so the figure has no polling delay in it.
  */
-export async function podStart({ home, api, watchRunning, dockerPod, net, runs }) {
+export async function podStart({ home, api, dockerPod, podManifest, net, runs }) {
   const k = [];
   const b = [];
   const a = [];
   for (let i = 0; i < runs; i++) {
     const name = `start-${i}`;
     {
-      const running = watchRunning(name);
+      const running = watchRunning(home, name);
       await running.ready;
       const t = now();
       const r = spawnSync(process.execPath, [KBX, 'apply', '-f', '-'], { env: envOf(home), encoding: 'utf8', input: JSON.stringify(podManifest(name)) });
@@ -143,7 +176,7 @@ export async function podStart({ home, api, watchRunning, dockerPod, net, runs }
     }
     {
       const apiName = `api-start-${i}`;
-      const running = watchRunning(apiName);
+      const running = watchRunning(home, apiName);
       await running.ready;
       const t = now();
       const r = await api('POST', '/api/v1/namespaces/default/pods', podManifest(apiName));

@@ -3,6 +3,9 @@ import type { Container, Pod } from '../api/types.js';
 import type { ContainerRuntime, PullProgress } from '../runtime/runtime.js';
 import type { EventRecorder } from '../events/recorder.js';
 import { Backoff } from './backoff.js';
+
+/** An image as the runtime inspects it. */
+type ImageInfo = NonNullable<Awaited<ReturnType<ContainerRuntime['imagePresent']>>>;
 import type { Clock } from '../util/clock.js';
 
 export class ImagePullFailed extends Error {
@@ -30,10 +33,11 @@ export class ImageManager {
   ) {}
 
   /**
-   * Makes sure `c.image` can be run. Throws ImagePullFailed (with the waiting reason to show) when
-   * it cannot; `onProgress` is told about pull progress.
+   * Makes sure `c.image` can be run, and returns it as inspected (the sync reads its user from it: no second
+   * inspect on a pod's start). Throws ImagePullFailed (with the waiting reason to show) when it cannot;
+   * `onProgress` is told about pull progress.
    */
-  async ensure(pod: Pod, c: Container, fieldPath: string, onProgress?: (p: string) => void): Promise<void> {
+  async ensure(pod: Pod, c: Container, fieldPath: string, onProgress?: (p: string) => void): Promise<ImageInfo | null> {
     const image = c.image;
     const key = `${pod.metadata.uid}/${c.name}`;
     const now = this.clock.now();
@@ -43,7 +47,7 @@ export class ImageManager {
     if (policy === 'Never') {
       if (present) {
         ev('Normal', 'Pulled', `Container image "${image}" already present on machine and can be accessed by the pod`);
-        return;
+        return present;
       }
       const msg = `Container image "${image}" is not present with pull policy of Never`;
       ev('Warning', 'ErrImageNeverPull', msg);
@@ -51,7 +55,7 @@ export class ImageManager {
     }
     if (present && (policy === 'IfNotPresent' || now - (this.offline.get(image) ?? -Infinity) < OFFLINE_MEMORY_MS)) {
       ev('Normal', 'Pulled', `Container image "${image}" already present on machine and can be accessed by the pod`);
-      return;
+      return present;
     }
     const failedAt = this.lastFailure.get(key);
     if (failedAt !== undefined) {
@@ -71,7 +75,7 @@ export class ImageManager {
         // Offline with a local copy (`:latest` images default to Always): run what is here.
         this.offline.set(image, this.clock.now());
         ev('Normal', 'Pulled', `Container image "${image}" already present on machine and can be accessed by the pod (pull failed: ${msg})`);
-        return;
+        return present;
       }
       this.backoff.next(key, this.clock.now());
       this.lastFailure.set(key, this.clock.now());
@@ -86,6 +90,7 @@ export class ImageManager {
     const secs = ((this.clock.now() - started) / 1000).toFixed(3).replace(/\.?0+$/, '');
     const info = await this.runtime.imagePresent(image);
     ev('Normal', 'Pulled', `Successfully pulled image "${image}" in ${secs}s (${secs}s including waiting). Image size: ${info?.size ?? 0} bytes.`);
+    return info;
   }
 
   private lastMessage = new Map<string, string>();

@@ -537,8 +537,9 @@ export class Kubelet implements NodeApi {
     const key = `${pod.metadata.uid}/${c.name}`;
     const waiting = this.mem(pod.metadata.uid!).waiting;
     const where = fieldPath(role, c.name);
+    let image: Awaited<ReturnType<ImageManager['ensure']>>;
     try {
-      await this.images.ensure(pod, c, where, (msg) => this.progress(pod, c, msg, where));
+      image = await this.images.ensure(pod, c, where, (msg) => this.progress(pod, c, msg, where));
     } catch (e) {
       if (!(e instanceof ImagePullFailed)) throw e;
       waiting.set(c.name, { reason: e.reason, message: e.message });
@@ -553,7 +554,7 @@ export class Kubelet implements NodeApi {
       return;
     }
     for (const s of env.skipped) recorder.record('kubelet', pod, 'Warning', 'InvalidEnvironmentVariableNames', skippedKeysMessage(pod.metadata.namespace!, s));
-    const security = securityFields(pod, c, (await runtime.imagePresent(c.image))?.user);
+    const security = securityFields(pod, c, (image ?? (await runtime.imagePresent(c.image)))?.user);
     if ('error' in security) {
       waiting.set(c.name, { reason: 'CreateContainerConfigError', message: security.error });
       recorder.record('kubelet', pod, 'Warning', 'Failed', `Error: ${security.error}`, where);
