@@ -5,7 +5,7 @@
 //   server.json       { pid, port, startedAt } while the control plane runs
 //   store/            snapshot + write-ahead log
 //   control-plane.owner/  the control-plane lock (see controlplane/lock.ts); control-plane.lock names its pid
-//   logs/             control-plane.log
+//   logs/             control-plane.log, audit.log
 //   dataplane/        the data-plane agent's token and configuration
 import fs from 'node:fs';
 import os from 'node:os';
@@ -50,6 +50,8 @@ export const paths = (home = kbxHome()) => ({
   store: path.join(home, 'store'),
   logs: path.join(home, 'logs'),
   log: path.join(home, 'logs', 'control-plane.log'),
+  /** Audit events of admission's audit annotations (PodSecurity's audit mode). */
+  auditLog: path.join(home, 'logs', 'audit.log'),
   dataplane: path.join(home, 'dataplane'),
   /** The local provisioner's PersistentVolume directories (one per claim). */
   volumes: path.join(home, 'volumes'),

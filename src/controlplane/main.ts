@@ -84,6 +84,7 @@ export async function runControlPlane(): Promise<void> {
   reconcileBootstrapPolicy(registry, log);
   const { installAdmission } = await import('../admission/index.js');
   installAdmission(registry, log);
+  registry.audit = (await import('../admission/audit-log.js')).auditLogWriter(p.auditLog);
   const { ResourceQuotaController } = await import('../controllers/resourcequota.js');
   const quotas = new ResourceQuotaController(registry, log);
   quotas.start();
