@@ -1,4 +1,4 @@
-// The admission chain the control plane runs (kube-apiserver's order: LimitRanger, Priority, ResourceQuota last), and
+// The admission chain the control plane runs (kube-apiserver's order: LimitRanger, Priority, PodSecurity, ResourceQuota last), and
 // the objects it needs to exist (the system PriorityClasses).
 import type { Registry } from '../registry/registry.js';
 import type { KObject } from '../api/types.js';
@@ -7,9 +7,10 @@ import { isApiError } from '../api/errors.js';
 import { limitRangerAdmission } from './limit-ranger.js';
 import { priorityAdmission, systemPriorityClassObjects } from './priority.js';
 import { resourceQuotaAdmission } from './resource-quota.js';
+import { podSecurityAdmission } from './pod-security/admission.js';
 
 export function installAdmission(registry: Registry, log: (m: string) => void = () => {}): void {
-  registry.admission = [limitRangerAdmission, priorityAdmission, resourceQuotaAdmission];
+  registry.admission = [limitRangerAdmission, priorityAdmission, podSecurityAdmission, resourceQuotaAdmission];
   const pc = resourceByKind('scheduling.k8s.io/v1', 'PriorityClass')!;
   for (const o of systemPriorityClassObjects()) {
     if (registry.tryGet(pc, undefined, o.metadata.name!)) continue;

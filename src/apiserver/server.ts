@@ -165,8 +165,10 @@ async function handleResource(
   const { registry } = opts;
   // A version served by conversion: bodies come in converted to the stored version, replies go out converted back.
   const conv = r.version ? kindOf(r.info).conversions?.[r.version] : undefined;
+  // Validating admission's warnings (PodSecurity), sent with the reply.
+  const warnings: string[] = [];
   const reply = (code: number, body: unknown) => {
-    if (method === 'POST' || method === 'PUT' || method === 'PATCH') setWarnings(res, kindOf(r.info).warnings?.(body as KObject));
+    if (method === 'POST' || method === 'PUT' || method === 'PATCH') setWarnings(res, [...warnings, ...(kindOf(r.info).warnings?.(body as KObject) ?? [])]);
     return replyDurable(registry, res, code, conv ? convertOut(conv, body, `${r.info.group}/${r.version}`) : body);
   };
   const readIn = async () => {
@@ -272,7 +274,7 @@ async function handleResource(
     rbacWrite?.(body);
     const fm = await import('./field-manager.js');
     const track = fm.tracker(r.info, fm.writerOf(r.info, q, req, registry.clock.now()));
-    const created = registry.create(r.info, ns, body, { dryRun, track });
+    const created = registry.create(r.info, ns, body, { dryRun, track, warnings });
     return reply(201, created);
   }
   if (method === 'PUT') {
@@ -283,7 +285,7 @@ async function handleResource(
     rbacWrite?.(body, registry.tryGet(r.info, ns, r.name));
     const fm = await import('./field-manager.js');
     const track = fm.tracker(r.info, fm.writerOf(r.info, q, req, registry.clock.now(), r.subresource));
-    return reply(200, registry.update(r.info, ns, r.name, body, { dryRun, subresource: r.subresource, track }));
+    return reply(200, registry.update(r.info, ns, r.name, body, { dryRun, subresource: r.subresource, track, warnings }));
   }
   if (method === 'PATCH') {
     if (!r.name) throw errors.methodNotAllowed();
@@ -301,21 +303,21 @@ async function handleResource(
       if (!current) {
         const created = fm.applyFor(r.info, undefined, conv ? conv.fromVersion(body as KObject) : body, writer, force);
         rbacWrite?.(created);
-        return reply(201, registry.create(r.info, ns, created, { dryRun }));
+        return reply(201, registry.create(r.info, ns, created, { dryRun, warnings }));
       }
       const patcher = (_ct: string, live: unknown) => {
         const applied = fm.applyFor(r.info, live as KObject, body, writer, force);
         rbacWrite?.(applied, current);
         return applied;
       };
-      return reply(200, registry.patch(r.info, ns, r.name, ct, body, { dryRun, subresource: r.subresource, patcher }));
+      return reply(200, registry.patch(r.info, ns, r.name, ct, body, { dryRun, subresource: r.subresource, patcher, warnings }));
     }
     // In a converted version the patch applies to the object as that version shows it.
     const patcher: typeof applyPatch = conv ? (t, obj, p, kind) => conv.fromVersion(applyPatch(t, conv.toVersion(obj as KObject), p, kind) as KObject) : applyPatch;
     // A role or binding is checked as it would be once patched.
     if (rbacWrite && current) rbacWrite(patcher(ct, structuredClone(current), body, r.info.kind) as KObject, current);
     const track = fm.tracker(r.info, writer);
-    return reply(200, registry.patch(r.info, ns, r.name, ct, body, { dryRun, subresource: r.subresource, patcher, track }));
+    return reply(200, registry.patch(r.info, ns, r.name, ct, body, { dryRun, subresource: r.subresource, patcher, track, warnings }));
   }
   if (method === 'DELETE') {
     const body = ((await readBody(req)) ?? {}) as Record<string, unknown>;

@@ -1259,7 +1259,7 @@ Use "kbx api-resources" for a complete list of supported resources.`,
   
   # Let kubectl, helm and other clients use a cluster with its own KBX_HOME
   KBX_HOME=/tmp/c2 kbx cluster kubeconfig --merge`,
-    usage: 'kbx cluster (status|stop|reset|kubeconfig [--merge]) [options]',
+    usage: 'kbx cluster (status|stop|reset|kubeconfig [--merge]|rotate-encryption-key) [options]',
     load: () => import('./commands/cluster.js'),
     flags: [],
     subcommands: [
@@ -1269,6 +1269,7 @@ Use "kbx api-resources" for a complete list of supported resources.`,
       kbxOnly('kubeconfig', "Print its kubeconfig; --merge writes its context into $KUBECONFIG's first file or ~/.kube/config", [
         bool('--merge', "Write this cluster's context into your kubeconfig ($KUBECONFIG's first file or ~/.kube/config)"),
       ]),
+      kbxOnly('rotate-encryption-key', 'Encrypt Secrets at rest with a new key (the old keys still read until every Secret is rewritten)'),
     ],
   },
   {

@@ -5,8 +5,9 @@
 //   server.json       { pid, port, startedAt } while the control plane runs
 //   store/            snapshot + write-ahead log
 //   control-plane.owner/  the control-plane lock (see controlplane/lock.ts); control-plane.lock names its pid
-//   logs/             control-plane.log
+//   logs/             control-plane.log, audit.log
 //   dataplane/        the data-plane agent's token and configuration
+// (pods' secret/configMap/projected volume files live outside it, in podVolumesRoot: a tmpfs)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,10 +57,29 @@ export const paths = (home = kbxHome()) => ({
   store: path.join(home, 'store'),
   logs: path.join(home, 'logs'),
   log: path.join(home, 'logs', 'control-plane.log'),
+  /** Audit events of admission's audit annotations (PodSecurity's audit mode). */
+  auditLog: path.join(home, 'logs', 'audit.log'),
   dataplane: path.join(home, 'dataplane'),
   /** The local provisioner's PersistentVolume directories (one per claim). */
   volumes: path.join(home, 'volumes'),
 });
+
+/**
+ * Where the kubelet writes pods' configMap, secret, downwardAPI and projected volumes (Secret values,
+ * service-account tokens): a tmpfs outside $KBX_HOME, as the kubelet's secret volumes are tmpfs —
+ * /dev/shm where there is one (Linux), else the per-user temporary directory (macOS's is shared with
+ * Docker Desktop). Never under $KBX_HOME, so no Secret value is on its disk.
+ */
+export function podVolumesRoot(clusterId: string): string {
+  let base = os.tmpdir();
+  try {
+    fs.accessSync('/dev/shm', fs.constants.W_OK);
+    if (fs.statSync('/dev/shm').isDirectory()) base = '/dev/shm';
+  } catch {
+    /* no /dev/shm: the temporary directory */
+  }
+  return path.join(base, `kbx-${process.getuid?.() ?? 0}-${clusterId}`);
+}
 
 /** Reads the cluster's identity, creating it (id, token) the first time. */
 export function loadOrCreateIdentity(home = kbxHome()): ClusterIdentity {

@@ -19,6 +19,7 @@ import {
   writeKubeconfig,
 } from '../config/home.js';
 import { ensureServingCerts } from '../config/pki.js';
+import { loadOrCreateEncryption } from '../config/encryption-config.js';
 import { realClock, rfc3339 } from '../util/clock.js';
 import { VERSION } from '../version.js';
 import { tryLock, type LockResult } from './lock.js';
@@ -57,7 +58,7 @@ export async function runControlPlane(): Promise<void> {
   }
   writeFileAtomic(p.lock, `${process.pid}\n`); // who holds it, for people and scripts; the lock itself is p.lockDir
   const identity = loadOrCreateIdentity(home);
-  const store = openStore(p.store, log);
+  const store = openStore(p.store, home, log);
   const registry = new Registry(store, realClock);
   for (const ns of BUILTIN_NAMESPACES) {
     if (!registry.tryGet(NAMESPACES, undefined, ns)) registry.create(NAMESPACES, undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
@@ -85,6 +86,7 @@ export async function runControlPlane(): Promise<void> {
   reconcileBootstrapPolicy(registry, log);
   const { installAdmission } = await import('../admission/index.js');
   installAdmission(registry, log);
+  registry.audit = (await import('../admission/audit-log.js')).auditLogWriter(p.auditLog);
   const { ResourceQuotaController } = await import('../controllers/resourcequota.js');
   const quotas = new ResourceQuotaController(registry, log);
   quotas.start();
@@ -137,9 +139,10 @@ export async function runControlPlane(): Promise<void> {
 }
 
 /** The store, or one line naming what keeps it from opening (the CLI shows the log's last lines). */
-function openStore(dir: string, log: (m: string) => void): Store {
+function openStore(dir: string, home: string, log: (m: string) => void): Store {
   try {
-    return Store.open(dir, { log });
+    const enc = loadOrCreateEncryption(home);
+    return Store.open(dir, { log, codec: enc.codec, codecId: enc.id });
   } catch (e) {
     const msg = `cannot open the store in ${dir}: ${(e as Error).message}`;
     log(msg);

@@ -29,7 +29,7 @@ import { IngressController } from '../dataplane/ingress-controller.js';
 import { ingressControllerEnabled } from '../dataplane/ingress-class.js';
 import { PodDialer } from '../kubelet/port-dial.js';
 import type { TokenIssuer } from '../auth/sa-token.js';
-import path from 'node:path';
+import { podVolumesRoot } from '../config/home.js';
 import { paths } from '../config/home.js';
 
 export interface NodeHalfOptions {
@@ -82,7 +82,7 @@ export async function startNode(o: NodeHalfOptions) {
     recorder,
     infraImage,
     log: o.log,
-    podsDir: path.join(o.home, 'pods'),
+    podsDir: podVolumesRoot(o.clusterId),
     tokens: o.tokens,
     ...(dataplane ? { podNetwork: () => dataplane.podNetwork() } : {}),
   });

@@ -1,7 +1,7 @@
 // `kbx cluster reset`: removes every container, network and volume labelled with this cluster's id,
 // then all of $KBX_HOME's state. Nothing without the label is touched.
 import fs from 'node:fs';
-import { kbxHome, paths } from '../config/home.js';
+import { kbxHome, paths, podVolumesRoot } from '../config/home.js';
 import { DockerRuntime } from '../runtime/docker/docker-runtime.js';
 import { LABELS } from '../runtime/runtime.js';
 
@@ -42,6 +42,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   }
+  if (id) fs.rmSync(podVolumesRoot(id), { recursive: true, force: true });
   for (const f of [p.store, p.server, p.lock, p.lockDir, p.cluster, p.kubeconfig, p.logs, p.dataplane, p.volumes]) fs.rmSync(f, { recursive: true, force: true });
   process.stdout.write(`kbx cluster reset: removed ${containers} container(s), ${volumes} volume(s), ${networks} network(s) and all state in ${home}\n`);
 }

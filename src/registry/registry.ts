@@ -13,7 +13,7 @@ import { generateNameFrom } from '../api/names.js';
 import { parseLabelSelector, matchesLabels, parseFieldSelector, matchesFields, labelSelectorFromSpec, selectorToString } from '../api/selectors.js';
 import { isPatchError, UnsupportedPatchTypeError } from '../api/patch/errors.js';
 import { rfc3339, type Clock } from '../util/clock.js';
-import type { AdmissionPlugin, AdmissionReader } from './admission-types.js';
+import type { AdmissionAttributes, AdmissionContext, AdmissionPlugin, AdmissionReader, AuditRecord } from './admission-types.js';
 
 export interface ListOptions {
   labelSelector?: string;
@@ -25,6 +25,8 @@ export interface WriteOptions {
   subresource?: string;
   /** Called with the object about to be written (and the old one on updates): the API layer records managedFields here. */
   track?: (old: KObject | undefined, obj: KObject) => void;
+  /** Where validating admission's warnings go (the API layer sends them as Warning headers). */
+  warnings?: string[];
 }
 
 export type Propagation = 'Background' | 'Foreground' | 'Orphan';
@@ -50,6 +52,8 @@ const OWNED = { owned: true };
 export class Registry {
   /** Admission plugins run on every create, in order (src/admission/; the control plane installs them). */
   admission: AdmissionPlugin[] = [];
+  /** Receives the audit annotations admission adds to a request (the control plane writes them to the audit log). */
+  audit?: (record: AuditRecord) => void;
 
   constructor(
     readonly store: Store,
@@ -61,7 +65,29 @@ export class Registry {
       const info = RESOURCES.find((r) => r.kind === kind && apiVersionOf(r) === apiVersion);
       return info ? this.list(info, namespace).items : [];
     },
+    getObject: (apiVersion, kind, namespace, name) => {
+      const info = RESOURCES.find((r) => r.kind === kind && apiVersionOf(r) === apiVersion);
+      return info ? this.tryGet(info, namespace, name) : undefined;
+    },
   };
+
+  /** Runs the validating plugins on a write that passed the kind's validation. */
+  private validateAdmission(attrs: AdmissionAttributes, opts: WriteOptions): void {
+    if (!this.admission.some((p) => p.validate)) return;
+    const annotations: Record<string, string> = {};
+    const ctx: AdmissionContext = {
+      warn: (m) => opts.warnings?.push(m),
+      audit: (a) => Object.assign(annotations, a),
+    };
+    try {
+      for (const plugin of this.admission) plugin.validate?.(attrs, this.admissionReader, ctx);
+    } finally {
+      if (this.audit && Object.keys(annotations).length) {
+        const m = attrs.obj.metadata;
+        this.audit({ verb: attrs.operation === 'CREATE' ? 'create' : 'update', info: attrs.info, namespace: m.namespace, name: m.name ?? '', subresource: attrs.subresource, annotations });
+      }
+    }
+  }
 
   /** All stored objects of a resource (core group by default), for strategies that derive state (allocations, defaults) from them. */
   private readonly coreLister = (plural: string, group = ''): KObject[] => this.store.list(Store.prefix(group, plural));
@@ -135,6 +161,7 @@ export class Registry {
     const errs = validate(obj, info);
     if (errs.length) throw errors.invalid(info.kind, obj.metadata.name ?? '', info.group, errs);
     if (info.namespaced) this.checkNamespaceWritable(obj.metadata.namespace!, info, obj.metadata.name ?? '');
+    this.validateAdmission({ operation: 'CREATE', info, obj, dryRun: !!opts.dryRun }, opts);
     const key = this.key(info, obj.metadata.namespace, obj.metadata.name!);
     if (this.store.get(key)) throw errors.alreadyExists(qualifiedResource(info), obj.metadata.name!);
     obj.metadata.creationTimestamp = rfc3339(now);
@@ -242,6 +269,7 @@ export class Registry {
       if (errs.length) throw errors.invalid(info.kind, obj.metadata.name ?? '', info.group, errs);
       if (JSON.stringify(obj.spec) !== JSON.stringify(old.spec)) obj.metadata.generation = (old.metadata.generation ?? 1) + 1;
     }
+    this.validateAdmission({ operation: 'UPDATE', info, obj, old, subresource: opts.subresource, dryRun: !!opts.dryRun }, opts);
     opts.track?.(old, obj);
     if (opts.dryRun) return withTypeMeta(info, obj);
     // An object being deleted whose last finalizer went away is removed now.

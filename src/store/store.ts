@@ -12,11 +12,14 @@
 // etcd does. When a batch cannot be made durable (ENOSPC, EIO, a short write) it and every write queued
 // after it are rolled back in memory (none was acknowledged or seen by a watcher), `durable()` rejects
 // with a StorageError, and the store keeps serving reads and tries again with the next write.
+import fs from 'node:fs';
+import path from 'node:path';
 import { Wal, recoverySummary, type Recovery } from './wal.js';
 import { encodeRecord } from './wal-format.js';
 import type { FileOps } from './file-ops.js';
 import { ObjectIndex } from './object-index.js';
 import type { KObject } from '../api/types.js';
+import type { StoreCodec } from './encryption.js';
 
 export type EventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -66,7 +69,14 @@ export interface StoreOptions {
   compactMinBytes?: number;
   log?: (msg: string) => void;
   now?: () => number;
+  /** Encryption at rest (encryption.ts): what goes to the log and the snapshot, and back. */
+  codec?: StoreCodec;
+  /** Names the codec's writing provider and key ("aesgcm:key1"): the store re-encrypts everything when it changes. */
+  codecId?: string;
 }
+
+/** The store directory's record of how its files are written (the codecId), once every file is. */
+const ENCRYPTION_MARKER = 'encryption.json';
 
 export interface StoreHealth {
   /** The last write failure, until a write succeeds again. */
@@ -88,6 +98,8 @@ export class Store {
   private closed = false;
   private writeError: string | undefined;
   private compactAfter = 0;
+  /** Compactions still to run so that no file holds an object as the old codec wrote it (the snapshot and log, then their .prev copies). */
+  private reencrypt = 0;
   /** Writes and fdatasyncs since open: their ratio is the group-commit factor. */
   readonly stats = { writes: 0, batches: 0 };
   readonly recovery: Recovery | undefined;
@@ -98,12 +110,15 @@ export class Store {
     rv: number,
     recovery: Recovery | undefined,
     private readonly opts: StoreOptions = {},
+    private readonly dir?: string,
+    reencrypt = false,
   ) {
     this.objects = new ObjectIndex(objects as Map<string, KObject>);
     this.rv = rv;
     this.committedRv = rv;
     this.recovery = recovery;
-    if (wal?.wantsCompaction) this.kick();
+    if (reencrypt) this.reencrypt = 2;
+    if (wal?.wantsCompaction || this.reencrypt) this.kick();
   }
 
   /** A durable store in `dir`. */
@@ -112,7 +127,39 @@ export class Store {
     for (const n of recovery.notes) opts.log?.(`store: ${n}`);
     const summary = recoverySummary(recovery);
     if (summary) opts.log?.(`store: ${summary}`);
-    return new Store(wal, objects, rv, recovery, opts);
+    let reencrypt = false;
+    if (opts.codec) {
+      const codec = opts.codec;
+      let stale = 0;
+      try {
+        for (const [k, o] of objects) {
+          if (codec.stale(k, o)) stale++;
+          objects.set(k, codec.decode(k, o));
+        }
+      } catch (e) {
+        wal.close();
+        throw e;
+      }
+      let marker: string | undefined;
+      try {
+        marker = (JSON.parse(fs.readFileSync(path.join(dir, ENCRYPTION_MARKER), 'utf8')) as { codec?: string }).codec;
+      } catch {
+        /* a store from before encryption, or a new one */
+      }
+      if (stale) opts.log?.(`store: ${stale} object(s) are not stored as ${opts.codecId ?? 'the encryption configuration'} says; rewriting the store's files`);
+      reencrypt = stale > 0 || marker !== opts.codecId;
+      if (reencrypt && !objects.size && !wal.logBytes) {
+        Store.writeMarker(dir, opts.codecId);
+        reencrypt = false;
+      }
+    }
+    return new Store(wal, objects, rv, recovery, opts, dir, reencrypt);
+  }
+
+  private static writeMarker(dir: string, codecId: string | undefined): void {
+    const file = path.join(dir, ENCRYPTION_MARKER);
+    fs.writeFileSync(file + '.tmp', JSON.stringify({ codec: codecId ?? '' }) + '\n', { mode: 0o600 });
+    fs.renameSync(file + '.tmp', file);
   }
 
   /** A store that keeps nothing on disk (unit tests): every write is committed at once. */
@@ -187,7 +234,7 @@ export class Store {
     const rv = this.rv + 1;
     const stored = opts.owned ? obj : clone(obj);
     stored.metadata.resourceVersion = String(rv);
-    this.record(key, { type: existed ? 'MODIFIED' : 'ADDED', key, rv, object: stored }, encodeRecord({ rv, op: 'put', k: key, o: stored }));
+    this.record(key, { type: existed ? 'MODIFIED' : 'ADDED', key, rv, object: stored }, encodeRecord({ rv, op: 'put', k: key, o: this.diskForm(key, stored) }));
     this.objects.set(key, stored);
     return clone(stored);
   }
@@ -296,6 +343,14 @@ export class Store {
             continue;
           }
           this.commit(b);
+        } else if (this.reencrypt > 0 && !this.closed && this.now() >= this.compactAfter) {
+          if (await this.compactNow()) {
+            this.reencrypt--;
+            if (!this.reencrypt) {
+              Store.writeMarker(this.dir!, this.opts.codecId);
+              this.opts.log?.(`store: every file of the store is written as ${this.opts.codecId ?? 'configured'}`);
+            }
+          } else return;
         } else if (this.compactionDue()) {
           await this.compactNow();
         } else {
@@ -344,25 +399,32 @@ export class Store {
     return wal.logBytes > Math.max(this.opts.compactMinBytes ?? COMPACT_MIN_BYTES, COMPACT_RATIO * wal.snapshotBytes);
   }
 
-  private async compactNow(): Promise<void> {
+  private async compactNow(): Promise<boolean> {
     const t0 = performance.now();
     try {
       await this.wal!.compact(this.snapshotJson());
       this.compactAfter = 1; // wantsCompaction is satisfied
       this.opts.log?.(`store: compacted at resourceVersion ${this.committedRv} (${this.wal!.snapshotBytes} bytes, ${Math.round(performance.now() - t0)} ms)`);
+      return true;
     } catch (e) {
       this.compactAfter = this.now() + COMPACT_RETRY_MS;
       this.opts.log?.(`store: compaction failed (${(e as Error).message}); the log keeps everything, trying again in ${COMPACT_RETRY_MS / 1000}s`);
+      return false;
     }
+  }
+
+  /** What an object is written as: itself, or its encrypted envelope. */
+  private diskForm(key: string, o: KObject): unknown {
+    return this.opts.codec ? this.opts.codec.encode(key, o) : o;
   }
 
   /** The committed state (what the log on disk holds) as snapshot JSON. */
   private snapshotJson(): string {
     const before = new Map<string, KObject | undefined>();
     for (const b of this.uncommitted) for (const [k, v] of b.undo) if (!before.has(k)) before.set(k, v);
-    const entries: [string, KObject][] = [];
-    for (const [k, o] of this.objects) if (!before.has(k)) entries.push([k, o]);
-    for (const [k, v] of before) if (v) entries.push([k, v]);
+    const entries: [string, unknown][] = [];
+    for (const [k, o] of this.objects) if (!before.has(k)) entries.push([k, this.diskForm(k, o)]);
+    for (const [k, v] of before) if (v) entries.push([k, this.diskForm(k, v)]);
     return JSON.stringify({ rv: this.committedRv, objects: entries });
   }
 

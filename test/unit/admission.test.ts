@@ -10,7 +10,7 @@ import type { KObject } from '../../src/api/types.js';
 
 const POD = resourceByKind('v1', 'Pod')!;
 const PC = resourceByKind('scheduling.k8s.io/v1', 'PriorityClass')!;
-const reader = (objs: Record<string, KObject[]>): AdmissionReader => ({ listKind: (_v, kind) => objs[kind] ?? [] });
+const reader = (objs: Record<string, KObject[]>): AdmissionReader => ({ listKind: (_v, kind) => objs[kind] ?? [], getObject: (_v, kind, _ns, name) => (objs[kind] ?? []).find((o) => o.metadata.name === name) });
 const pod = (resources: object, extra: object = {}) => ({ metadata: { name: 'p', namespace: 'ns' }, spec: { containers: [{ name: 'app', resources }], ...extra } }) as unknown as KObject;
 const range = (item: object) => {
   const lr = { metadata: { name: 'lr' }, spec: { limits: [{ type: 'Container', ...item }] } } as unknown as KObject;

@@ -1,4 +1,4 @@
-// kbx cluster status | stop | reset: the local control plane of $KBX_HOME.
+// kbx cluster status | stop | reset | kubeconfig | rotate-encryption-key: the local control plane of $KBX_HOME.
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -96,6 +96,15 @@ export async function run(ctx: Ctx, args: string[], opts: Record<string, any> = 
     const { isDefaultCluster } = await import('../../client/connect.js');
     const name = isDefaultCluster() ? 'kbx' : `kbx-${JSON.parse(fs.readFileSync(paths(home).cluster, 'utf8')).id}`;
     ctx.out(`Context "${name}" written to ${mergeIntoUserKubeconfig(home, name)}; \`kbx cluster reset\` removes it.`);
+    return;
+  }
+  if (sub === 'rotate-encryption-key') {
+    // The API server's procedure in one step: the new key first (the old ones still read), then a restart rewrites every Secret with it.
+    const { rotateEncryptionKey } = await import('../../config/encryption-config.js');
+    const name = rotateEncryptionKey(home);
+    const running = await stop(ctx, true);
+    if (running) await ctx.client();
+    ctx.out(`encryption key ${name} is now the one Secrets are written with${running ? '; the control plane restarted and rewrites them' : '; they are rewritten at the next start'}`);
     return;
   }
   if (sub === 'reset') {
