@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { sharedLibraries, type ImagePlan } from './image.js';
+import type { ContainerRuntime } from '../runtime/runtime.js';
 
 const HOST_NFT = ['/usr/sbin/nft', '/sbin/nft', '/usr/bin/nft'];
 export const NFT_ALPINE_BASE = 'alpine:3.20';
@@ -33,4 +34,15 @@ export function netpolImagePlan(): ImagePlan {
   }
   hash.update(files['Dockerfile'] as string);
   return { tag: `kbx-netpol:${hash.digest('hex').slice(0, 12)}`, files: () => ({ ...files, ...binaries() }), base };
+}
+
+/** The helper image's tag, built (its base pulled first when it has one) if the engine lacks it. */
+export async function ensureNetpolImage(runtime: ContainerRuntime, log: (m: string) => void): Promise<string> {
+  const plan = netpolImagePlan();
+  if (await runtime.imagePresent(plan.tag)) return plan.tag;
+  if (plan.base && !(await runtime.imagePresent(plan.base))) await runtime.pullImage(plan.base);
+  const t0 = Date.now();
+  await runtime.buildImage(plan.tag, plan.files());
+  log(`built ${plan.tag} in ${Date.now() - t0} ms`);
+  return plan.tag;
 }

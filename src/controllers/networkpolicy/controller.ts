@@ -13,7 +13,7 @@ import type { EventRecorder } from '../../events/recorder.js';
 import { LABELS, type ContainerRuntime, type RuntimeContainer } from '../../runtime/runtime.js';
 import type { PodNetworkSettings } from '../../dataplane/manager.js';
 import type { PolicyTable } from '../../dataplane/netpol-match.js';
-import { netpolImagePlan } from '../../dataplane/netpol-image.js';
+import { ensureNetpolImage } from '../../dataplane/netpol-image.js';
 import { clusterDnsPeer, planNetworkPolicies } from './plan.js';
 import { renderNft, type NftContext } from './nft.js';
 
@@ -70,11 +70,19 @@ export class NetworkPolicyController {
     this.stops.push(() => events.close());
     this.resync = setInterval(kick, RESYNC_MS).unref();
     this.schedule();
-    // Built before the first policy needs it (about a second from the host's nft).
-    void this.d.runtime.ping().then(
-      () => this.ensureImage(),
-      () => undefined,
-    ).catch((e: Error) => this.d.log(`networkpolicy: ${e.message}`));
+    // Built before the first policy needs it (about a second from the host's nft); helpers a killed control
+    // plane left behind are removed.
+    void this.d.runtime
+      .ping()
+      .then(
+        async () => {
+          const left = await this.d.runtime.listContainers({ [LABELS.cluster]: this.d.clusterId, [COMPONENT_LABEL]: COMPONENT });
+          for (const c of left) await this.d.runtime.removeContainer(c.id, { force: true }).catch(() => undefined);
+          await this.ensureImage();
+        },
+        () => undefined,
+      )
+      .catch((e: Error) => this.d.log(`networkpolicy: ${e.message}`));
   }
 
   close(): void {
@@ -131,6 +139,7 @@ export class NetworkPolicyController {
     const work = sandboxes
       .map((c) => ({ c, want: table[c.ipAddress!] ? renderNft(table[c.ipAddress!], ctx) : '' }))
       .filter((w) => (this.applied.get(w.c.id) ?? '') !== w.want);
+    const t0 = Date.now();
     for (let i = 0; i < work.length; i += PARALLEL) {
       await Promise.all(
         work.slice(i, i + PARALLEL).map(async (w) => {
@@ -145,6 +154,7 @@ export class NetworkPolicyController {
         }),
       );
     }
+    if (work.length) this.d.log(`networkpolicy: ${work.length} pod(s) loaded in ${Date.now() - t0} ms`);
     if (work.length || forgot) this.save();
   }
 
@@ -186,17 +196,7 @@ export class NetworkPolicyController {
   }
 
   private ensureImage(): Promise<string> {
-    this.image ??= (async () => {
-      const { runtime, log } = this.d;
-      const plan = netpolImagePlan();
-      if (!(await runtime.imagePresent(plan.tag))) {
-        if (plan.base && !(await runtime.imagePresent(plan.base))) await runtime.pullImage(plan.base);
-        const t0 = Date.now();
-        await runtime.buildImage(plan.tag, plan.files());
-        log(`networkpolicy: built ${plan.tag} in ${Date.now() - t0} ms`);
-      }
-      return plan.tag;
-    })().catch((e: Error) => {
+    this.image ??= ensureNetpolImage(this.d.runtime, (m) => this.d.log(`networkpolicy: ${m}`)).catch((e: Error) => {
       this.image = undefined;
       throw new Error(`cannot build the NetworkPolicy helper image: ${e.message}`);
     });
