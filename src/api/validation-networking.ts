@@ -281,5 +281,7 @@ export function defaultNetworkPolicy(obj: KObject): void {
   for (const dir of ['ingress', 'egress']) for (const r of (spec[dir] ?? []) as Obj[]) for (const p of (r.ports ?? []) as Obj[]) p.protocol ??= 'TCP';
 }
 
-/** The Warning kbx sends with every NetworkPolicy write: it is stored and shown, not enforced. */
-export const NETWORK_POLICY_WARNING = 'NetworkPolicy is not enforced by kbx: pod traffic is not filtered (stored and shown only; see the README limits)';
+/** The Warning kbx sends with a NetworkPolicy write when nothing enforces it: the data plane is switched off. */
+export function networkPolicyWarnings(env: NodeJS.ProcessEnv = process.env): string[] {
+  return env.KBX_DATAPLANE === 'off' ? ['NetworkPolicy is not enforced by kbx: the data plane is off (KBX_DATAPLANE=off), pod traffic is not filtered'] : [];
+}

@@ -25,6 +25,7 @@ import { podMetricsFor } from '../kubelet/metrics/pod-metrics.js';
 import { HorizontalController, hpaSyncPeriodMs } from '../controllers/podautoscaler/controller.js';
 import { Dataplane } from '../dataplane/manager.js';
 import { HostPorts } from '../dataplane/host-ports.js';
+import { NetworkPolicyController } from '../controllers/networkpolicy/controller.js';
 import { IngressController } from '../dataplane/ingress-controller.js';
 import { ingressControllerEnabled } from '../dataplane/ingress-class.js';
 import { PodDialer } from '../kubelet/port-dial.js';
@@ -73,6 +74,18 @@ export async function startNode(o: NodeHalfOptions) {
       : new Dataplane({ registry: o.registry, runtime, clusterId: o.clusterId, home: o.home, toolsImage: infraImage, log: o.log, apiPort: o.apiPort, onAddress: o.onApiAddress });
   const hostPorts = dataplane ? new HostPorts(o.registry, (ip, port) => dataplane.dial(ip, port), recorder, o.log) : undefined;
   const ingress = dataplane && ingressControllerEnabled() ? new IngressController(o.registry, (ip, port) => dataplane.dial(ip, port), recorder, o.home, o.log) : undefined;
+  const networkPolicies = dataplane
+    ? new NetworkPolicyController({
+        registry: o.registry,
+        runtime,
+        clusterId: o.clusterId,
+        network: () => dataplane.podNetwork(),
+        publish: (t) => dataplane.setPolicies(t),
+        recorder,
+        stateFile: path.join(o.home, 'dataplane', 'netpol-applied.json'),
+        log: o.log,
+      })
+    : undefined;
   const kubelet = new Kubelet({
     registry: o.registry,
     runtime,
@@ -90,6 +103,7 @@ export async function startNode(o: NodeHalfOptions) {
     dataplane.start();
     hostPorts!.start();
     ingress?.start();
+    networkPolicies?.start();
     // Up before the first pod needs it (building its image the first time takes a few seconds).
     void runtime.ping().then(
       () => dataplane.podNetwork(),
@@ -162,6 +176,7 @@ export async function startNode(o: NodeHalfOptions) {
       persistentVolumes.close();
       hostPorts?.close();
       ingress?.close();
+      networkPolicies?.close();
       dataplane?.close();
     },
   };

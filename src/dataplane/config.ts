@@ -1,5 +1,6 @@
 // Pure: the data-plane agent's configuration from the stored Services and Endpoints.
 import type { KObject } from '../api/types.js';
+import type { PolicyTable } from './netpol-match.js';
 import type { DataplaneConfig, Protocol, ServiceConfig, ServicePortConfig } from './protocol.js';
 
 type Obj = Record<string, any>;
@@ -13,6 +14,8 @@ export interface ConfigInputs {
   services: KObject[];
   /** Endpoints by "namespace/name". */
   endpoints: Map<string, KObject>;
+  /** NetworkPolicy rules by pod IP (absent: no pod is isolated). */
+  policies?: PolicyTable;
 }
 
 /** A service port's ready backends: every subset address with the subset port of the same name. */
@@ -64,7 +67,9 @@ export function buildDataplaneConfig(i: ConfigInputs): DataplaneConfig {
     .filter((s) => !s.metadata.deletionTimestamp)
     .map((s) => serviceConfig(s, i.endpoints.get(`${s.metadata.namespace}/${s.metadata.name}`)))
     .sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`));
-  return { generation: i.generation, token: i.token, domain: i.domain, dnsIP: i.dnsIP, serviceCIDR: i.serviceCIDR, services };
+  const out: DataplaneConfig = { generation: i.generation, token: i.token, domain: i.domain, dnsIP: i.dnsIP, serviceCIDR: i.serviceCIDR, services };
+  if (i.policies && Object.keys(i.policies).length) out.policies = i.policies;
+  return out;
 }
 
 /** Two configurations serve the same traffic (the generation aside). */

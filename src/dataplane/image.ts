@@ -22,7 +22,7 @@ function agentDir(): string {
 export function agentFiles(): Record<string, Buffer> {
   const HERE = agentDir();
   const out: Record<string, Buffer> = {};
-  for (const f of ['protocol.js', 'dns-message.js', 'dns-answer.js']) out[f] = readFileSync(join(HERE, f));
+  for (const f of ['protocol.js', 'dns-message.js', 'dns-answer.js', 'netpol-match.js']) out[f] = readFileSync(join(HERE, f));
   for (const f of readdirSync(join(HERE, 'agent')).filter((x) => x.endsWith('.js'))) out[`agent/${f}`] = readFileSync(join(HERE, 'agent', f));
   return out;
 }

@@ -14,6 +14,7 @@ import { buildDataplaneConfig, sameConfig } from './config.js';
 import { imagePlan } from './image.js';
 import { canConnect, dialTunnel } from './tunnel-client.js';
 import { ApiReverse } from './api-reverse.js';
+import type { PolicyTable } from './netpol-match.js';
 import { AGENT_CONFIG_DIR, AGENT_CONFIG_FILE, CLUSTER_DOMAIN, TUNNEL_PORT, type DataplaneConfig } from './protocol.js';
 
 const SERVICES = RESOURCES.find((r) => r.kind === 'Service')!;
@@ -27,6 +28,8 @@ export interface PodNetworkSettings {
   serviceCIDR: string;
   dnsIP: string;
   domain: string;
+  /** The cluster network's gateway (the host's address on it, where host-side probes come from). */
+  nodeGateway?: string;
 }
 
 export interface DataplaneDeps {
@@ -49,6 +52,7 @@ export class Dataplane {
   private readonly token = randomBytes(16).toString('hex');
   private generation = Date.now();
   private written?: DataplaneConfig;
+  private policies: PolicyTable = {};
   private settings?: Promise<PodNetworkSettings | undefined>;
   private tunnel?: { host: string; port: number };
   private reverse?: ApiReverse;
@@ -93,6 +97,12 @@ export class Dataplane {
     return dialTunnel(this.tunnel, this.token, ip, port);
   }
 
+  /** NetworkPolicy rules by pod IP, for the agent's Service connections (controllers/networkpolicy). */
+  setPolicies(table: PolicyTable): void {
+    this.policies = table;
+    this.schedule();
+  }
+
   close(): void {
     this.stopped = true;
     for (const s of this.stops) s();
@@ -120,6 +130,7 @@ export class Dataplane {
       serviceCIDR: this.cidr,
       services: this.d.registry.list(SERVICES, undefined).items,
       endpoints,
+      policies: this.policies,
     });
     if (sameConfig(this.written, next)) return;
     this.generation = next.generation;
@@ -133,7 +144,7 @@ export class Dataplane {
   private async bringUp(): Promise<PodNetworkSettings> {
     const { runtime, clusterId, toolsImage, log } = this.d;
     // The kubelet makes the cluster network too; whoever comes first creates it.
-    await runtime.ensureNetwork(networkName(clusterId), { [LABELS.managed]: 'true', [LABELS.cluster]: clusterId });
+    const network = await runtime.ensureNetwork(networkName(clusterId), { [LABELS.managed]: 'true', [LABELS.cluster]: clusterId });
     const plan = imagePlan(toolsImage);
     if (!(await runtime.imagePresent(plan.tag))) {
       if (!(await runtime.imagePresent(plan.base))) {
@@ -160,7 +171,7 @@ export class Dataplane {
     if (!port) throw new Error(`container ${this.containerName} has no published tunnel port`);
     // Straight to the agent when the host routes to the cluster network (Linux), else its published port.
     this.tunnel = process.env.KBX_TUNNEL_PUBLISHED !== '1' && (await canConnect(c.ipAddress, TUNNEL_PORT)) ? { host: c.ipAddress, port: TUNNEL_PORT } : { host: '127.0.0.1', port };
-    const settings: PodNetworkSettings = { gateway: c.ipAddress, serviceCIDR: this.cidr, dnsIP: dnsServiceIP(this.cidr), domain: CLUSTER_DOMAIN };
+    const settings: PodNetworkSettings = { gateway: c.ipAddress, serviceCIDR: this.cidr, dnsIP: dnsServiceIP(this.cidr), domain: CLUSTER_DOMAIN, ...(network.gateway ? { nodeGateway: network.gateway } : {}) };
     await this.rerouteIfMoved(settings);
     if (this.d.apiPort) {
       this.reverse ??= new ApiReverse((target, n) => dialTunnel(this.tunnel!, this.token, target, n), this.d.apiPort, log);

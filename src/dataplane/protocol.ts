@@ -1,6 +1,7 @@
 // What the control plane and the data-plane agent (one container per cluster on the cluster's Docker network)
 // agree on. The agent gets everything it serves from one JSON file the control plane rewrites atomically;
 // it imports nothing but Node's built-ins and the pure modules next to this one.
+import type { PolicyTable } from './netpol-match.js';
 
 /** Inside the agent's container: the directory the control plane's data-plane directory is mounted on. */
 export const AGENT_CONFIG_DIR = '/run/kbx';
@@ -52,4 +53,6 @@ export interface DataplaneConfig {
   /** The service CIDR: the agent accepts traffic for all of it. */
   serviceCIDR: string;
   services: ServiceConfig[];
+  /** NetworkPolicy rules by pod IP, for Service connections (the agent re-dials them; see netpol-match.ts). */
+  policies?: PolicyTable;
 }

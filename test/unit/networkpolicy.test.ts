@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KObject } from '../../src/api/types.js';
 import { formatFieldError } from '../../src/api/field-errors.js';
-import { defaultNetworkPolicy, validateNetworkPolicy } from '../../src/api/validation-networking.js';
+import { defaultNetworkPolicy, networkPolicyWarnings, validateNetworkPolicy } from '../../src/api/validation-networking.js';
 import { describeNetworkPolicy } from '../../src/printers/describe-networking.js';
 import { NETWORKPOLICY_PRINTER } from '../../src/printers/columns-networking.js';
 import { kindNamed } from '../../src/kinds/index.js';
@@ -43,8 +43,10 @@ describe('NetworkPolicy validation', () => {
     expect((o.spec as Record<string, any>).policyTypes).toEqual(['Ingress', 'Egress']);
     expect((o.spec as Record<string, any>).egress[0].ports[0].protocol).toBe('TCP');
   });
-  it('warns on every write that it is not enforced', () => {
-    expect(kindNamed('NetworkPolicy')!.warnings!(np({}))[0]).toMatch(/^NetworkPolicy is not enforced by kbx/);
+  it('warns that it is not enforced only when the data plane is off', () => {
+    expect(kindNamed('NetworkPolicy')!.warnings!(np({}))).toEqual(process.env.KBX_DATAPLANE === 'off' ? [expect.stringMatching(/^NetworkPolicy is not enforced/)] : []);
+    expect(networkPolicyWarnings({ KBX_DATAPLANE: 'off' })[0]).toMatch(/^NetworkPolicy is not enforced by kbx: the data plane is off/);
+    expect(networkPolicyWarnings({})).toEqual([]);
   });
 });
 

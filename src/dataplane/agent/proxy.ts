@@ -4,6 +4,7 @@
 import dgram from 'node:dgram';
 import net from 'node:net';
 import type { BackendAddress, DataplaneConfig } from '../protocol.js';
+import { connectionAllowed, type PolicyProtocol, type PolicyTable } from '../netpol-match.js';
 
 const UDP_IDLE_MS = 30_000;
 const CONNECT_TIMEOUT_MS = 3000;
@@ -55,6 +56,8 @@ export class ServiceProxies {
   private sticky = new Map<string, { backend: BackendAddress; until: number }>();
   private listeners = new Map<string, Listener>();
   private rr = new Map<string, number>();
+  /** NetworkPolicy by pod IP: a backend sees this agent's address, so the agent decides with the client's. */
+  private policies: PolicyTable = {};
 
   constructor(private log: (m: string) => void) {}
 
@@ -96,7 +99,13 @@ export class ServiceProxies {
     return this.backends.has(`${ip}:${port}/TCP`);
   }
 
+  /** The backends a pod at `client` may reach under NetworkPolicy (its egress and each backend's ingress). */
+  private permitted(backends: BackendAddress[], client: string, protocol: PolicyProtocol): BackendAddress[] {
+    return backends.filter((b) => connectionAllowed(this.policies, client, b.ip, protocol, b.port));
+  }
+
   apply(cfg: DataplaneConfig): void {
+    this.policies = cfg.policies ?? {};
     const want = new Map<string, BackendAddress[]>();
     this.affinity.clear();
     for (const s of cfg.services) {
@@ -124,11 +133,11 @@ export class ServiceProxies {
     const port = Number(m[2]);
     if (m[3] === 'TCP') {
       const server = net.createServer({ allowHalfOpen: true, pauseOnConnect: true }, (client) => {
-        const backends = this.backends.get(key) ?? [];
+        const backends = this.permitted(this.backends.get(key) ?? [], client.remoteAddress ?? '', 'TCP');
         void connectAny(backends, this.pick(key, backends, client.remoteAddress ?? '')).then((up) => {
           if (up) this.remember(key, client.remoteAddress ?? '', { ip: up.remoteAddress ?? '', port: up.remotePort ?? 0 });
           if (!up) {
-            // No ready endpoint: refuse, as kube-proxy's REJECT rule does.
+            // No ready endpoint (or none NetworkPolicy allows): refuse, as kube-proxy's REJECT rule does.
             client.resetAndDestroy();
             return;
           }
@@ -146,7 +155,7 @@ export class ServiceProxies {
         const id = `${rinfo.address}:${rinfo.port}`;
         let s = sessions.get(id);
         if (!s) {
-          const backends = this.backends.get(key) ?? [];
+          const backends = this.permitted(this.backends.get(key) ?? [], rinfo.address, 'UDP');
           if (!backends.length) return;
           const b = backends[this.next(key, backends.length)]!;
           const up = dgram.createSocket('udp4');
