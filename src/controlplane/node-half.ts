@@ -1,5 +1,6 @@
 // The half of the control plane that touches Docker: kubelet, scheduler, controllers.
 // Loaded lazily by main.ts once the API server already answers.
+import path from 'node:path';
 import type { Registry } from '../registry/registry.js';
 import { DockerRuntime } from '../runtime/docker/docker-runtime.js';
 import { Kubelet } from '../kubelet/kubelet.js';

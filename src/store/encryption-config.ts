@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { emitYaml } from '../compat/yaml-emit.js';
 import { yamlDocumentToJson } from '../compat/yaml-parse.js';
-import { EncryptingCodec, newKey, type AesKey, type Provider } from '../store/encryption.js';
-import { writeFileAtomic } from './home.js';
+import { EncryptingCodec, newKey, type AesKey, type Provider } from './encryption.js';
+import { writeFileAtomic } from '../config/home.js';
 
 type Obj = Record<string, any>;
 export const encryptionConfigPath = (home: string) => path.join(home, 'pki', 'encryption-config.yaml');
