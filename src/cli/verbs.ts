@@ -25,6 +25,12 @@ const APPEND_HASH = bool('--append-hash', 'Append a hash of the secret to its na
 const NO_HEADERS = bool('--no-headers', 'When using the default or custom-column output format, don\'t print headers (default print headers).');
 const RECORD = bool('--record', 'Record current kubectl command in the resource annotation. If set to false, do not record the command. If set to true, record the command. If not set, default to updating the existing annotation value only if one already exists.', { hidden: true });
 
+const PLUGIN_EXAMPLES = `  # List all available plugins
+  kbx plugin list
+  
+  # List only binary names of available plugins without paths
+  kbx plugin list --name-only`;
+
 export const VERBS: VerbSpec[] = [
   {
     name: 'create',
@@ -1073,7 +1079,7 @@ Use "kbx api-resources" for a complete list of supported resources.`,
   },
   {
     name: 'auth',
-    group: 'Cluster Management Commands',
+    group: 'Troubleshooting and Debugging Commands',
     short: 'Inspect authorization',
     long: 'Inspect authorization.',
     examples: '',
@@ -1939,6 +1945,32 @@ Use "kbx api-resources" for a complete list of supported resources.`,
           str('-o, --output', 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).', { shown: '\'yaml\'' }),
           bool('--raw', 'Display raw byte data and sensitive data'),
         ],
+      },
+    ],
+  },
+  {
+    name: 'plugin',
+    group: 'Other Commands',
+    short: 'Provides utilities for interacting with plugins',
+    long: `Provides utilities for interacting with plugins.
+
+ Plugins provide extended functionality that is not part of the major command-line distribution. Please refer to the documentation and examples for more information about how write your own plugins.
+
+ The easiest way to discover and install plugins is via the kubernetes sub-project krew: [krew.sigs.k8s.io]. To install krew, visit https://krew.sigs.k8s.io/docs/user-guide/setup/install`,
+    examples: PLUGIN_EXAMPLES,
+    usage: 'kbx plugin [flags] [options]',
+    load: () => import('./commands/plugin.js'),
+    flags: [],
+    subcommands: [
+      {
+        name: 'list',
+        short: 'List all visible plugin executables on a user\'s PATH',
+        long: `List all available plugin files on a user's PATH. To see plugins binary names without the full path use --name-only flag.
+
+ Available plugin files are those that are: - executable - anywhere on the user's PATH - begin with "kbx-" or "kubectl-"`,
+        examples: PLUGIN_EXAMPLES,
+        usage: 'kbx plugin list [flags] [options]',
+        flags: [bool('--name-only', 'If true, display only the binary name of each plugin, rather than its full path')],
       },
     ],
   },
