@@ -1,5 +1,6 @@
 // The HTTP face of the control plane: Kubernetes REST paths → registry operations → JSON, Table or
 // Status. No business logic lives here.
+import { podContainerNames } from '../api/pod-containers.js';
 import http from 'node:http';
 import https from 'node:https';
 import type { Duplex } from 'node:stream';
@@ -214,7 +215,8 @@ async function handleResource(
     if (!opts.tokens) throw errors.notFoundPath();
     return sendJson(res, 201, createTokenRequest(registry, opts.tokens, r.namespace ?? 'default', r.name, (await readBody(req)) as KObject, { dryRun }));
   }
-  if (r.subresource && !['status', 'log', 'scale'].includes(r.subresource)) {
+  const podEphemeral = r.subresource === 'ephemeralcontainers' && r.info.kind === 'Pod';
+  if (r.subresource && !['status', 'log', 'scale'].includes(r.subresource) && !podEphemeral) {
     if (r.subresource === 'exec' || r.subresource === 'attach' || r.subresource === 'portforward') {
       throw errors.badRequest('Upgrade request required');
     }
@@ -429,7 +431,7 @@ async function handleWatch(
 
 async function handleLog(opts: ApiServerOptions, r: ResourceRequest, q: URLSearchParams, res: http.ServerResponse): Promise<void> {
   const pod = opts.registry.get(r.info, r.namespace, r.name!) as Pod;
-  const names = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].map((c) => c.name);
+  const names = podContainerNames(pod);
   let container = q.get('container') ?? undefined;
   if (!container) {
     if (pod.spec.containers.length !== 1) {
