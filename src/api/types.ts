@@ -88,6 +88,7 @@ export interface Volume {
 export interface PodSpec {
   containers: Container[];
   initContainers?: Container[];
+  shareProcessNamespace?: boolean;
   /** Debugging containers added through pods/ephemeralcontainers (`targetContainerName`: whose processes they see). */
   ephemeralContainers?: (Container & { targetContainerName?: string })[];
   volumes?: Volume[];

@@ -566,7 +566,9 @@ export class Kubelet implements NodeApi {
     const spec = { ...appSpec(clusterId, pod, c, role, attempt, infra.id, [], { env: env.env, mounts: this.volumes.mountsFor(pod, c) }), ...security };
     if (security.capAdd) spec.capAdd = security.capAdd;
     // An ephemeral container with a target sees that container's processes (the kubelet's namespace targeting).
+    // shareProcessNamespace: every container joins the sandbox's PID namespace (the pause process is PID 1).
     if (pidOf) spec.pidMode = `container:${pidOf.id}`;
+    else if (pod.spec.shareProcessNamespace === true) spec.pidMode = `container:${infra.id}`;
     spec.labels[SANDBOX_LABEL] = infra.id;
     spec.labels[HASH_LABEL] = containerHash(c);
     let id: string;
