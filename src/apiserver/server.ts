@@ -8,7 +8,9 @@ import type { KObject, Pod, StatusObject, WatchEvent } from '../api/types.js';
 import { qualifiedResource } from '../api/registry.js';
 import * as errors from '../api/errors.js';
 import type { Registry, DeleteOptions, Propagation } from '../registry/registry.js';
-import { StorageError } from '../store/store.js';
+import { Store, StorageError } from '../store/store.js';
+import { ApiMetrics } from './metrics.js';
+import { RESOURCES } from '../api/registry.js';
 import { parsePath, rawPathname, type ResourceRequest } from './routes.js';
 import { healthReport } from './health.js';
 import { rfc3339 } from '../util/clock.js';
@@ -49,6 +51,7 @@ const JSON_TYPE = 'application/json';
 /** The options plus what the server builds from them once: the roles and bindings the authorizer reads. */
 interface Served extends ApiServerOptions {
   rbac: StoreRoleSource;
+  metrics: ApiMetrics;
   authorize: (a: Attributes) => Decision;
 }
 
@@ -65,8 +68,9 @@ function admit(o: Served, req: http.IncomingMessage, url: URL, upgrade = false):
 
 export function createApiServer(options: ApiServerOptions): http.Server {
   const rbac = new StoreRoleSource(options.registry);
-  const opts: Served = { ...options, rbac, authorize: (a) => authorize(rbac, a) };
+  const opts: Served = { ...options, rbac, metrics: new ApiMetrics(), authorize: (a) => authorize(rbac, a) };
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    instrument(opts.metrics, req, res);
     handle(opts, req, res).catch(async (e) => {
       // An error may rest on writes not yet durable (a conflict with one): answer after them too.
       await opts.registry.store.durable().catch(() => undefined);
@@ -127,6 +131,7 @@ async function handle(opts: Served, req: http.IncomingMessage, res: http.ServerR
     return sendText(res, code, text);
   }
   const user = admit(opts, req, url);
+  if (url.pathname === '/metrics') return sendMetrics(opts, res);
   if (url.pathname === '/healthz/etcd' || url.pathname === '/livez/etcd' || url.pathname === '/readyz/etcd') return sendStoreHealth(opts, res);
   const accept = req.headers.accept;
   switch (route.type) {
@@ -544,6 +549,47 @@ async function replyDurable(registry: Registry, res: http.ServerResponse, code: 
     throw e;
   }
   sendJson(res, code, body);
+}
+
+/** Counts a request in flight and, once answered, in apiserver_request_total and the latency histogram. */
+function instrument(metrics: ApiMetrics, req: http.IncomingMessage, res: http.ServerResponse): void {
+  const t0 = performance.now();
+  const method = req.method ?? 'GET';
+  const pathname = rawPathname(req.url);
+  const q = new URL(req.url ?? '/', 'http://localhost').searchParams;
+  const info = requestInfo(method, pathname, q);
+  const version = info.resourceRequest ? (pathname.split('/')[info.apiGroup ? 3 : 2] ?? '') : '';
+  const watching = info.verb === 'watch' || (info.subresource === 'log' && q.get('follow') === 'true');
+  const done = metrics.started(method, watching ? { component: 'apiserver', group: info.apiGroup ?? '', resource: info.resource ?? '', scope: info.namespace ? 'namespace' : 'cluster', subresource: info.subresource ?? '', verb: info.verb === 'watch' ? 'WATCH' : 'GET', version } : undefined);
+  let counted = false;
+  const finish = () => {
+    if (counted) return;
+    counted = true;
+    done();
+    const dryRun = q.get('dryRun') === 'All';
+    metrics.observe({ method, info, version, dryRun, contentType: req.headers['content-type'], code: res.statusCode, seconds: (performance.now() - t0) / 1000 });
+  };
+  res.on('finish', finish);
+  res.on('close', finish);
+}
+
+/** GET /metrics: the Prometheus text exposition (format 0.0.4). */
+function sendMetrics(opts: Served, res: http.ServerResponse): void {
+  const objects: Record<string, number> = {};
+  for (const info of RESOURCES) {
+    if (info.group === 'metrics.k8s.io' || (info.verbs.length === 1 && info.verbs[0] === 'create')) continue;
+    objects[info.group ? `${info.plural}.${info.group}` : info.plural] = opts.registry.store.count(Store.prefix(info.group, info.plural));
+  }
+  const mem = process.memoryUsage();
+  const cpu = process.cpuUsage();
+  const text = opts.metrics.render({
+    startTimeSeconds: Math.round((Date.now() - process.uptime() * 1000) / 10) / 100,
+    residentBytes: mem.rss,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    objects,
+  });
+  res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
 }
 
 /** The API server's etcd check, for the store: `ok`, or why writes fail and what the last start set aside. */
