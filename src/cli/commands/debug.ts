@@ -119,7 +119,10 @@ async function attachTo(ctx: Ctx, client: ApiClient, pod: Pod, container: string
     if (!quiet) ctx.err('Unable to use a TTY - input is not a terminal or the right kind of file');
     tty = false;
   }
-  if (tty && !quiet) ctx.err("If you don't see a command prompt, try pressing enter.");
+  if (!quiet) {
+    ctx.err('All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.');
+    ctx.err("If you don't see a command prompt, try pressing enter.");
+  }
   try {
     ctx.exitCode = await streamSession(ctx, client, { subresource: 'attach', namespace: ns, pod: name, container, stdin: !!o.interactive, tty });
   } catch (e) {
@@ -128,7 +131,7 @@ async function attachTo(ctx: Ctx, client: ApiClient, pod: Pod, container: string
   }
   if (tty && o.interactive && !quiet) {
     const eph = !o.copyTo;
-    ctx.err(eph
+    ctx.out(eph
       ? `Session ended, the ephemeral container will not be restarted but may be reattached using 'kbx attach ${name} -c ${container} -n ${ns} -i -t' if it is still running`
       : `Session ended, resume using 'kbx attach ${name} -c ${container} -n ${ns} -i -t' command`);
   }
