@@ -153,13 +153,8 @@ function serveChannels(ws: import('ws').WebSocket, ports: number[], pod: Pod, no
       send(channelFrame(2 * i + 1, Buffer.from(msg)));
       ended(i);
     };
-    let conn: Duplex;
-    try {
-      if (!node.dialPod) throw new Error('this node cannot forward ports');
-      conn = await node.dialPod(pod, port);
-    } catch (e) {
-      return fail(`error forwarding port ${port} to pod ${podName}, uid ${uid}: ${(e as Error).message}`);
-    }
+    const conn = await dialForwarded(node, pod, port, fail);
+    if (!conn) return;
     if (ws.readyState !== ws.OPEN) {
       conn.destroy();
       return;
@@ -171,6 +166,17 @@ function serveChannels(ws: import('ws').WebSocket, ports: number[], pod: Pod, no
     conn.on('error', (e: Error) => fail(`error forwarding port ${port} to pod ${podName}, uid ${uid}: ${e.message}`));
     conn.on('close', () => ended(i));
   });
+}
+
+/** Connects to the pod's port; on failure says so in the kubelet's words (through `fail`) and gives undefined. */
+async function dialForwarded(node: NodeApi, pod: Pod, port: number, fail: (msg: string) => void): Promise<Duplex | undefined> {
+  try {
+    if (!node.dialPod) throw new Error('this node cannot forward ports');
+    return await node.dialPod(pod, port);
+  } catch (e) {
+    fail(`error forwarding port ${port} to pod ${pod.metadata.name}, uid ${pod.metadata.uid}: ${(e as Error).message}`);
+    return undefined;
+  }
 }
 
 function refuse(socket: Duplex, code: number, reason: string, message: string, details?: Record<string, unknown>): void {
@@ -242,13 +248,8 @@ async function forward(errorStream: SpdyStream, data: SpdyStream, podName: strin
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     return fail(`invalid port "${data.headers.port ?? ''}": a port number between 1 and 65535 is required`);
   }
-  let conn: Duplex;
-  try {
-    if (!node.dialPod) throw new Error('this node cannot forward ports');
-    conn = await node.dialPod(pod, port);
-  } catch (e) {
-    return fail(`error forwarding port ${port} to pod ${podName}, uid ${uid}: ${(e as Error).message}`);
-  }
+  const conn = await dialForwarded(node, pod, port, fail);
+  if (!conn) return;
   if (data.destroyed) {
     conn.destroy();
     return;

@@ -269,6 +269,9 @@ describe('debug', () => {
     expect(section(c.ok('describe pod target'))).toBe(section(c.kubectl('describe pod target').stdout));
     expect(section(c.ok('describe pod target'))).toMatch(/^Ephemeral Containers:\n  dbg:\n[\s\S]*State:\s+Running\n[\s\S]*  dbg2:\n/);
     expect(c.ok(['get', 'pod', 'target', '-o', 'yaml'])).toBe(c.kubectl(['get', 'pod', 'target', '-o', 'yaml']).stdout);
+    // exec without -c names them as kubectl does.
+    expect(c.kbx('exec target -- true').stderr).toBe('Defaulted container "main" out of: main, dbg (ephem), dbg2 (ephem)\n');
+    expect(c.kubectl('exec target -- true').stderr).toBe('Defaulted container "main" out of: main, dbg (ephem), dbg2 (ephem)\n');
     // Existing ones are kept as they are.
     const change = c.kbx(['patch', 'pod', 'target', '--subresource=ephemeralcontainers', '--type=merge', '-p', '{"spec":{"ephemeralContainers":null}}']);
     expect(change.code).toBe(1);
