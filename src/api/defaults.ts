@@ -205,6 +205,7 @@ export function defaultPod<T extends Pod>(pod: T): T {
   const hostNetwork = spec.hostNetwork === true;
   for (const c of (spec.containers ?? []) as Container[]) defaultContainer(c as Obj, hostNetwork);
   for (const c of (spec.initContainers ?? []) as Container[]) defaultContainer(c as Obj, hostNetwork);
+  for (const c of (spec.ephemeralContainers ?? []) as Container[]) defaultContainer(c as Obj, hostNetwork);
   for (const v of (spec.volumes ?? []) as Obj[]) defaultVolume(v);
   for (const k of ['overhead']) if (spec[k]) spec[k] = defaultResourceList(spec[k]);
   return out;

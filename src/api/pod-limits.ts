@@ -14,7 +14,7 @@ export function unhonouredPodFields(pod: Pod): string[] {
   const spec = (pod.spec ?? {}) as Obj;
   const out: string[] = [];
   const note = (field: string, why: string) => out.push(`${field}: ${why}`);
-  for (const f of ['hostPID', 'hostIPC', 'shareProcessNamespace'] as const) {
+  for (const f of ['hostPID', 'hostIPC'] as const) {
     if (spec[f] === true) note(`spec.${f}`, 'not honoured by kbx (pods get their own namespaces on Docker)');
   }
   if (set(spec.hostAliases)) note('spec.hostAliases', 'not honoured by kbx (no /etc/hosts entries are added)');

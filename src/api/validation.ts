@@ -440,6 +440,8 @@ export interface PodValidationOptions {
   strictEnvVarNames?: boolean;
   /** The spec belongs to a Pod rather than a template: adds the pod-only checks. */
   isPod?: boolean;
+  /** An update of a stored object (not a create): ephemeral containers may be there. */
+  update?: boolean;
 }
 
 type Obj = Record<string, any>;
@@ -998,7 +1000,7 @@ function validateLifecycle(lc: Obj, gracePeriod: number | undefined, path: strin
   return errs;
 }
 
-function validateContainerCommon(c: Container, volumes: Set<string>, path: string, opts: PodValidationOptions): FieldError[] {
+export function validateContainerCommon(c: Container, volumes: Set<string>, path: string, opts: PodValidationOptions): FieldError[] {
   const errs: FieldError[] = [];
   const namePath = child(path, 'name');
   if (!c.name) errs.push(required(namePath));
@@ -1184,7 +1186,7 @@ export function validatePodSpec(spec: PodSpec | undefined, path = 'spec', opts: 
 // The Pod rules after metadata (ValidatePodCreate minus ValidateObjectMeta).
 export function podRules(pod: KObject, opts: PodValidationOptions): FieldError[] {
   const errs = validatePodSpec(pod.spec as PodSpec, 'spec', { ...opts, isPod: true });
-  if ((pod.spec?.ephemeralContainers ?? []).length) errs.push(forbidden('spec.ephemeralContainers', 'cannot be set on create'));
+  if (!opts.update && (pod.spec?.ephemeralContainers ?? []).length) errs.push(forbidden('spec.ephemeralContainers', 'cannot be set on create'));
   return errs;
 }
 

@@ -47,7 +47,7 @@ function aggregatedResource(r: ResourceInfo) {
             responseKind:
               s === 'scale'
                 ? { group: 'autoscaling', version: 'v1', kind: 'Scale' }
-                : s === 'status'
+                : s === 'status' || s === 'ephemeralcontainers'
                   ? { group: r.group, version: r.version, kind: r.kind }
                   : s === 'token'
                     ? { group: 'authentication.k8s.io', version: 'v1', kind: 'TokenRequest' }
@@ -105,6 +105,7 @@ export function apiResourceList(group: string, version: string) {
       if (s === 'token') resources.push({ name: `${r.plural}/${s}`, singularName: '', namespaced: r.namespaced, group: 'authentication.k8s.io', version: 'v1', kind: 'TokenRequest', verbs: ['create'] });
       // kubectl drain looks for this entry (CheckEvictionSupport) before it evicts rather than deletes.
       else if (s === 'eviction') resources.push({ name: `${r.plural}/${s}`, singularName: '', namespaced: r.namespaced, group: 'policy', version: 'v1', kind: 'Eviction', verbs: ['create'] });
+      else if (s === 'ephemeralcontainers') resources.push({ name: `${r.plural}/${s}`, singularName: '', namespaced: r.namespaced, kind: r.kind, verbs: ['get', 'patch', 'update'] });
       else resources.push({ name: `${r.plural}/${s}`, singularName: '', namespaced: r.namespaced, kind: s === 'scale' ? 'Scale' : r.kind, verbs: ['get'] });
     }
   }

@@ -3,6 +3,7 @@
 // v4.channel.k8s.io, then one SPDY stream per channel, named by its `streamType` header (error, stdin, stdout,
 // stderr, resize). The server waits for the streams the query asks for, runs the command, copies the streams
 // and ends with a metav1.Status on the error stream (v4: the exit code in its causes), as the kubelet does.
+import { podContainerNames } from '../api/pod-containers.js';
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Pod } from '../api/types.js';
@@ -27,7 +28,7 @@ export function handleExecSpdyUpgrade(req: http.IncomingMessage, socket: Duplex,
   const tty = flag('tty');
   const want = new Set(['error', ...(flag('stdin') ? ['stdin'] : []), ...(flag('stdout') ? ['stdout'] : []), ...(flag('stderr') && !tty ? ['stderr'] : []), ...(tty ? ['resize'] : [])]);
   const container = q.get('container') || pod.spec.containers[0]!.name;
-  if (!pod.spec.containers.some((c) => c.name === container) && !(pod.spec.initContainers ?? []).some((c) => c.name === container)) {
+  if (!podContainerNames(pod).includes(container)) {
     return refuse(socket, 400, `container ${container} is not valid for pod ${pod.metadata.name}`);
   }
   (socket as import('node:net').Socket).setNoDelay?.(true);

@@ -1,6 +1,7 @@
 // pods/exec over WebSocket, in Kubernetes' channel protocol (v5.channel.k8s.io, v4 accepted):
 // every binary message starts with a channel byte — 0 stdin, 1 stdout, 2 stderr, 3 status, 4 resize;
 // v5 adds 255 = "close this channel" (stdin EOF). The exit code travels as a Status on channel 3.
+import { podContainerNames } from '../api/pod-containers.js';
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -64,7 +65,7 @@ async function runExec(ws: WebSocket, url: URL, pod: Pod | undefined, r: Resourc
   const wantStdin = q.get('stdin') === 'true' || q.get('stdin') === '1';
   let container = q.get('container') ?? '';
   if (!container) container = pod.spec.containers[0]!.name;
-  if (!pod.spec.containers.some((c) => c.name === container) && !(pod.spec.initContainers ?? []).some((c) => c.name === container)) {
+  if (!podContainerNames(pod).includes(container)) {
     sendStatus(ws, { ...failure(`container ${container} is not valid for pod ${pod.metadata.name}`, 'BadRequest'), code: 400 });
     ws.close(1000);
     return;

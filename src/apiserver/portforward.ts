@@ -42,9 +42,16 @@ export function handlePortForwardUpgrade(
   (socket as import('node:net').Socket).setNoDelay?.(true);
   const upgrade = String(req.headers.upgrade ?? '').toLowerCase();
   if (upgrade === 'websocket') {
-    const offered = String(req.headers['sec-websocket-protocol'] ?? '');
-    if (!offered.split(',').some((p) => p.trim() === SPDY_WS_PROTOCOL)) {
-      return refuse(socket, 400, 'BadRequest', `unable to upgrade: the only supported WebSocket subprotocol is ${SPDY_WS_PROTOCOL}`);
+    const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+    if (!offered.includes(SPDY_WS_PROTOCOL) && offered.some((p) => CHANNEL_PROTOCOLS.includes(p))) {
+      // The kubelet's own WebSocket port forwarding (client-node, browsers): channels, ports from the query.
+      const ports = channelPorts(new URL(req.url ?? '/', 'http://localhost').searchParams);
+      if ('error' in ports) return refuse(socket, 400, 'BadRequest', ports.error);
+      channelWss.handleUpgrade(req, socket, head, (ws) => serveChannels(ws, ports.ports, pod, node, registry));
+      return;
+    }
+    if (!offered.includes(SPDY_WS_PROTOCOL)) {
+      return refuse(socket, 400, 'BadRequest', `unable to upgrade: the supported WebSocket subprotocols are ${SPDY_WS_PROTOCOL} and ${CHANNEL_PROTOCOLS.join(', ')}`);
     }
     delete req.headers['sec-websocket-protocol'];
     wss.handleUpgrade(req, socket, head, (ws) => serve(wsTransport(ws), pod, node, registry));
@@ -63,6 +70,113 @@ export function handlePortForwardUpgrade(
     return;
   }
   refuse(socket, 400, 'BadRequest', 'Upgrade request required');
+}
+
+/** The kubelet's port-forward WebSocket subprotocols, preferred first (the channel number leads each message). */
+export const CHANNEL_PROTOCOLS = ['v4.channel.k8s.io', 'channel.k8s.io'];
+const channelWss = new WebSocketServer({
+  noServer: true,
+  perMessageDeflate: false,
+  handleProtocols: (offered: Set<string>) => CHANNEL_PROTOCOLS.find((p) => offered.has(p)) ?? false,
+});
+
+/** The `ports` query parameters (each may list several, comma-separated), as the kubelet parses them. */
+export function channelPorts(q: URLSearchParams): { ports: number[] } | { error: string } {
+  const raw = q.getAll('ports').flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
+  if (!raw.length) return { error: 'query parameter "port" is required' };
+  const ports: number[] = [];
+  for (const s of raw) {
+    const n = /^\d+$/.test(s) ? Number(s) : NaN;
+    if (!(n >= 0 && n <= 65535)) return { error: `unable to parse "${s}" as a port: strconv.ParseUint: parsing ${JSON.stringify(s)}: ${/^\d+$/.test(s) ? 'value out of range' : 'invalid syntax'}` };
+    if (n < 1) return { error: 'port "0" must be > 0' };
+    ports.push(n);
+  }
+  return { ports };
+}
+
+/** A message on a channel: its number, then the bytes. */
+export function channelFrame(channel: number, payload: Buffer): Buffer {
+  return Buffer.concat([Buffer.from([channel]), payload]);
+}
+
+/** The first message on each of a port's channels: the port, 16 bits little-endian. */
+export function portPrefix(channel: number, port: number): Buffer {
+  const b = Buffer.alloc(3);
+  b[0] = channel;
+  b.writeUInt16LE(port, 1);
+  return b;
+}
+
+/**
+ * One WebSocket forwards one connection per requested port: port i's data on channel 2i, its errors on 2i+1.
+ * The socket closes when every pod connection has ended, or when the pod stops running.
+ */
+function serveChannels(ws: import('ws').WebSocket, ports: number[], pod: Pod, node: NodeApi, registry: Registry): void {
+  const podName = pod.metadata.name!;
+  const uid = pod.metadata.uid!;
+  const conns: (Duplex | undefined)[] = [];
+  let open = ports.length;
+  const send = (b: Buffer) => {
+    if (ws.readyState === ws.OPEN) ws.send(b);
+  };
+  const done = new Set<number>();
+  const ended = (i: number) => {
+    if (done.has(i)) return;
+    done.add(i);
+    if (--open <= 0) ws.close(1000);
+  };
+  const stopWatch = registry.watch(PODS, pod.metadata.namespace, { fieldSelector: `metadata.name=${podName}` }, (e) => {
+    const p = e.object as Pod;
+    if (e.type === 'DELETED' || p.metadata.uid !== uid || p.metadata.deletionTimestamp || (p.status?.phase && p.status.phase !== 'Running')) ws.close(1000);
+  });
+  ws.on('close', () => {
+    stopWatch();
+    for (const c of conns) c?.destroy();
+  });
+  ws.on('error', () => {});
+  ports.forEach((port, i) => {
+    send(portPrefix(2 * i, port));
+    send(portPrefix(2 * i + 1, port));
+  });
+  const pending: Buffer[][] = ports.map(() => []);
+  ws.on('message', (data: Buffer) => {
+    if (!data.length) return;
+    const i = data[0]! / 2;
+    if (!Number.isInteger(i) || i >= ports.length) return;
+    const payload = data.subarray(1);
+    const c = conns[i];
+    if (c) c.write(payload);
+    else pending[i]!.push(Buffer.from(payload));
+  });
+  ports.forEach(async (port, i) => {
+    const fail = (msg: string) => {
+      send(channelFrame(2 * i + 1, Buffer.from(msg)));
+      ended(i);
+    };
+    const conn = await dialForwarded(node, pod, port, fail);
+    if (!conn) return;
+    if (ws.readyState !== ws.OPEN) {
+      conn.destroy();
+      return;
+    }
+    conns[i] = conn;
+    for (const b of pending[i]!) conn.write(b);
+    pending[i] = [];
+    conn.on('data', (d: Buffer) => send(channelFrame(2 * i, d)));
+    conn.on('error', (e: Error) => fail(`error forwarding port ${port} to pod ${podName}, uid ${uid}: ${e.message}`));
+    conn.on('close', () => ended(i));
+  });
+}
+
+/** Connects to the pod's port; on failure says so in the kubelet's words (through `fail`) and gives undefined. */
+async function dialForwarded(node: NodeApi, pod: Pod, port: number, fail: (msg: string) => void): Promise<Duplex | undefined> {
+  try {
+    if (!node.dialPod) throw new Error('this node cannot forward ports');
+    return await node.dialPod(pod, port);
+  } catch (e) {
+    fail(`error forwarding port ${port} to pod ${pod.metadata.name}, uid ${pod.metadata.uid}: ${(e as Error).message}`);
+    return undefined;
+  }
 }
 
 function refuse(socket: Duplex, code: number, reason: string, message: string, details?: Record<string, unknown>): void {
@@ -134,13 +248,8 @@ async function forward(errorStream: SpdyStream, data: SpdyStream, podName: strin
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     return fail(`invalid port "${data.headers.port ?? ''}": a port number between 1 and 65535 is required`);
   }
-  let conn: Duplex;
-  try {
-    if (!node.dialPod) throw new Error('this node cannot forward ports');
-    conn = await node.dialPod(pod, port);
-  } catch (e) {
-    return fail(`error forwarding port ${port} to pod ${podName}, uid ${uid}: ${(e as Error).message}`);
-  }
+  const conn = await dialForwarded(node, pod, port, fail);
+  if (!conn) return;
   if (data.destroyed) {
     conn.destroy();
     return;

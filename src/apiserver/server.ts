@@ -1,5 +1,6 @@
 // The HTTP face of the control plane: Kubernetes REST paths → registry operations → JSON, Table or
 // Status. No business logic lives here.
+import { podContainerNames } from '../api/pod-containers.js';
 import http from 'node:http';
 import https from 'node:https';
 import type { Duplex } from 'node:stream';
@@ -7,7 +8,9 @@ import type { KObject, Pod, StatusObject, WatchEvent } from '../api/types.js';
 import { qualifiedResource } from '../api/registry.js';
 import * as errors from '../api/errors.js';
 import type { Registry, DeleteOptions, Propagation } from '../registry/registry.js';
-import { StorageError } from '../store/store.js';
+import { Store, StorageError } from '../store/store.js';
+import { ApiMetrics } from './metrics.js';
+import { RESOURCES } from '../api/registry.js';
 import { parsePath, rawPathname, type ResourceRequest } from './routes.js';
 import { healthReport } from './health.js';
 import { rfc3339 } from '../util/clock.js';
@@ -48,6 +51,7 @@ const JSON_TYPE = 'application/json';
 /** The options plus what the server builds from them once: the roles and bindings the authorizer reads. */
 interface Served extends ApiServerOptions {
   rbac: StoreRoleSource;
+  metrics: ApiMetrics;
   authorize: (a: Attributes) => Decision;
 }
 
@@ -64,8 +68,9 @@ function admit(o: Served, req: http.IncomingMessage, url: URL, upgrade = false):
 
 export function createApiServer(options: ApiServerOptions): http.Server {
   const rbac = new StoreRoleSource(options.registry);
-  const opts: Served = { ...options, rbac, authorize: (a) => authorize(rbac, a) };
+  const opts: Served = { ...options, rbac, metrics: new ApiMetrics(), authorize: (a) => authorize(rbac, a) };
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    instrument(opts.metrics, req, res);
     handle(opts, req, res).catch(async (e) => {
       // An error may rest on writes not yet durable (a conflict with one): answer after them too.
       await opts.registry.store.durable().catch(() => undefined);
@@ -126,6 +131,7 @@ async function handle(opts: Served, req: http.IncomingMessage, res: http.ServerR
     return sendText(res, code, text);
   }
   const user = admit(opts, req, url);
+  if (url.pathname === '/metrics') return sendMetrics(opts, res);
   if (url.pathname === '/healthz/etcd' || url.pathname === '/livez/etcd' || url.pathname === '/readyz/etcd') return sendStoreHealth(opts, res);
   const accept = req.headers.accept;
   switch (route.type) {
@@ -216,7 +222,8 @@ async function handleResource(
     if (!opts.tokens) throw errors.notFoundPath();
     return sendJson(res, 201, createTokenRequest(registry, opts.tokens, r.namespace ?? 'default', r.name, (await readBody(req)) as KObject, { dryRun }));
   }
-  if (r.subresource && !['status', 'log', 'scale'].includes(r.subresource)) {
+  const podEphemeral = r.subresource === 'ephemeralcontainers' && r.info.kind === 'Pod';
+  if (r.subresource && !['status', 'log', 'scale'].includes(r.subresource) && !podEphemeral) {
     if (r.subresource === 'exec' || r.subresource === 'attach' || r.subresource === 'portforward') {
       throw errors.badRequest('Upgrade request required');
     }
@@ -431,7 +438,7 @@ async function handleWatch(
 
 async function handleLog(opts: ApiServerOptions, r: ResourceRequest, q: URLSearchParams, res: http.ServerResponse): Promise<void> {
   const pod = opts.registry.get(r.info, r.namespace, r.name!) as Pod;
-  const names = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].map((c) => c.name);
+  const names = podContainerNames(pod);
   let container = q.get('container') ?? undefined;
   if (!container) {
     if (pod.spec.containers.length !== 1) {
@@ -544,6 +551,47 @@ async function replyDurable(registry: Registry, res: http.ServerResponse, code: 
     throw e;
   }
   sendJson(res, code, body);
+}
+
+/** Counts a request in flight and, once answered, in apiserver_request_total and the latency histogram. */
+function instrument(metrics: ApiMetrics, req: http.IncomingMessage, res: http.ServerResponse): void {
+  const t0 = performance.now();
+  const method = req.method ?? 'GET';
+  const pathname = rawPathname(req.url);
+  const q = new URL(req.url ?? '/', 'http://localhost').searchParams;
+  const info = requestInfo(method, pathname, q);
+  const version = info.resourceRequest ? (pathname.split('/')[info.apiGroup ? 3 : 2] ?? '') : '';
+  const watching = info.verb === 'watch' || (info.subresource === 'log' && q.get('follow') === 'true');
+  const done = metrics.started(method, watching ? { component: 'apiserver', group: info.apiGroup ?? '', resource: info.resource ?? '', scope: info.namespace ? 'namespace' : 'cluster', subresource: info.subresource ?? '', verb: info.verb === 'watch' ? 'WATCH' : 'GET', version } : undefined);
+  let counted = false;
+  const finish = () => {
+    if (counted) return;
+    counted = true;
+    done();
+    const dryRun = q.get('dryRun') === 'All';
+    metrics.observe({ method, info, version, dryRun, contentType: req.headers['content-type'], code: res.statusCode, seconds: (performance.now() - t0) / 1000 });
+  };
+  res.on('finish', finish);
+  res.on('close', finish);
+}
+
+/** GET /metrics: the Prometheus text exposition (format 0.0.4). */
+function sendMetrics(opts: Served, res: http.ServerResponse): void {
+  const objects: Record<string, number> = {};
+  for (const info of RESOURCES) {
+    if (info.group === 'metrics.k8s.io' || (info.verbs.length === 1 && info.verbs[0] === 'create')) continue;
+    objects[info.group ? `${info.plural}.${info.group}` : info.plural] = opts.registry.store.count(Store.prefix(info.group, info.plural));
+  }
+  const mem = process.memoryUsage();
+  const cpu = process.cpuUsage();
+  const text = opts.metrics.render({
+    startTimeSeconds: Math.round((Date.now() - process.uptime() * 1000) / 10) / 100,
+    residentBytes: mem.rss,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    objects,
+  });
+  res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
 }
 
 /** The API server's etcd check, for the store: `ok`, or why writes fail and what the last start set aside. */

@@ -22,11 +22,25 @@ export function flagList(flags: readonly FlagSpec[]): string {
     .join('\n');
 }
 
-export function rootHelp(verbs: readonly VerbSpec[]): string {
+/** `kubectl --help`'s order of the verbs within their sections (kbx-only ones after them). */
+const KUBECTL_ORDER = [
+  'create', 'expose', 'run', 'set', 'explain', 'get', 'edit', 'delete', 'rollout', 'scale', 'autoscale',
+  'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint', 'describe', 'logs', 'attach', 'exec',
+  'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events', 'diff', 'apply', 'patch', 'replace', 'wait', 'kustomize',
+  'label', 'annotate', 'completion', 'alpha', 'api-resources', 'api-versions', 'config', 'plugin', 'version',
+];
+const rank = (name: string) => (KUBECTL_ORDER.includes(name) ? KUBECTL_ORDER.indexOf(name) : KUBECTL_ORDER.length);
+
+/** The root help; `plugins` are the commands plugins on PATH add (kubectl's "Subcommands provided by plugins"). */
+export function rootHelp(verbs: readonly VerbSpec[], plugins: readonly string[] = []): string {
   const listed = verbs.filter((v) => v.group);
   const sections = HELP_GROUPS.map((g) => {
-    const members = listed.filter((v) => v.group === g);
-    return members.length ? `${g}:\n${commandList(members, listed)}\n` : '';
+    const members = listed.filter((v) => v.group === g).sort((a, b) => rank(a.name) - rank(b.name));
+    // kubectl's plugin group comes before "Other Commands", listed even when empty; its names pad to 11.
+    const pluginGroup = g === 'Other Commands'
+      ? `Subcommands provided by plugins:\n${plugins.map((p) => `${commandList([{ name: p, short: `The command ${p} is a plugin installed by the user` }])}\n`).join('')}\n`
+      : '';
+    return pluginGroup + (members.length ? `${g}:\n${commandList(members, listed)}\n` : '');
   }).filter(Boolean);
   return `kbx controls Kubernetes workloads on this machine's Docker engine, the kubectl way.
 

@@ -10,6 +10,8 @@ import { commandHelp, rootHelp } from './help.js';
 import { connectionOverrides } from './connection-flags.js';
 import { suggestVerbs } from './suggest.js';
 import { VERBS } from './verbs.js';
+import { execPlugin, pluginCommandNames, pluginFor } from './plugin-dispatch.js';
+import { pathDirs, realFs } from './plugins.js';
 import type { CommandSpec, VerbSpec } from './verb-spec.js';
 
 /** Splits `kbx exec pod -- sh -c x` at the first `--`. */
@@ -94,7 +96,7 @@ export function buildProgram(ctx: Ctx, only?: string, run: Runner = async (verb,
     .helpOption('-h, --help', 'help for kbx')
     .helpCommand(false)
     .allowExcessArguments(true);
-  program.helpInformation = () => rootHelp(VERBS);
+  program.helpInformation = () => rootHelp(VERBS, pluginCommandNames());
   for (const f of GLOBAL_FLAGS) for (const o of toOptions(f)) program.addOption(o.hideHelp());
   const one = findVerb(only);
   for (const v of one ? [one] : VERBS) addCommand(program, ctx, run, v, v, [v.name]);
@@ -176,7 +178,7 @@ export async function runCommandLine(ctx: Ctx, args: string[], run?: Runner): Pr
       return 0;
     }
     if (!args.length || (args.length === 1 && (args[0] === '-h' || args[0] === '--help' || args[0] === 'help'))) {
-      ctx.stdout.write(rootHelp(VERBS));
+      ctx.stdout.write(rootHelp(VERBS, pluginCommandNames()));
       return 0;
     }
     // `kbx get …` defines only `get`; `kbx -n x get …` (a flag first) defines every verb.
@@ -191,6 +193,13 @@ export async function runCommandLine(ctx: Ctx, args: string[], run?: Runner): Pr
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // A command line naming a plugin on PATH (`kbx foo` → kbx-foo or kubectl-foo) runs it, as kubectl does.
+  const plugin = pluginFor(argv, pathDirs(process.env.PATH), realFs);
+  if (plugin && 'error' in plugin) {
+    process.stderr.write(`Error: ${plugin.error}\n`);
+    process.exit(1);
+  }
+  if (plugin) return execPlugin(plugin.path, plugin.args);
   const { args, dash } = splitDashDash(argv);
   const ctx = new Ctx(args, dash);
   guardProcess(ctx);

@@ -37,7 +37,18 @@ export function defaultContainer(ctx: Ctx, pod: Pod, requested: string | undefin
   if (requested) return requested;
   const annotated = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'];
   if (annotated && pod.spec.containers.some((c) => c.name === annotated)) return annotated;
-  const names = pod.spec.containers.map((c) => c.name);
-  if (names.length > 1 && !quiet) ctx.err(`Defaulted container "${names[0]}" out of: ${names.join(', ')}`);
-  return names[0]!;
+  const first = pod.spec.containers[0]!.name;
+  if (!quiet && (pod.spec.containers.length > 1 || pod.spec.initContainers?.length || pod.spec.ephemeralContainers?.length)) {
+    ctx.err(`Defaulted container "${first}" out of: ${allContainerNames(pod)}`);
+  }
+  return first;
+}
+
+/** podcmd.AllContainerNames: the app containers, then the ephemeral ones `(ephem)`, then the init ones `(init)`. */
+export function allContainerNames(pod: Pod): string {
+  return [
+    ...pod.spec.containers.map((c) => c.name),
+    ...(pod.spec.ephemeralContainers ?? []).map((c) => `${c.name} (ephem)`),
+    ...(pod.spec.initContainers ?? []).map((c) => `${c.name} (init)`),
+  ].join(', ');
 }

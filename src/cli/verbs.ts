@@ -25,6 +25,12 @@ const APPEND_HASH = bool('--append-hash', 'Append a hash of the secret to its na
 const NO_HEADERS = bool('--no-headers', 'When using the default or custom-column output format, don\'t print headers (default print headers).');
 const RECORD = bool('--record', 'Record current kubectl command in the resource annotation. If set to false, do not record the command. If set to true, record the command. If not set, default to updating the existing annotation value only if one already exists.', { hidden: true });
 
+const PLUGIN_EXAMPLES = `  # List all available plugins
+  kbx plugin list
+  
+  # List only binary names of available plugins without paths
+  kbx plugin list --name-only`;
+
 export const VERBS: VerbSpec[] = [
   {
     name: 'create',
@@ -1073,7 +1079,7 @@ Use "kbx api-resources" for a complete list of supported resources.`,
   },
   {
     name: 'auth',
-    group: 'Cluster Management Commands',
+    group: 'Troubleshooting and Debugging Commands',
     short: 'Inspect authorization',
     long: 'Inspect authorization.',
     examples: '',
@@ -1491,6 +1497,69 @@ Use "kbx api-resources" for a complete list of supported resources.`,
     flags: [
       str('-c, --container', 'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen'),
       bool('--no-preserve', 'The copied file/directory\'s ownership and permissions will not be preserved in the container'),
+    ],
+  },
+  {
+    name: 'debug',
+    group: 'Troubleshooting and Debugging Commands',
+    short: 'Create debugging sessions for troubleshooting workloads and nodes',
+    long: `Debug cluster resources using interactive debugging containers.
+
+ 'debug' provides automation for common debugging tasks for cluster objects identified by resource and name. Pods will be used by default if no resource is specified.
+
+ The action taken by 'debug' varies depending on what resource is specified. Supported actions include:
+
+  *  Workload: Create a copy of an existing pod with certain attributes changed, for example changing the image tag to a new version.
+  *  Workload: Add an ephemeral container to an already running pod, for example to add debugging utilities without restarting the pod.
+  *  Node: Create a new pod that runs in the node's host namespaces and can access the node's filesystem.
+
+ Note: When a non-root user is configured for the entire target Pod, some capabilities granted by debug profile may not work.`,
+    examples: `  # Create an interactive debugging session in pod mypod and immediately attach to it.
+  kbx debug mypod -it --image=busybox
+  
+  # Create a debug container named debugger using a custom automated debugging image.
+  kbx debug --image=myproj/debug-tools -c debugger mypod
+  
+  # Create a copy of mypod adding a debug container and attach to it
+  kbx debug mypod -it --image=busybox --copy-to=my-debugger
+  
+  # Create a copy of mypod changing the command of mycontainer
+  kbx debug mypod -it --copy-to=my-debugger --container=mycontainer -- sh
+  
+  # Create a copy of mypod changing all container images to busybox
+  kbx debug mypod --copy-to=my-debugger --set-image=*=busybox
+  
+  # Create a copy of mypod adding a debug container and changing container images
+  kbx debug mypod -it --copy-to=my-debugger --image=debian --set-image=app=app:debug,sidecar=sidecar:debug
+  
+  # Create an interactive debugging session on a node and immediately attach to it.
+  # The container will run in the host namespaces and the host's filesystem will be mounted at /host
+  kbx debug node/mynode -it --image=busybox`,
+    usage: 'kbx debug (POD | TYPE[[.VERSION].GROUP]/NAME) [ -- COMMAND [args...] ] [options]',
+    load: () => import('./commands/debug.js'),
+    flags: [
+      bool('--arguments-only', 'If specified, everything after -- will be passed to the new container as Args instead of Command.'),
+      bool('--attach', 'If true, wait for the container to start running, and then attach as if \'kbx attach ...\' were called.  Default false, unless \'-i/--stdin\' is set, in which case the default is true.'),
+      str('-c, --container', 'Container name to use for debug container.'),
+      str('--copy-to', 'Create a copy of the target Pod with this name.'),
+      list('--env', 'Environment variables to set in the container.'),
+      str('--image', 'Container image to use for debug container.'),
+      str('--image-pull-policy', 'The image pull policy for the container. If left empty, this value will not be specified by the client and defaulted by the server.'),
+      bool('--keep-annotations', 'If true, keep the original pod annotations.(This flag only works when used with \'--copy-to\')'),
+      bool('--keep-init-containers', 'Run the init containers for the pod. Defaults to true.(This flag only works when used with \'--copy-to\')', { default: true, shown: 'true' }),
+      bool('--keep-labels', 'If true, keep the original pod labels.(This flag only works when used with \'--copy-to\')'),
+      bool('--keep-liveness', 'If true, keep the original pod liveness probes.(This flag only works when used with \'--copy-to\')'),
+      bool('--keep-readiness', 'If true, keep the original pod readiness probes.(This flag only works when used with \'--copy-to\')'),
+      bool('--keep-startup', 'If true, keep the original startup probes.(This flag only works when used with \'--copy-to\')'),
+      str('--profile', 'Options are "legacy" or "general" ("baseline", "netadmin", "restricted" and "sysadmin" are not supported by kbx).', { shown: '\'legacy\'' }),
+      bool('-q, --quiet', 'If true, suppress informational messages.'),
+      bool('--replace', 'When used with \'--copy-to\', delete the original Pod.'),
+      bool('--same-node', 'When used with \'--copy-to\', schedule the copy of target Pod on the same node.'),
+      list('--set-image', 'When used with \'--copy-to\', a list of name=image pairs for changing container images, similar to how \'kbx set image\' works.'),
+      bool('--share-processes', 'When used with \'--copy-to\', enable process namespace sharing in the copy.', { default: true, shown: 'true' }),
+      bool('-i, --stdin', 'Keep stdin open on the container(s) in the pod, even if nothing is attached.'),
+      str('--target', 'When using an ephemeral container, target processes in this container name.'),
+      bool('-t, --tty', 'Allocate a TTY for the debugging container.'),
     ],
   },
   {
@@ -1940,6 +2009,32 @@ Use "kbx api-resources" for a complete list of supported resources.`,
           str('-o, --output', 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).', { shown: '\'yaml\'' }),
           bool('--raw', 'Display raw byte data and sensitive data'),
         ],
+      },
+    ],
+  },
+  {
+    name: 'plugin',
+    group: 'Other Commands',
+    short: 'Provides utilities for interacting with plugins',
+    long: `Provides utilities for interacting with plugins.
+
+ Plugins provide extended functionality that is not part of the major command-line distribution. Please refer to the documentation and examples for more information about how write your own plugins.
+
+ The easiest way to discover and install plugins is via the kubernetes sub-project krew: [krew.sigs.k8s.io]. To install krew, visit https://krew.sigs.k8s.io/docs/user-guide/setup/install`,
+    examples: PLUGIN_EXAMPLES,
+    usage: 'kbx plugin [flags] [options]',
+    load: () => import('./commands/plugin.js'),
+    flags: [],
+    subcommands: [
+      {
+        name: 'list',
+        short: 'List all visible plugin executables on a user\'s PATH',
+        long: `List all available plugin files on a user's PATH. To see plugins binary names without the full path use --name-only flag.
+
+ Available plugin files are those that are: - executable - anywhere on the user's PATH - begin with "kbx-" or "kubectl-"`,
+        examples: PLUGIN_EXAMPLES,
+        usage: 'kbx plugin list [flags] [options]',
+        flags: [bool('--name-only', 'If true, display only the binary name of each plugin, rather than its full path')],
       },
     ],
   },

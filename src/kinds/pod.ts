@@ -8,7 +8,7 @@ import { POD_COLUMNS, printPod } from '../printers/columns.js';
 export const pod: KindDefinition = {
   resource: resource({
     group: '', version: 'v1', kind: 'Pod', plural: 'pods', shortNames: ['po'], categories: ['all'],
-    subresources: ['status', 'log', 'exec', 'portforward', 'attach', 'eviction'],
+    subresources: ['status', 'log', 'exec', 'portforward', 'attach', 'eviction', 'ephemeralcontainers'],
   }),
   validate: podRules,
   strategy: podStrategy,

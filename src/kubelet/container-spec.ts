@@ -115,7 +115,7 @@ export function appSpec(
   clusterId: string,
   pod: Pod,
   c: Container,
-  role: 'init' | 'app',
+  role: 'init' | 'app' | 'ephemeral',
   attempt: number,
   infraId: string,
   extraEnv: string[] = [],

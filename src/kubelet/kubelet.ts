@@ -33,6 +33,7 @@ import {
   type PodSnapshot,
   type ProbeView,
   type SyncActions,
+  type Role,
 } from './pod-actions.js';
 import type { Clock } from '../util/clock.js';
 import { nodeObject } from './node.js';
@@ -407,6 +408,7 @@ export class Kubelet implements NodeApi {
         this.writeStatus(pod, this.observation(pod, containers, infra, { initialized: true, initFailed: false }));
       }
       for (const s of a.start.filter((x) => x.role === 'app')) await this.startInstance(pod, s, infra);
+      for (const s of a.start.filter((x) => x.role === 'ephemeral')) await this.startInstance(pod, s, infra, containers);
     }
     for (const b of a.backoff) {
       const ref = podRef(pod);
@@ -453,6 +455,7 @@ export class Kubelet implements NodeApi {
       hostIP: this.hostIP,
       init: (pod.spec.initContainers ?? []).map((c) => (isSidecar(c) ? { ...withProbes(c), sidecar: true } : this.observed(pod, c, ...instances(containers, c.name)))),
       app: pod.spec.containers.map(withProbes),
+      ephemeral: (pod.spec.ephemeralContainers ?? []).map((c) => this.observed(pod, c, ...instances(containers, c.name))),
       ...init,
     };
   }
@@ -532,7 +535,7 @@ export class Kubelet implements NodeApi {
     for (const c of pod.spec.containers) m.waiting.set(c.name, { reason, message });
   }
 
-  private async startContainer(pod: Pod, c: Container, role: 'init' | 'app', attempt: number, infra: RuntimeContainer): Promise<void> {
+  private async startContainer(pod: Pod, c: Container, role: Role, attempt: number, infra: RuntimeContainer, pidOf?: RuntimeContainer): Promise<void> {
     const { runtime, clusterId, recorder } = this.d;
     const key = `${pod.metadata.uid}/${c.name}`;
     const waiting = this.mem(pod.metadata.uid!).waiting;
@@ -563,6 +566,10 @@ export class Kubelet implements NodeApi {
     }
     const spec = { ...appSpec(clusterId, pod, c, role, attempt, infra.id, [], { env: env.env, mounts: this.volumes.mountsFor(pod, c) }), ...security };
     if (security.capAdd) spec.capAdd = security.capAdd;
+    // An ephemeral container with a target sees that container's processes (the kubelet's namespace targeting).
+    // shareProcessNamespace: every container joins the sandbox's PID namespace (the pause process is PID 1).
+    if (pidOf) spec.pidMode = `container:${pidOf.id}`;
+    else if (pod.spec.shareProcessNamespace === true) spec.pidMode = `container:${infra.id}`;
     spec.labels[SANDBOX_LABEL] = infra.id;
     spec.labels[HASH_LABEL] = containerHash(c);
     let id: string;
@@ -598,7 +605,7 @@ export class Kubelet implements NodeApi {
    * Runs a container's postStart hook; the sync waits for it, as the kubelet's does. A failure kills the container
    * (its preStop runs first) and it restarts under the pod's restartPolicy.
    */
-  private async postStart(pod: Pod, c: Container, role: 'init' | 'app', id: string, hook: Record<string, any>, infra: RuntimeContainer): Promise<void> {
+  private async postStart(pod: Pod, c: Container, role: Role, id: string, hook: Record<string, any>, infra: RuntimeContainer): Promise<void> {
     const { recorder } = this.d;
     const where = fieldPath(role, c.name);
     const failed = await this.hooks.run(hook, { pod, container: c, containerId: id, podIP: infra.ipAddress, infraId: infra.id }, POST_START_TIMEOUT_MS);
@@ -621,8 +628,13 @@ export class Kubelet implements NodeApi {
   }
 
   /** Starts a new instance; a restart first records the backoff step and removes instances older than the one it replaces. */
-  private async startInstance(pod: Pod, s: ContainerToStart, infra: RuntimeContainer): Promise<void> {
-    const c = (s.role === 'init' ? pod.spec.initContainers ?? [] : pod.spec.containers).find((x) => x.name === s.name)!;
+  private async startInstance(pod: Pod, s: ContainerToStart, infra: RuntimeContainer, containers: RuntimeContainer[] = []): Promise<void> {
+    const c = specOf(pod, s)!;
+    if (s.role === 'ephemeral') {
+      const target = (c as { targetContainerName?: string }).targetContainerName;
+      const running = target ? instances(containers, target)[0] : undefined;
+      return this.startContainer(pod, c, s.role, s.attempt, infra, running?.state === 'running' ? running : undefined);
+    }
     if (s.replaces) {
       this.backoff.next(`${pod.metadata.uid}/${c.name}`, this.d.clock.now());
       // Keep the last dead instance for `logs --previous`; older ones go.
@@ -736,15 +748,15 @@ export class Kubelet implements NodeApi {
 }
 
 /** The spec of the Kubernetes container a Docker container (or a planned action) is an instance of. */
-function specOf(pod: Pod, c: RuntimeContainer | { name: string; role: 'init' | 'app' }): Container | undefined {
+function specOf(pod: Pod, c: RuntimeContainer | { name: string; role: Role }): Container | undefined {
   const name = 'labels' in c ? c.labels[LABELS.container] : c.name;
   const role = 'labels' in c ? c.labels[LABELS.role] : c.role;
-  const list = role === 'init' ? pod.spec.initContainers ?? [] : role === 'app' ? pod.spec.containers : [];
+  const list = role === 'init' ? pod.spec.initContainers ?? [] : role === 'app' ? pod.spec.containers : role === 'ephemeral' ? pod.spec.ephemeralContainers ?? [] : [];
   return list.find((x) => x.name === name);
 }
 
-function fieldPath(role: 'init' | 'app', name: string): string {
-  return `spec.${role === 'init' ? 'initContainers' : 'containers'}{${name}}`;
+function fieldPath(role: Role, name: string): string {
+  return `spec.${role === 'init' ? 'initContainers' : role === 'ephemeral' ? 'ephemeralContainers' : 'containers'}{${name}}`;
 }
 
 export { INFRA_NAME };

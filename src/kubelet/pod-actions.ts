@@ -20,6 +20,8 @@
 //   A running one is killed when its spec changed (and restarted in the same sync whatever the policy), when a
 //   liveness or startup probe failed (restarted in the same sync unless the policy is Never, after the backoff), or
 //   when it runs in an old sandbox (restarted by the next sync, in the new sandbox).
+// - Ephemeral containers (kubectl debug), once the sandbox runs and even before init completes: started when they
+//   have never run, never restarted; stopped with the app containers.
 // - When no app container runs or will run again, the pod is done: its sidecars are stopped.
 // - Termination (deletion): app containers (and a running regular init container) are stopped together, then the
 //   sidecars one by one in reverse order.
@@ -32,7 +34,7 @@ export const SANDBOX_LABEL = 'io.kbx.sandbox';
 /** Label of the hash of the container's spec at creation (a changed spec restarts the container). */
 export const HASH_LABEL = 'io.kbx.container-hash';
 
-export type Role = 'init' | 'app';
+export type Role = 'init' | 'app' | 'ephemeral';
 export type RestartPolicy = 'Always' | 'OnFailure' | 'Never';
 
 /** podutil.IsRestartableInitContainer: an init container with restartPolicy Always (a native sidecar). */
@@ -147,6 +149,12 @@ export type PodActions =
   | { kind: 'finished'; stop: string[] }
   | SyncActions;
 
+/** The role a Docker container of the pod was started in (its label). */
+export function roleOf(c: RuntimeContainer): Role {
+  const r = c.labels[LABELS.role];
+  return r === 'init' || r === 'ephemeral' ? r : 'app';
+}
+
 export function attemptOf(c: RuntimeContainer): number {
   return Number(c.labels[LABELS.restartCount] ?? 0);
 }
@@ -189,7 +197,7 @@ export function terminationOrder(pod: Pod, containers: RuntimeContainer[]): Cont
   const sidecars = (pod.spec.initContainers ?? []).filter(isSidecar).map((c) => c.name);
   const kill = (c: RuntimeContainer): ContainerToKill => {
     const name = c.labels[LABELS.container]!;
-    return { id: c.id, name, role: c.labels[LABELS.role] === 'init' ? 'init' : 'app', reason: 'deletion', message: `Stopping container ${name}` };
+    return { id: c.id, name, role: roleOf(c), reason: 'deletion', message: `Stopping container ${name}` };
   };
   const first = running.filter((c) => !(c.labels[LABELS.role] === 'init' && sidecars.includes(c.labels[LABELS.container]!)));
   const groups: ContainerToKill[][] = first.length ? [first.map(kill)] : [];
@@ -226,7 +234,9 @@ class Planner {
   plan(): SyncActions {
     const out = this.out;
     if (!this.sandbox()) return out;
+    const ephemeral = this.out.createSandbox ? [] : this.ephemeralContainers();
     this.initContainers();
+    if (ephemeral.length) this.out.start.push(...ephemeral);
     if (out.initFailed) {
       this.stopSidecars();
       return out;
@@ -267,6 +277,14 @@ class Planner {
       }
     }
     return true;
+  }
+
+  /** Ephemeral containers never started (a new sandbox starts none: they ran in the old one, or wait for the next sync). */
+  private ephemeralContainers(): ContainerToStart[] {
+    const known = new Set((this.pod.status?.ephemeralContainerStatuses ?? []).filter((st) => st.containerID).map((st) => st.name));
+    return (this.pod.spec.ephemeralContainers ?? [])
+      .filter((c) => !instances(this.s.containers, c.name)[0] && !known.has(c.name))
+      .map((c) => ({ name: c.name, role: 'ephemeral' as const, attempt: 0 }));
   }
 
   /** An app container has run (or the API saw one run): init containers are done for good, sidecars aside. */
@@ -439,7 +457,7 @@ class Planner {
     this.out.kill.push({
       id: cur.id,
       name: cur.labels[LABELS.container]!,
-      role: cur.labels[LABELS.role] === 'init' ? 'init' : 'app',
+      role: roleOf(cur),
       reason,
       message,
       ...opts,

@@ -27,6 +27,8 @@ export interface Observation {
   hostIP?: string;
   init: ObservedContainer[];
   app: ObservedContainer[];
+  /** Ephemeral containers (never ready, never restarted: they do not change the phase). */
+  ephemeral?: ObservedContainer[];
   /** All init containers have completed. */
   initialized: boolean;
   /** An init container failed for good (restartPolicy Never). */
@@ -195,6 +197,7 @@ export function computePodStatus(pod: Pod, obs: Observation, now: number): PodSt
     containerStatuses: app,
     qosClass: old.qosClass,
   };
+  if (obs.ephemeral?.length) status.ephemeralContainerStatuses = obs.ephemeral.map((o) => ({ ...containerStatus(o, 'ContainerCreating'), ready: false }));
   if (!status.qosClass) delete status.qosClass;
   return status;
 }

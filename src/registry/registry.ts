@@ -4,10 +4,12 @@
 // both go through this class, so a controller's write is checked exactly like a user's.
 import { randomUUID } from 'node:crypto';
 import { Store, ResourceVersionTooOld } from '../store/store.js';
-import type { KObject, WatchEvent } from '../api/types.js';
+import type { KObject, Pod, WatchEvent } from '../api/types.js';
 import { qualifiedResource, RESOURCES, type ResourceInfo } from '../api/registry.js';
 import * as errors from '../api/errors.js';
 import { decodeErrorFor } from '../api/validation.js';
+import { validateEphemeralContainersUpdate } from '../api/validation-ephemeral.js';
+import { defaultPod } from '../api/defaults.js';
 import { kindOf, validate, validateUpdate } from '../kinds/index.js';
 import { generateNameFrom } from '../api/names.js';
 import { parseLabelSelector, matchesLabels, parseFieldSelector, matchesFields, labelSelectorFromSpec, selectorToString } from '../api/selectors.js';
@@ -257,6 +259,15 @@ export class Registry {
       const nodeName = obj.spec?.nodeName;
       obj = structuredClone(old);
       obj.spec = { ...obj.spec, nodeName };
+    } else if (opts.subresource === 'ephemeralcontainers') {
+      // pods/ephemeralcontainers: only spec.ephemeralContainers changes, and only by additions.
+      const given = obj.spec?.ephemeralContainers;
+      const ephemeral = given?.length ? defaultPod({ spec: { containers: [], ephemeralContainers: given } } as unknown as Pod).spec.ephemeralContainers : given;
+      obj = structuredClone(old);
+      obj.spec = { ...obj.spec, ephemeralContainers: ephemeral };
+      if (!ephemeral?.length) delete obj.spec.ephemeralContainers;
+      const errs = validateEphemeralContainersUpdate(obj as Pod, old as Pod);
+      if (errs.length) throw errors.invalid(info.kind, obj.metadata.name ?? '', info.group, errs);
     } else if (opts.subresource === 'status') {
       // Only status changes through /status; spec and metadata stay as they were.
       const status = obj.status;
@@ -265,7 +276,7 @@ export class Registry {
     } else {
       if (strategy.hasStatus) obj.status = structuredClone(old.status);
       strategy.prepareForUpdate?.(obj, old, { now, list: this.coreLister });
-      const errs = [...validate(obj, info), ...validateUpdate(old, obj, info)];
+      const errs = [...validate(obj, info, { update: true }), ...validateUpdate(old, obj, info)];
       if (errs.length) throw errors.invalid(info.kind, obj.metadata.name ?? '', info.group, errs);
       if (JSON.stringify(obj.spec) !== JSON.stringify(old.spec)) obj.metadata.generation = (old.metadata.generation ?? 1) + 1;
     }

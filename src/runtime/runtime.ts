@@ -84,6 +84,8 @@ export interface ContainerSpec {
   /** "no-new-privileges", "seccomp=unconfined". */
   securityOpt?: string[];
   sysctls?: Record<string, string>;
+  /** "container:<id>": share that container's PID namespace (an ephemeral container's targetContainerName). */
+  pidMode?: string;
   /** Restarted by the engine itself (the data plane); pod containers are restarted by the kubelet. */
   restartUnlessStopped?: boolean;
 }

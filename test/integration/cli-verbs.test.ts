@@ -1,7 +1,9 @@
 // What a user sees of the verb table: kubectl's help layout against the real kubectl's, per-verb
-// flags, `--flag=true`, `kbx options`, and a closed pipe ending a command quietly.
+// flags, `--flag=true`, `kbx options`, plugins on PATH, and a closed pipe ending a command quietly.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { Cluster, KBX, KUBECTL, requireTool, writeManifest } from './harness.js';
 
 let c: Cluster;
@@ -72,5 +74,32 @@ describe('pipes', () => {
     expect(piped.stderr).toBe('');
     const status = spawnSync('bash', ['-c', `"${process.execPath}" "${KBX}" options | true; echo "\${PIPESTATUS[0]}"`], { env: c.env(), encoding: 'utf8' });
     expect(status.stdout).toBe('141\n');
+  });
+});
+
+describe('the verb list and plugins', () => {
+  it('kbx --help lists kubectl\'s verbs in kubectl\'s sections and order', () => {
+    const listed = (t: string) => t.split('\n').filter((l) => /^[A-Z].*:$/.test(l) || /^  [a-z-]+ {2,}\S/.test(l)).map((l) => l.trim().split(/\s+/)[0]);
+    const ours = listed(c.ok('--help')).filter((w) => w !== 'cluster');
+    const theirs = listed(spawnSync(requireTool(KUBECTL), ['--help'], { encoding: 'utf8' }).stdout).filter((w) => !['certificate', 'alpha', 'Find'].includes(w!));
+    expect(ours).toEqual(theirs);
+  });
+
+  it('runs kubectl-* plugins from PATH and lists them, as kubectl does', () => {
+    const dir = path.join(c.home, 'plugins');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'kubectl-hello-world'), '#!/bin/sh\necho "hello world: $*"\nexit 3\n', { mode: 0o755 });
+    fs.writeFileSync(path.join(dir, 'kubectl-get'), '#!/bin/sh\necho never\n', { mode: 0o755 });
+    fs.writeFileSync(path.join(dir, 'kubectl-noexec'), '#!/bin/sh\n', { mode: 0o644 });
+    const env = { PATH: `${dir}:${process.env.PATH}` };
+    for (const args of [['hello', 'world', '--x', '1'], ['hello-world'], ['-n', 'x', 'hello'], ['plugin', 'list'], ['plugin', 'list', '--name-only'], ['plugin']]) {
+      const ours = c.kbx(args, { env });
+      const theirs = c.kubectl(args, { env });
+      expect(ours.code, args.join(' ')).toBe(theirs.code);
+      expect(ours.stdout.replace(/kbx(?![-\w])/g, 'kubectl'), args.join(' ')).toBe(theirs.stdout);
+      expect(ours.stderr.replace(/kbx(?![-\w])/g, 'kubectl'), args.join(' ')).toBe(theirs.stderr);
+    }
+    expect(c.kbx(['hello', 'world', 'a'], { env })).toMatchObject({ code: 3, stdout: 'hello world: a\n' });
+    expect(c.kbx('--help', { env }).stdout).toContain('\nSubcommands provided by plugins:\n  hello         The command hello is a plugin installed by the user\n  noexec        The command noexec is a plugin installed by the user\n\nOther Commands:\n');
   });
 });

@@ -1,7 +1,7 @@
 // The kubectl verbs added to kbx (patch, replace, wait, api-versions, get --raw, completion, edit, diff,
-// cp, proxy): what a user sees, compared with the real kubectl against the same kbx server where it can be.
+// cp, proxy, debug, get --raw /metrics): what a user sees, compared with the real kubectl against the same kbx server where it can be.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { Cluster, writeManifest } from './harness.js';
+import { Cluster, waitFor, writeManifest } from './harness.js';
 
 let c: Cluster;
 const cm = (name: string, data: Record<string, string>) =>
@@ -244,5 +244,80 @@ describe('edit', () => {
     const kept = /stored to "(\S+)"/.exec(broken.stderr)![1]!;
     expect(fs.readFileSync(kept, 'utf8')).toContain('replicas: -1');
     fs.rmSync(kept);
+  });
+});
+
+describe('debug', () => {
+  const target = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: target\n  labels: { app: target }\nspec:\n  terminationGracePeriodSeconds: 1\n  containers:\n  - name: main\n    image: busybox:latest\n    command: ['sleep', '3600']\n`;
+  const ephemeralRunning = (name: string) => () => JSON.parse(c.ok(['get', 'pod', 'target', '-o', 'jsonpath={.status.ephemeralContainerStatuses}']) || '[]').some((s: any) => s.name === name && s.state.running);
+
+  it('adds an ephemeral container sharing the target\'s processes, for kbx and the real kubectl alike', async () => {
+    c.ok(['apply', '-f', writeManifest(c.home, 'target.yaml', target)]);
+    c.ok('wait --for=condition=Ready pod/target --timeout=60s');
+    const ours = c.kbx(['debug', 'target', '--image=busybox:latest', '--target=main', '-c', 'dbg', '--', 'sleep', '600']);
+    const theirs = c.kubectl(['debug', 'target', '--image=busybox:latest', '--target=main', '-c', 'dbg2', '--', 'sleep', '600']);
+    expect(ours.code).toBe(0);
+    expect(theirs.code).toBe(0);
+    expect(ours.stdout).toBe(theirs.stdout);
+    expect(ours.stdout).toBe('Targeting container "main". If you don\'t see processes from this container it may be because the container runtime doesn\'t support this feature.\n');
+    expect(ours.stderr).toBe(theirs.stderr);
+    await waitFor('both ephemeral containers to run', () => ephemeralRunning('dbg')() && ephemeralRunning('dbg2')(), 60_000);
+    expect(c.ok('exec target -c dbg -- ps')).toMatch(/\n\s+1 root\s+sleep 3600\n/);
+    expect(c.kubectl('exec target -c dbg2 -- ps').stdout).toMatch(/\n\s+1 root\s+sleep 3600\n/);
+    // describe and -o yaml show them, the same to kbx and kubectl.
+    const section = (t: string) => t.slice(t.indexOf('Ephemeral Containers:'), t.indexOf('Conditions:'));
+    expect(section(c.ok('describe pod target'))).toBe(section(c.kubectl('describe pod target').stdout));
+    expect(section(c.ok('describe pod target'))).toMatch(/^Ephemeral Containers:\n  dbg:\n[\s\S]*State:\s+Running\n[\s\S]*  dbg2:\n/);
+    expect(c.ok(['get', 'pod', 'target', '-o', 'yaml'])).toBe(c.kubectl(['get', 'pod', 'target', '-o', 'yaml']).stdout);
+    // exec without -c names them as kubectl does.
+    expect(c.kbx('exec target -- true').stderr).toBe('Defaulted container "main" out of: main, dbg (ephem), dbg2 (ephem)\n');
+    expect(c.kubectl('exec target -- true').stderr).toBe('Defaulted container "main" out of: main, dbg (ephem), dbg2 (ephem)\n');
+    // Existing ones are kept as they are.
+    const change = c.kbx(['patch', 'pod', 'target', '--subresource=ephemeralcontainers', '--type=merge', '-p', '{"spec":{"ephemeralContainers":null}}']);
+    expect(change.code).toBe(1);
+    expect(change.stderr).toContain('* spec.ephemeralContainers: Forbidden: existing ephemeral containers "dbg" may not be removed\n');
+  }, 120_000);
+
+  it('--attach follows the container; one that already ended shows its logs', () => {
+    const r = c.kbx(['debug', 'target', '--attach', '--image=busybox:latest', '-c', 'dbg-a', '--', 'sh', '-c', 'sleep 1; echo attached'], { input: '' });
+    expect(r).toMatchObject({ code: 0, stdout: 'attached\n' });
+    expect(r.stderr).toContain("If you don't see a command prompt, try pressing enter.\n");
+  }, 60_000);
+
+  it('--copy-to with --share-processes and --set-image; kubectl\'s errors', () => {
+    const r = c.kbx(['debug', 'target', '--attach', '--copy-to=target-copy', '--image=busybox:latest', '--share-processes', '-c', 'sh', '--', 'sh', '-c', 'sleep 1; ps']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/sleep 3600\n/); // the original container's process, seen from the copy's debug container
+    const copy = JSON.parse(c.ok('get pod target-copy -o json'));
+    expect(copy.spec.shareProcessNamespace).toBe(true);
+    expect(copy.metadata.labels).toBeUndefined(); // the legacy profile drops them, so no controller adopts the copy
+    expect(copy.spec.containers.map((x: any) => x.name)).toEqual(['main', 'sh']);
+    expect(c.ok(['debug', 'target', '--copy-to=target-img', '--set-image=*=busybox:stable'])).toBe('');
+    expect(c.ok(['get', 'pod', 'target-img', '-o', 'jsonpath={.spec.containers[*].image}'])).toBe('busybox:stable');
+    c.ok('delete pod target-copy target-img --now');
+    for (const args of [['debug', 'target'], ['debug', 'target', '--image=busybox', '--replace'], ['debug', 'missing', '--image=busybox'], ['debug', 'target', '--copy-to=x', '--image=busybox', '--target=main']]) {
+      const ours = c.kbx(args);
+      const theirs = c.kubectl(args);
+      expect(ours.code, args.join(' ')).toBe(theirs.code);
+      expect(ours.stderr.replace(/kbx/g, 'kubectl'), args.join(' ')).toBe(theirs.stderr);
+    }
+    expect(c.kbx('debug node/kbx --image=busybox')).toMatchObject({ code: 1, stderr: expect.stringContaining('error: debugging node "kbx" is not supported by kbx') });
+  }, 60_000);
+});
+
+describe('get --raw /metrics', () => {
+  it('the API server\'s request metrics in Prometheus text, behind RBAC\'s nonResourceURLs', () => {
+    c.ok('get cm settings');
+    c.ok('get cm');
+    const m = c.ok('get --raw /metrics');
+    expect(m).toContain('# TYPE apiserver_request_total counter\n');
+    expect(m).toMatch(/\napiserver_request_total\{code="200",component="apiserver",dry_run="",group="",resource="configmaps",scope="resource",subresource="",verb="GET",version="v1"\} \d+\n/);
+    expect(m).toMatch(/\napiserver_request_duration_seconds_bucket\{component="apiserver",dry_run="",group="",resource="configmaps",scope="namespace",subresource="",verb="LIST",version="v1",le="0.005"\} \d+\n/);
+    expect(c.kubectl('get --raw /metrics').stdout).toContain('# TYPE apiserver_request_duration_seconds histogram\n');
+    const as = ['--as=system:serviceaccount:default:default'];
+    expect(c.kubectl(['get', '--raw', '/metrics', ...as])).toMatchObject({ code: 1, stderr: 'Error from server (Forbidden): forbidden: User "system:serviceaccount:default:default" cannot get path "/metrics"\n' });
+    c.ok('create clusterrole metrics-reader --verb=get --non-resource-url=/metrics');
+    c.ok('create clusterrolebinding metrics-reader --clusterrole=metrics-reader --serviceaccount=default:default');
+    expect(c.kubectl(['get', '--raw', '/metrics', ...as]).stdout).toContain('apiserver_request_total{');
   });
 });

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { Cluster, KUBECTL, requireTool, waitFor, writeManifest } from './harness.js';
@@ -174,7 +175,7 @@ spec:
 });
 
 describe('@kubernetes/client-node with the kubeconfig kbx wrote', () => {
-  it('list, watch, create, logs, exec', async () => {
+  it('list, watch, create, logs, exec, port-forward (WebSocket v4.channel.k8s.io)', async () => {
     const k8s = await import('@kubernetes/client-node');
     const kc = new k8s.KubeConfig();
     kc.loadFromFile(c.kubeconfig);
@@ -186,7 +187,7 @@ describe('@kubernetes/client-node with the kubeconfig kbx wrote', () => {
     try {
       await core.createNamespacedPod({
         namespace: 'default',
-        body: { metadata: { name: 'cn' }, spec: { terminationGracePeriodSeconds: 1, containers: [{ name: 'c', image: 'busybox:latest', command: ['sh', '-c', 'echo hello from client-node; sleep 3600'] }] } },
+        body: { metadata: { name: 'cn' }, spec: { terminationGracePeriodSeconds: 1, containers: [{ name: 'c', image: 'busybox:latest', command: ['sh', '-c', 'echo hello from client-node; mkdir -p /www; echo served to client-node > /www/index.html; httpd -p 8080 -h /www; sleep 3600'] }] } },
       });
       await waitFor('the watch to see cn Running', () => seen.some((s) => s === 'MODIFIED cn Running'), 60_000);
       expect(seen.find((s) => s.includes(' cn '))).toMatch(/^ADDED cn/);
@@ -199,6 +200,21 @@ describe('@kubernetes/client-node with the kubeconfig kbx wrote', () => {
       expect(out).toBe('from exec\n');
       expect(status.reason).toBe('NonZeroExitCode');
       expect(status.details.causes[0]).toEqual({ reason: 'ExitCode', message: '3' });
+
+      // PortForward: one WebSocket per connection, the port's data on channel 0 after its 2-byte port prefix.
+      const pf = new k8s.PortForward(kc);
+      const server = net.createServer((sock) => {
+        pf.portForward('default', 'cn', [8080], sock, null, sock).catch(() => sock.destroy());
+      });
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      try {
+        const port = (server.address() as net.AddressInfo).port;
+        const res = await fetch(`http://127.0.0.1:${port}/`, { headers: { connection: 'close' } });
+        expect(res.status).toBe(200);
+        expect(await res.text()).toBe('served to client-node\n');
+      } finally {
+        server.close();
+      }
     } finally {
       watch.abort();
       await core.deleteNamespacedPod({ name: 'cn', namespace: 'default', gracePeriodSeconds: 0 }).catch(() => {});

@@ -177,7 +177,7 @@ describe('unknown verbs', () => {
   it.each([
     ['gte', ['get']],
     // kubectl: set get delete describe cp debug (kbx has no debug yet)
-    ['de', ['set', 'get', 'delete', 'describe', 'cp']],
+    ['de', ['set', 'get', 'delete', 'describe', 'cp', 'debug']],
     ['aply', ['apply']],
     ['zzzzzzz', []],
   ])('%s → %j', (typed, want) => expect(suggestVerbs(typed, VERBS)).toEqual(want));

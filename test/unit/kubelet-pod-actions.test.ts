@@ -36,7 +36,7 @@ function pod(opts: { policy?: Policy; containers?: (string | Container)[]; init?
 const sidecar = (name: string, extra: Partial<Container> = {}): Container => ({ name, image: 'busybox', restartPolicy: 'Always', ...extra });
 
 let seq = 0;
-function rc(name: string, state: RuntimeContainer['state'], o: { role?: 'infra' | 'init' | 'app'; exit?: number; attempt?: number; finishedAgo?: number; sandbox?: string; hash?: string; id?: string } = {}): RuntimeContainer {
+function rc(name: string, state: RuntimeContainer['state'], o: { role?: 'infra' | 'init' | 'app' | 'ephemeral'; exit?: number; attempt?: number; finishedAgo?: number; sandbox?: string; hash?: string; id?: string } = {}): RuntimeContainer {
   const role = o.role ?? 'app';
   return {
     id: o.id ?? `${name}-${o.attempt ?? 0}-${++seq}`,
@@ -480,5 +480,42 @@ describe('terminationOrder', () => {
     const p = pod({ init: ['init1'], containers: ['foo1'] });
     expect(terminationOrder(p, [sandbox(), running('init1', { role: 'init' })]).map((g) => g.map((k) => k.name))).toEqual([['init1']]);
     expect(terminationOrder(p, [sandbox('exited'), exitedC('foo1', 0)])).toEqual([]);
+  });
+});
+
+describe('computePodActions: ephemeral containers (TestComputePodActions, ephemeral cases)', () => {
+  const withDebugger = (o: Parameters<typeof pod>[0] = {}, status?: Pod['status']): Pod => {
+    const p = pod({ containers: ['foo1'], ...o, ...(status ? { status } : {}) });
+    p.spec.ephemeralContainers = [{ name: 'debugger', image: 'busybox', targetContainerName: 'foo1' }];
+    return p;
+  };
+  const eph = (name: string, state: RuntimeContainer['state'], o: Parameters<typeof rc>[2] = {}) => rc(name, state, { role: 'ephemeral', ...o });
+
+  it('Create ephemeral container: started in the running sandbox', () => {
+    const a = sync(snap(withDebugger(), [sandbox(), running('foo1')]));
+    expect(short(a)).toEqual({ sandbox: 'keep', start: ['debugger#0'], kill: [], backoff: [] });
+    expect(a.start[0]!.role).toBe('ephemeral');
+  });
+
+  it('Ephemeral containers are never restarted (exited, or once seen by the API)', () => {
+    expect(short(sync(snap(withDebugger(), [sandbox(), running('foo1'), eph('debugger', 'exited', { exit: 1 })]))).start).toEqual([]);
+    const seen = withDebugger({}, { phase: 'Running', ephemeralContainerStatuses: [{ name: 'debugger', containerID: 'docker://gone', state: {}, lastState: {}, ready: false, restartCount: 0, image: 'busybox', imageID: '' }] });
+    expect(short(sync(snap(seen, [sandbox(), running('foo1')]))).start).toEqual([]);
+  });
+
+  it('Kill pod and do not restart ephemeral container: a new sandbox starts none, the running one is stopped', () => {
+    const a = sync(snap(withDebugger(), [sandbox('exited'), running('foo1'), eph('debugger', 'running')]));
+    expect(short(a)).toMatchObject({ sandbox: 'create#1', start: [], kill: ['foo1:sandbox', 'debugger:sandbox'] });
+  });
+
+  it('may start before init completes', () => {
+    const a = sync(snap(withDebugger({ init: ['init1'] }), [sandbox(), running('init1', { role: 'init' })]));
+    expect(a.initialized).toBe(false);
+    expect(short(a).start).toEqual(['debugger#0']);
+  });
+
+  it('stops with the app containers on deletion', () => {
+    const groups = terminationOrder(withDebugger(), [sandbox(), running('foo1'), eph('debugger', 'running')]);
+    expect(groups.map((g) => g.map((k) => `${k.name}:${k.role}`))).toEqual([['foo1:app', 'debugger:ephemeral']]);
   });
 });
