@@ -46,3 +46,48 @@ export function unhonouredPodFields(pod: Pod): string[] {
   }
   return out;
 }
+
+/** Host paths that hand a pod the machine: the root, and the Docker socket (or a folder holding it). */
+const DOCKER_SOCKET_PATHS = ['/var/run/docker.sock', '/run/docker.sock', '/var/run', '/run', '/var'];
+
+function normalHostPath(p: string): string {
+  const parts = p.split('/').filter((s) => s && s !== '.');
+  return '/' + parts.join('/');
+}
+
+/**
+ * Fields that give a pod power over this machine (the API server's Warning on create/update, kubectl prints
+ * it): a hostPath of `/` or of the Docker socket, privileged containers, added capabilities that reach the
+ * host. hostNetwork is refused (validation); hostPID is warned as not honoured above. Pure.
+ */
+export function dangerousPodFields(pod: Pod): string[] {
+  const spec = (pod.spec ?? {}) as Obj;
+  const out: string[] = [];
+  for (const v of (spec.volumes ?? []) as Obj[]) {
+    const p = v?.hostPath?.path;
+    if (typeof p !== 'string') continue;
+    const n = normalHostPath(p);
+    if (n === '/') out.push(`spec.volumes[${v.name}].hostPath.path: "${p}" mounts the host's root filesystem: the pod can read and change every file of this machine`);
+    else if (DOCKER_SOCKET_PATHS.includes(n)) {
+      out.push(`spec.volumes[${v.name}].hostPath.path: "${p}" exposes the host's Docker socket: the pod (and anyone who can create or exec into pods) controls the Docker engine, every container and the host`);
+    }
+  }
+  const containers = [...((spec.initContainers ?? []) as Obj[]), ...((spec.containers ?? []) as Obj[])];
+  for (const c of containers) {
+    const sc = (c?.securityContext ?? {}) as Obj;
+    if (sc.privileged === true) out.push(`containers[${c.name}].securityContext.privileged: the container runs privileged on this machine's Docker: every capability, the host's devices, no seccomp or AppArmor confinement`);
+    const add = (Array.isArray(sc.capabilities?.add) ? sc.capabilities.add : []) as unknown[];
+    const risky = add.filter((x): x is string => typeof x === 'string' && ['ALL', 'SYS_ADMIN', 'CAP_SYS_ADMIN', 'NET_ADMIN', 'CAP_NET_ADMIN', 'SYS_PTRACE', 'CAP_SYS_PTRACE', 'SYS_MODULE', 'CAP_SYS_MODULE', 'DAC_READ_SEARCH', 'CAP_DAC_READ_SEARCH'].includes(x));
+    if (risky.length) out.push(`containers[${c.name}].securityContext.capabilities.add: ${risky.join(', ')} reach beyond the container on this machine's Docker`);
+  }
+  return out;
+}
+
+/** dangerousPodFields of a workload's pod template (`spec.template`, a CronJob's `spec.jobTemplate.spec.template`), prefixed with where it is. */
+export function dangerousTemplateFields(obj: { kind?: string; spec?: Obj }): string[] {
+  const cron = obj.kind === 'CronJob';
+  const template = (cron ? obj.spec?.jobTemplate?.spec?.template : obj.spec?.template) as Obj | undefined;
+  if (!template || typeof template !== 'object') return [];
+  const prefix = cron ? 'spec.jobTemplate.spec.template.' : 'spec.template.';
+  return dangerousPodFields({ spec: template.spec } as Pod).map((w) => prefix + (w.startsWith('containers[') ? 'spec.' : '') + w);
+}

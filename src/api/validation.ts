@@ -253,8 +253,8 @@ export const FIELD_IMMUTABLE = 'field is immutable';
 const IS_NEGATIVE = 'must be greater than or equal to 0';
 
 /** ValidateLabelName: each message is its own error. */
-export function validateLabelName(name: string, path: string): FieldError[] {
-  return isLabelKey(name).map((m) => invalid(path, name, m));
+export function validateLabelName(name: string | undefined, path: string): FieldError[] {
+  return isLabelKey(name ?? '').map((m) => invalid(path, name ?? '', m));
 }
 
 /** ValidateLabels: keys and values, all reported at the map's path (no per-key suffix). */
@@ -419,7 +419,7 @@ export function validateLabelSelectorSpec(
         if (values.length > 0) errs.push(forbidden(child(p, 'values'), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
         break;
       default:
-        errs.push(invalid(child(p, 'operator'), expr.operator, 'not a valid selector operator'));
+        errs.push(invalid(child(p, 'operator'), expr.operator ?? '', 'not a valid selector operator'));
     }
     errs.push(...validateLabelName(expr.key, child(p, 'key')));
     values.forEach((v, j) => {

@@ -55,12 +55,18 @@ export function openApiV3Document(key: string): Record<string, unknown> | undefi
 
 const docs = new Map<string, SchemaDoc | undefined>();
 
-/** A served kind's schema and the document it lives in (field validation, field ownership), or undefined. */
-export function schemaFor(info: ResourceInfo): { doc: SchemaDoc; schema: Record<string, unknown> } | undefined {
+/**
+ * A served kind's schema and the document it lives in (field validation, field ownership), or undefined. `of` names
+ * another kind in the same document (the autoscaling/v1 Scale of a resource's /scale).
+ */
+export function schemaFor(
+  info: Pick<ResourceInfo, 'group' | 'version' | 'kind'>,
+  of: Pick<ResourceInfo, 'group' | 'version' | 'kind'> = info,
+): { doc: SchemaDoc; schema: Record<string, unknown> } | undefined {
   const key = info.group ? `apis/${info.group}/${info.version}` : `api/${info.version}`;
   if (!docs.has(key)) docs.set(key, openApiV3Document(key) as SchemaDoc | undefined);
   const doc = docs.get(key);
-  const schema = doc && kindSchema(doc, info.group, info.version, info.kind);
+  const schema = doc && kindSchema(doc, of.group, of.version, of.kind);
   return doc && schema ? { doc, schema } : undefined;
 }
 

@@ -11,6 +11,7 @@ import type { Registry, DeleteOptions, Propagation } from '../registry/registry.
 import { Store, StorageError } from '../store/store.js';
 import { ApiMetrics } from './metrics.js';
 import { RESOURCES } from '../api/registry.js';
+import { patchFailure } from '../registry/registry.js';
 import { parsePath, rawPathname, type ResourceRequest } from './routes.js';
 import { healthReport } from './health.js';
 import { rfc3339 } from '../util/clock.js';
@@ -204,6 +205,8 @@ async function handleResource(
     if (method !== 'POST') throw errors.methodNotAllowed();
     const { serveReview } = await import('./access-reviews.js');
     const body = (await readBody(req)) as Record<string, unknown> | undefined;
+    checkBodyKind(r, body as KObject);
+    (await import('./field-validation.js')).decodeTypes(r.info, body, 'object');
     return sendJson(res, 201, serveReview(r.info.kind, body, {
       user, authorize: opts.authorize, rules: opts.rbac, namespace: r.namespace,
       authenticateToken: (t) => (opts.tokens ? authenticateServiceAccountToken(registry, opts.tokens, t) : undefined),
@@ -237,13 +240,22 @@ async function handleResource(
     const track = fm.tracker(r.info, fm.writerOf(r.info, q, req, registry.clock.now(), 'scale'));
     if (method === 'PUT') {
       const body = (await readBody(req)) as KObject;
+      (await import('./field-validation.js')).decodeTypes(r.info, body, 'object', undefined, 'scale');
       return reply(200, registry.writeScale(r.info, ns, r.name, () => body, { dryRun, track }));
     }
     if (method === 'PATCH') {
       const ct = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
       const body = await readBody(req);
       const { applyPatch } = await import('../api/patch/apply.js');
-      return reply(200, registry.writeScale(r.info, ns, r.name, (scale) => applyPatch(ct, scale, body, 'Scale') as KObject, { dryRun, track }));
+      const typedApply = await typedPatcher(r, applyPatch, body);
+      const patchScale = (scale: KObject) => {
+        try {
+          return typedApply(ct, scale, body, 'Scale') as KObject;
+        } catch (e) {
+          throw patchFailure(e, ct);
+        }
+      };
+      return reply(200, registry.writeScale(r.info, ns, r.name, patchScale, { dryRun, track }));
     }
     throw errors.methodNotAllowed();
   }
@@ -320,9 +332,18 @@ async function handleResource(
       return reply(200, registry.patch(r.info, ns, r.name, ct, body, { dryRun, subresource: r.subresource, patcher, warnings }));
     }
     // In a converted version the patch applies to the object as that version shows it.
-    const patcher: typeof applyPatch = conv ? (t, obj, p, kind) => conv.fromVersion(applyPatch(t, conv.toVersion(obj as KObject), p, kind) as KObject) : applyPatch;
+    const typedApply = await typedPatcher(r, applyPatch, body);
+    const patcher: typeof applyPatch = conv ? (t, obj, p, kind) => conv.fromVersion(typedApply(t, conv.toVersion(obj as KObject), p, kind) as KObject) : typedApply;
     // A role or binding is checked as it would be once patched.
-    if (rbacWrite && current) rbacWrite(patcher(ct, structuredClone(current), body, r.info.kind) as KObject, current);
+    if (rbacWrite && current) {
+      let patched: KObject;
+      try {
+        patched = patcher(ct, structuredClone(current), body, r.info.kind) as KObject;
+      } catch (e) {
+        throw patchFailure(e, ct);
+      }
+      rbacWrite(patched, current);
+    }
     const track = fm.tracker(r.info, writer);
     return reply(200, registry.patch(r.info, ns, r.name, ct, body, { dryRun, subresource: r.subresource, patcher, track, warnings }));
   }
@@ -357,8 +378,19 @@ async function handleResource(
 /** fieldValidation for the kinds the OpenAPI documents describe (the main resource and its status). */
 async function fieldCheck(r: ResourceRequest, body: unknown, q: URLSearchParams, kind: 'object' | 'patch', res: http.ServerResponse): Promise<void> {
   if (r.subresource && r.subresource !== 'status') return;
-  const { validateFields } = await import('./field-validation.js');
+  const { validateFields, decodeTypes } = await import('./field-validation.js');
   validateFields(r.info, body, q.get('fieldValidation'), kind, res);
+  if (kind === 'object') decodeTypes(r.info, body, 'object');
+}
+
+/** A patch's result decoded against the kind's types (the served version's), before the registry stores it. */
+async function typedPatcher(r: ResourceRequest, patcher: (ct: string, obj: unknown, patch: unknown, kind: string) => unknown, patch: unknown) {
+  const { decodeTypes } = await import('./field-validation.js');
+  return (ct: string, obj: unknown, p: unknown, kind: string) => {
+    const out = patcher(ct, obj, p, kind);
+    decodeTypes(r.info, out, 'patch', patch, r.subresource);
+    return out;
+  };
 }
 
 /** Workloads are refused while Docker is unreachable: better a clear error now than a pod stuck Pending. */

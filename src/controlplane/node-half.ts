@@ -2,6 +2,8 @@
 // Loaded lazily by main.ts once the API server already answers.
 import path from 'node:path';
 import type { Registry } from '../registry/registry.js';
+import type { KObject } from '../api/types.js';
+import { RESOURCES } from '../api/registry.js';
 import { DockerRuntime } from '../runtime/docker/docker-runtime.js';
 import { Kubelet } from '../kubelet/kubelet.js';
 import { EventRecorder } from '../events/recorder.js';
@@ -49,6 +51,8 @@ export interface NodeHalfOptions {
   onApiAddress?: (ip: string) => void;
 }
 
+const NODE_INFO = RESOURCES.find((r) => r.kind === 'Node')!;
+
 export async function startNode(o: NodeHalfOptions) {
   const runtime = new DockerRuntime();
   const recorder = new EventRecorder(o.registry, o.nodeName);
@@ -72,7 +76,11 @@ export async function startNode(o: NodeHalfOptions) {
   const dataplane =
     process.env.KBX_DATAPLANE === 'off'
       ? undefined
-      : new Dataplane({ registry: o.registry, runtime, clusterId: o.clusterId, home: o.home, toolsImage: infraImage, log: o.log, apiPort: o.apiPort, onAddress: o.onApiAddress });
+      : new Dataplane({ registry: o.registry, runtime, clusterId: o.clusterId, home: o.home, toolsImage: infraImage, log: o.log, apiPort: o.apiPort, onAddress: o.onApiAddress,
+          announce: (type, reason, message) => {
+            const node = o.registry.tryGet(NODE_INFO, undefined, o.nodeName) ?? ({ apiVersion: 'v1', kind: 'Node', metadata: { name: o.nodeName } } as KObject);
+            recorder.record('kbx-dataplane', node, type, reason, message);
+          } });
   const hostPorts = dataplane ? new HostPorts(o.registry, (ip, port) => dataplane.dial(ip, port), recorder, o.log) : undefined;
   const ingress = dataplane && ingressControllerEnabled() ? new IngressController(o.registry, (ip, port) => dataplane.dial(ip, port), recorder, o.home, o.log) : undefined;
   const networkPolicies = dataplane

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
         volumes++;
       }
       for (const n of await rt.listNetworks(sel)) {
-        await rt.removeNetwork(n.id); // by id: two networks of one name are possible on Docker 20.10
+        await rt.removeNetwork(n.id, { disconnect: true }); // by id: two networks of one name are possible on Docker 20.10; stale endpoints go first
         networks++;
       }
     } catch (e) {

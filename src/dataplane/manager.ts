@@ -40,6 +40,8 @@ export interface DataplaneDeps {
   /** Has busybox (the image's `ip`); the infrastructure image. */
   toolsImage: string;
   log: (m: string) => void;
+  /** An Event about the data plane (on the Node): its container restarted by Docker or brought back by kbx. */
+  announce?: (type: 'Normal' | 'Warning', reason: string, message: string) => void;
   /** The API server's port on the loopback: pods reach it through the agent (agent/api-forward.ts). */
   apiPort?: number;
   /** The agent's address on the cluster network, each time it comes up (the `kubernetes` Service's endpoint). */
@@ -60,6 +62,8 @@ export class Dataplane {
   private timer?: NodeJS.Timeout;
   private healthTimer?: NodeJS.Timeout;
   private stopped = false;
+  /** When the data-plane container last started, as Docker says (a change is a restart). */
+  private startedAt?: string;
 
   constructor(private readonly d: DataplaneDeps) {
     this.dir = path.join(d.home, 'dataplane');
@@ -239,12 +243,21 @@ export class Dataplane {
       const c = await this.d.runtime.inspectContainer(this.containerName);
       const current = await this.settings;
       if (c && c.state === 'running' && c.ipAddress && (!current || current.gateway === c.ipAddress)) {
+        if (this.startedAt && c.startedAt && c.startedAt !== this.startedAt) {
+          this.d.log(`data plane: container restarted by Docker at ${c.startedAt}`);
+          this.d.announce?.('Warning', 'DataPlaneRestarted', `kbx data plane container ${this.containerName} restarted (started again at ${c.startedAt}); services and DNS were unavailable meanwhile`);
+        }
+        this.startedAt = c.startedAt ?? this.startedAt;
         this.reverse?.ensure();
         return;
       }
-      this.d.log(`data plane: container ${c ? `${c.state} at ${c.ipAddress}` : 'missing'}, bringing it back`);
+      const what = c ? `${c.state}${c.ipAddress ? ` at ${c.ipAddress}` : ' without an address'}` : 'missing';
+      this.d.log(`data plane: container ${what}, bringing it back`);
       this.settings = undefined;
-      await this.podNetwork();
+      const s = await this.podNetwork();
+      const after = await this.d.runtime.inspectContainer(this.containerName);
+      this.startedAt = after?.startedAt;
+      if (s) this.d.announce?.('Warning', 'DataPlaneRecreated', `kbx data plane container ${this.containerName} was ${what}: brought back at ${s.gateway}`);
     } catch {
       /* Docker down: the kubelet reports it */
     }

@@ -4,6 +4,7 @@ import { defaultDaemonSet } from '../api/defaults-apps.js';
 import { semanticEqual } from '../api/semantic.js';
 import { validateDaemonSet, validateDaemonSetUpdate } from '../api/validation-workloads.js';
 import { DAEMONSET_COLUMNS, printDaemonSet } from '../printers/columns-workloads.js';
+import { dangerousTemplateFields } from '../api/pod-limits.js';
 
 /** apps/v1 keeps the internal spec.templateGeneration in this annotation. */
 export const TEMPLATE_GENERATION_ANNOTATION = 'deprecated.daemonset.template.generation';
@@ -19,6 +20,8 @@ function setTemplateGeneration(obj: KObject, generation: number): void {
 export const daemonSet: KindDefinition = {
   resource: resource({ group: 'apps', version: 'v1', kind: 'DaemonSet', plural: 'daemonsets', shortNames: ['ds'], categories: ['all'], subresources: ['status'] }),
   validate: validateDaemonSet,
+  // Pod templates that hand the pods this machine (api/pod-limits.ts), announced as the Pod kind announces them.
+  warnings: (obj) => dangerousTemplateFields(obj),
   strategy: {
     hasStatus: true,
     prepareForCreate(obj) {

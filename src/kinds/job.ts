@@ -3,6 +3,7 @@ import type { KObject } from '../api/types.js';
 import { defaultJob, generateJobSelector } from '../api/batch.js';
 import { validateJob, validateJobUpdate } from '../api/validation-batch.js';
 import { JOB_COLUMNS, printJob } from '../printers/columns-batch.js';
+import { dangerousTemplateFields } from '../api/pod-limits.js';
 
 /**
  * batch/v1 Job (pkg/registry/batch/job/strategy.go): defaults, an empty status and the generated
@@ -12,6 +13,8 @@ import { JOB_COLUMNS, printJob } from '../printers/columns-batch.js';
 export const job: KindDefinition = {
   resource: resource({ group: 'batch', version: 'v1', kind: 'Job', plural: 'jobs', categories: ['all'], subresources: ['status'] }),
   validate: validateJob,
+  // Pod templates that hand the pods this machine (api/pod-limits.ts), announced as the Pod kind announces them.
+  warnings: (obj) => dangerousTemplateFields(obj),
   strategy: {
     hasStatus: true,
     prepareForCreate(obj) {

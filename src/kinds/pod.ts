@@ -1,7 +1,7 @@
 import { resource, type KindDefinition } from './kind.js';
 import { podRules } from '../api/validation.js';
 import { podStrategy } from '../registry/strategies.js';
-import { unhonouredPodFields } from '../api/pod-limits.js';
+import { dangerousPodFields, unhonouredPodFields } from '../api/pod-limits.js';
 import type { Pod } from '../api/types.js';
 import { POD_COLUMNS, printPod } from '../printers/columns.js';
 
@@ -12,8 +12,9 @@ export const pod: KindDefinition = {
   }),
   validate: podRules,
   strategy: podStrategy,
-  // The API server's warnings for fields kbx stores but does not honour (src/api/pod-limits.ts).
-  warnings: (obj) => unhonouredPodFields(obj as Pod),
+  // The API server's warnings for fields that hand the pod this machine, and for fields kbx stores but does not
+  // honour (src/api/pod-limits.ts).
+  warnings: (obj) => [...dangerousPodFields(obj as Pod), ...unhonouredPodFields(obj as Pod)],
   printer: { columns: POD_COLUMNS, row: printPod },
   describer: async () => {
     const { describePod } = await import('../printers/describe.js');

@@ -2,6 +2,7 @@ import { resource, type KindDefinition } from './kind.js';
 import { defaultStatefulSet } from '../api/defaults-apps.js';
 import { validateStatefulSet, validateStatefulSetUpdate } from '../api/validation-workloads.js';
 import { STATEFULSET_COLUMNS, printStatefulSet } from '../printers/columns-workloads.js';
+import { dangerousTemplateFields } from '../api/pod-limits.js';
 
 /** apps/v1 StatefulSet (pkg/registry/apps/statefulset/strategy.go): defaults, an empty status, the update rules. */
 export const statefulSet: KindDefinition = {
@@ -10,6 +11,8 @@ export const statefulSet: KindDefinition = {
     subresources: ['status', 'scale'],
   }),
   validate: validateStatefulSet,
+  // Pod templates that hand the pods this machine (api/pod-limits.ts), announced as the Pod kind announces them.
+  warnings: (obj) => dangerousTemplateFields(obj),
   strategy: {
     hasStatus: true,
     prepareForCreate(obj) {

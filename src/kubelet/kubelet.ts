@@ -28,6 +28,7 @@ import {
   HASH_LABEL,
   containerHash,
   SANDBOX_LABEL,
+  sandboxOf,
   type ContainerToKill,
   type ContainerToStart,
   type PodSnapshot,
@@ -277,7 +278,8 @@ export class Kubelet implements NodeApi {
       byPod.set(uid, list);
     }
     for (const [uid, cs] of byPod) {
-      const fp = cs.map((c) => `${c.id}:${c.state}`).sort().join(',');
+      // What the kubelet relies on: each container's state and the sandbox's IP (a network disconnected behind its back).
+      const fp = cs.map((c) => `${c.id}:${c.state}${c.labels[LABELS.role] === 'infra' ? `:${c.ipAddress ?? ''}` : ''}`).sort().join(',');
       const m = this.mem(uid);
       if (!this.pods.has(uid) || m.fingerprint !== fp) this.enqueue(uid);
       m.fingerprint = fp;
@@ -373,7 +375,9 @@ export class Kubelet implements NodeApi {
     }
     const backoff = new Map<string, number>();
     for (const c of [...(pod.spec.initContainers ?? []), ...pod.spec.containers]) backoff.set(c.name, this.backoff.currentDelay(`${uid}/${c.name}`, now));
-    return { pod, containers, probes, killed: m.killed, backoff, now };
+    const infra = sandboxOf(containers);
+    const sandboxWithoutNetwork = !!infra && infra.state === 'running' && !infra.ipAddress;
+    return { pod, containers, probes, killed: m.killed, backoff, now, ...(sandboxWithoutNetwork ? { sandboxWithoutNetwork } : {}) };
   }
 
   /** Carries out one sync's actions through the runtime port, in the kubelet's order, then writes the status. */

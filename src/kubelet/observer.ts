@@ -19,8 +19,17 @@ export class ContainerObserver {
     else if (action === 'destroy') this.died.delete(id);
   }
 
-  /** Adds inspect details to listed containers. */
-  observe(list: RuntimeContainer[]): Promise<RuntimeContainer[]> {
+  /**
+   * Adds inspect details to listed containers. A paused container is a running one to the kubelet (Docker's
+   * State.Running is still true, as the CRI's CONTAINER_RUNNING): its probes go on, time out, and liveness
+   * restarts it.
+   */
+  async observe(list: RuntimeContainer[]): Promise<RuntimeContainer[]> {
+    const seen = await this.inspectAll(list);
+    return seen.map((c) => (c.state === 'paused' ? { ...c, state: 'running' } : c));
+  }
+
+  private inspectAll(list: RuntimeContainer[]): Promise<RuntimeContainer[]> {
     return Promise.all(
       list.map(async (c) => {
         if (this.died.has(c.id)) {
@@ -36,7 +45,8 @@ export class ContainerObserver {
         const k = `${c.id}@${c.state}`;
         const hit = this.inspected.get(k);
         if (hit && c.state !== 'running') return hit;
-        if (hit && c.state === 'running' && (hit.ipAddress || c.labels[LABELS.role] !== 'infra')) return hit;
+        // A sandbox's IP is Docker's word now (the list's): a network disconnected since the inspection is seen.
+        if (hit && c.state === 'running' && (c.labels[LABELS.role] !== 'infra' || (hit.ipAddress && hit.ipAddress === c.ipAddress))) return hit;
         const full = await this.runtime.inspectContainer(c.id);
         if (!full) return c;
         this.inspected.set(k, full);

@@ -78,6 +78,8 @@ export interface PodSnapshot {
   /** The crash-loop backoff delay (ms) that applies now to the next restart of a container, by name; 0: at once. */
   backoff: ReadonlyMap<string, number>;
   now: number;
+  /** The running sandbox has no IP on the cluster network (disconnected behind kbx's back): it is re-created. */
+  sandboxWithoutNetwork?: boolean;
 }
 
 export interface ContainerToStart {
@@ -251,7 +253,8 @@ class Planner {
   private sandbox(): boolean {
     const { containers } = this.s;
     const infra = sandboxOf(containers);
-    if (infra && infra.state === 'running') {
+    // podSandboxChanged: a sandbox without an IP needs a new one (kuberuntime's "has no IP address").
+    if (infra && infra.state === 'running' && !this.s.sandboxWithoutNetwork) {
       this.sandboxId = infra.id;
       this.out.sandboxId = infra.id;
       return true;

@@ -211,10 +211,7 @@ export class Registry {
     try {
       patched = opts.patcher(contentType, withTypeMeta(info, structuredClone(old)), body, info.kind) as KObject;
     } catch (e) {
-      if (errors.isApiError(e)) throw e;
-      if (e instanceof UnsupportedPatchTypeError) throw errors.unsupportedMediaType(contentType);
-      if (isPatchError(e) && e.code === 400) throw errors.badRequest(e.message);
-      throw errors.invalidPatch((e as Error).message);
+      throw patchFailure(e, contentType);
     }
     const rv = patched.metadata?.resourceVersion;
     if (rv && rv !== old.metadata.resourceVersion) {
@@ -499,4 +496,12 @@ function scaleOf(o: KObject): KObject {
 function stripRv(o: KObject): unknown {
   const { resourceVersion: _rv, ...meta } = o.metadata;
   return { ...o, metadata: meta };
+}
+
+/** A patch that failed to apply, as the API server answers it (415, 400, else 422). */
+export function patchFailure(e: unknown, contentType: string): unknown {
+  if (errors.isApiError(e)) return e;
+  if (e instanceof UnsupportedPatchTypeError) return errors.unsupportedMediaType(contentType);
+  if (isPatchError(e) && e.code === 400) return errors.badRequest(e.message);
+  return errors.invalidPatch((e as Error).message);
 }

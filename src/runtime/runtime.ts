@@ -208,8 +208,8 @@ export interface ContainerRuntime {
   info(): Promise<EngineInfo>;
   /** Creates the bridge network unless one of that name exists. */
   ensureNetwork(name: string, labels: Record<string, string>): Promise<NetworkInfo>;
-  /** No error if it is already gone. */
-  removeNetwork(name: string): Promise<void>;
+  /** No error if it is already gone. With `disconnect`, endpoints still attached are force-disconnected first (kbx's own networks only). */
+  removeNetwork(name: string, opts?: { disconnect?: boolean }): Promise<void>;
   listNetworks(labels: Record<string, string>): Promise<{ id: string; name: string; labels: Record<string, string> }[]>;
   /** The local image (its USER too: runAsNonRoot is checked against it), or null. */
   imagePresent(ref: string): Promise<{ id: string; size: number; user?: string } | null>;

@@ -137,6 +137,13 @@ describe('computePodActions: app containers (TestComputePodActions)', () => {
       want: { sandbox: 'create#1', kill: ['foo1:sandbox', 'foo2:sandbox'], start: ['foo3#1'] },
     },
     {
+      name: 'a running sandbox without an IP (disconnected from the cluster network): re-created, its containers killed',
+      pod: pod(),
+      containers: [sandbox(), running('foo1'), running('foo2'), running('foo3')],
+      opts: { sandboxWithoutNetwork: true },
+      want: { sandbox: 'create#1', kill: ['foo1:sandbox', 'foo2:sandbox', 'foo3:sandbox'] },
+    },
+    {
       name: 'a dead sandbox under OnFailure: re-created, the succeeded container stays done',
       pod: pod({ policy: 'OnFailure' }),
       containers: [sandbox('exited'), running('foo1', { sandbox: 'dead-sb-0' }), exitedC('foo2', 0), exitedC('foo3', 1)],

@@ -208,13 +208,28 @@ export class DockerRuntime implements ContainerRuntime {
     }
   }
 
-  /** By name or id. */
-  async removeNetwork(name: string): Promise<void> {
+  /**
+   * By name or id. With `disconnect`, endpoints still attached (a stale one Docker keeps after its container was
+   * killed with the control plane: "network … has active endpoints") are force-disconnected first and the removal
+   * retried once. The caller names only a network of its own cluster.
+   */
+  async removeNetwork(name: string, opts: { disconnect?: boolean } = {}): Promise<void> {
     await this.call(async () => {
+      const net = this.docker.getNetwork(name);
       try {
-        await this.docker.getNetwork(name).remove();
+        await net.remove();
       } catch (e) {
-        if (statusOf(e) !== 404) throw this.engineError(e);
+        if (statusOf(e) === 404) return;
+        if (!opts.disconnect || !/active endpoints/i.test(String((e as Error).message))) throw this.engineError(e);
+        const info = (await net.inspect()) as Docker.NetworkInspectInfo;
+        for (const [key, ep] of Object.entries(info.Containers ?? {})) {
+          await net.disconnect({ Container: ep.Name || key, Force: true }).catch(() => undefined);
+        }
+        try {
+          await net.remove();
+        } catch (e2) {
+          if (statusOf(e2) !== 404) throw this.engineError(e2);
+        }
       }
     });
   }
