@@ -106,6 +106,9 @@ describe('the real kubectl with the kubeconfig kbx wrote', () => {
     expect(kubectlOk('rollout restart deploy/web')).toBe('deployment.apps/web restarted\n');
     expect(kubectlOk('rollout pause deploy/web')).toBe('deployment.apps/web paused\n');
     expect(kubectlOk('rollout resume deploy/web')).toBe('deployment.apps/web resumed\n');
+    // replace GETs the live resourceVersion and PUTs with it: while the restart still rolls, the controller's status
+    // writes make that a 409, on a real cluster too. Let the rollout finish first.
+    expect(kubectlOk('rollout status deploy/web --timeout=90s')).toContain('successfully rolled out');
     expect(kubectlOk('expose deploy web --port=80')).toBe('service/web exposed\n');
     expect(kubectlOk('get svc web --no-headers')).toMatch(/^web\s+ClusterIP\s+10\.96\.\d+\.\d+\s+<none>\s+80\/TCP\s/);
     await waitFor('endpoints of web', () => /:80/.test(kubectlOk('get endpoints web --no-headers')), 60_000);
