@@ -126,6 +126,8 @@ try {
   add('in-cluster: through the ClusterIP, NetworkPolicy selecting the 3', inCluster([`http://${clusterIP}/`, N, CONC]), direct);
   kbx(['delete', 'netpol', 'web']);
   await waitFor('the policy removed from the 3 pods', () => loaded() === 0, 30_000);
+  // The machine's load drifts: the same path again without the policy, right after.
+  add('in-cluster: straight to one pod IP again, policy deleted', inCluster([`http://${podIP}/`, N, CONC]), direct);
   const hostDirect = add('host: straight to one pod IP', fromHost([`http://${podIP}/`, N, CONC]));
   add(`host: NodePort 127.0.0.1:${nodePort}`, fromHost([`http://127.0.0.1:${nodePort}/`, N, CONC]), hostDirect);
   await waitFor('the Ingress port', () => kbx(['get', 'ing', 'web', '-o', 'jsonpath={.status.loadBalancer.ingress[0].ports[0].port}']).trim() !== '');

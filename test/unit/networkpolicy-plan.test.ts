@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { KObject } from '../../src/api/types.js';
 import { clusterDnsPeer, planNetworkPolicies } from '../../src/controllers/networkpolicy/plan.js';
 import { renderNft } from '../../src/controllers/networkpolicy/nft.js';
+import { sandboxLoads } from '../../src/controllers/networkpolicy/controller.js';
 import { connectionAllowed, type PolicyProtocol, type PolicyTable } from '../../src/dataplane/netpol-match.js';
 
 type Obj = Record<string, any>;
@@ -179,7 +180,7 @@ describe('NetworkPolicy nftables script', () => {
   it('renders peers, except, ports by protocol and the always-allowed traffic', () => {
     const script = renderNft(
       {
-        ingress: [{ peers: [{ cidr: '172.20.1.10/32' }, { cidr: '172.20.1.11/32' }, { cidr: '10.0.0.0/8', except: ['10.1.0.0/16'] }], ports: [{ protocol: 'TCP', from: 80 }, { protocol: 'TCP', from: 8000, to: 8080 }, { protocol: 'UDP' }] }],
+        ingress: [{ peers: [{ cidr: '172.20.1.10/32' }, { cidr: '172.20.1.11/32' }, { cidr: '172.21.0.0/16' }, { cidr: '172.21.3.4/32' }, { cidr: '10.0.0.0/8', except: ['10.1.0.0/16'] }], ports: [{ protocol: 'TCP', from: 80 }, { protocol: 'TCP', from: 8000, to: 8080 }, { protocol: 'UDP' }] }],
         egress: [{ ports: [{ protocol: 'UDP', from: 53 }] }, { peers: [{ cidr: 'fd00::/8' }] }],
       },
       ctx,
@@ -194,8 +195,8 @@ describe('NetworkPolicy nftables script', () => {
         '    ct state established,related accept',
         '    iifname "lo" accept',
         '    ip saddr { 172.20.0.1, 172.20.0.2 } accept',
-        '    ip saddr { 172.20.1.10/32, 172.20.1.11/32 } meta l4proto tcp th dport { 80, 8000-8080 } accept',
-        '    ip saddr { 172.20.1.10/32, 172.20.1.11/32 } meta l4proto udp accept',
+        '    ip saddr { 172.20.1.10/32, 172.20.1.11/32, 172.21.0.0/16 } meta l4proto tcp th dport { 80, 8000-8080 } accept',
+        '    ip saddr { 172.20.1.10/32, 172.20.1.11/32, 172.21.0.0/16 } meta l4proto udp accept',
         '    ip saddr 10.0.0.0/8 ip saddr != 10.1.0.0/16 meta l4proto tcp th dport { 80, 8000-8080 } accept',
         '    ip saddr 10.0.0.0/8 ip saddr != 10.1.0.0/16 meta l4proto udp accept',
         '    drop',
@@ -213,5 +214,26 @@ describe('NetworkPolicy nftables script', () => {
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('NetworkPolicy executor: which sandboxes to load', () => {
+  const ctx = { nodeAddresses: ['172.20.0.1'], serviceCIDR: '10.96.0.0/12', dnsIP: DNS };
+  const sb = (id: string, ipAddress: string) => ({ id, ipAddress }) as never;
+  it('loads new and changed tables, removes stale ones, leaves the rest alone (idempotent)', () => {
+    const table: PolicyTable = { '172.20.1.10': { ingress: [] }, '172.20.1.11': { ingress: [] } };
+    const same = renderNft(table['172.20.1.10'], ctx);
+    const applied = new Map([
+      ['s1', same],
+      ['s2', 'old script'],
+      ['s3', 'a table of a pod no longer selected'],
+    ]);
+    const loads = sandboxLoads([sb('s1', '172.20.1.10'), sb('s2', '172.20.1.11'), sb('s3', '172.20.1.12'), sb('s4', '172.20.1.13'), sb('s5', '172.20.1.10')], table, applied, ctx);
+    expect(loads.map((l) => [l.c.id, l.isolated])).toEqual([
+      ['s2', true],
+      ['s3', false],
+      ['s5', true],
+    ]);
+    expect(loads[1]!.script).toBe(renderNft(undefined, ctx));
   });
 });

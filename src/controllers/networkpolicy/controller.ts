@@ -40,6 +40,20 @@ export interface NetworkPolicyDeps {
   log: (m: string) => void;
 }
 
+/**
+ * Pure: the sandboxes whose namespace must change, with the script to load. A sandbox kbx never loaded anything
+ * into has an empty namespace, so an unselected pod is touched only to remove a table it holds.
+ */
+export function sandboxLoads(sandboxes: RuntimeContainer[], table: PolicyTable, applied: ReadonlyMap<string, string>, ctx: NftContext): { c: RuntimeContainer; script: string; isolated: boolean }[] {
+  const out: { c: RuntimeContainer; script: string; isolated: boolean }[] = [];
+  for (const c of sandboxes) {
+    const rules = c.ipAddress ? table[c.ipAddress] : undefined;
+    const script = renderNft(rules, ctx);
+    if (rules ? applied.get(c.id) !== script : applied.has(c.id)) out.push({ c, script, isolated: !!rules });
+  }
+  return out;
+}
+
 export class NetworkPolicyController {
   /** Sandbox id → the script its namespace holds ("" or absent: none loaded). */
   private applied = new Map<string, string>();
@@ -129,23 +143,21 @@ export class NetworkPolicyController {
       virtualPods: net ? [clusterDnsPeer(net.dnsIP)] : [],
     });
     this.d.publish(table);
-    if (!net) return;
+    // Nothing isolated and nothing loaded: no need to ask Docker (pod status updates come often).
+    if (!net || (!Object.keys(table).length && !this.applied.size)) return;
     const ctx: NftContext = { nodeAddresses: [net.gateway, ...(net.nodeGateway ? [net.nodeGateway] : [])].sort(), serviceCIDR: net.serviceCIDR, dnsIP: net.dnsIP };
     const sandboxes = (await this.d.runtime.listContainers({ [LABELS.cluster]: this.d.clusterId, [LABELS.role]: 'infra' })).filter((c) => c.state === 'running' && c.ipAddress);
     const live = new Set(sandboxes.map((c) => c.id));
     let forgot = false;
     for (const id of [...this.applied.keys()]) if (!live.has(id)) forgot = this.applied.delete(id) || forgot;
-    // "" is an empty namespace (what a sandbox kbx never loaded anything into has): nothing to load or remove.
-    const work = sandboxes
-      .map((c) => ({ c, want: table[c.ipAddress!] ? renderNft(table[c.ipAddress!], ctx) : '' }))
-      .filter((w) => (this.applied.get(w.c.id) ?? '') !== w.want);
+    const work = sandboxLoads(sandboxes, table, this.applied, ctx);
     const t0 = Date.now();
     for (let i = 0; i < work.length; i += PARALLEL) {
       await Promise.all(
         work.slice(i, i + PARALLEL).map(async (w) => {
           try {
-            await this.load(w.c, w.want || renderNft(undefined, ctx));
-            if (w.want) this.applied.set(w.c.id, w.want);
+            await this.load(w.c, w.script);
+            if (w.isolated) this.applied.set(w.c.id, w.script);
             else this.applied.delete(w.c.id);
             this.warned.delete(w.c.id);
           } catch (e) {

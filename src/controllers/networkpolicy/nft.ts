@@ -4,7 +4,7 @@
 // the pod's own loopback, and the node (the bridge gateway: probes from the host; the data-plane agent: probes,
 // port-forward and Service traffic through Docker Desktop's tunnel, and Service connections whose policy the
 // agent has already decided with the real client's address).
-import type { PodRules, PolicyRule, PortRange } from '../../dataplane/netpol-match.js';
+import { cidrContains, type PodRules, type PolicyRule, type PortRange } from '../../dataplane/netpol-match.js';
 
 export const NFT_TABLE = 'kbx_netpol';
 
@@ -19,6 +19,13 @@ export interface NftContext {
 
 function set(items: string[]): string {
   return items.length === 1 ? items[0]! : `{ ${items.join(', ')} }`;
+}
+
+/** CIDRs either nest or are disjoint: keeping only the outermost leaves a set without overlapping intervals. */
+function outermost(cidrs: string[]): string[] {
+  const u = [...new Set(cidrs)];
+  const bits = (c: string) => Number(c.split('/')[1] ?? 32);
+  return u.filter((c) => !u.some((o) => o !== c && !o.includes(':') && !c.includes(':') && bits(o) < bits(c) && cidrContains(o, c.split('/')[0]!)));
 }
 
 function portMatches(ports: PortRange[]): string[] {
@@ -42,9 +49,9 @@ function ruleLines(rules: PolicyRule[], dir: 'saddr' | 'daddr'): string[] {
     const addrs: string[] = r.peers ? [] : [''];
     for (const fam of ['ip', 'ip6']) {
       const peers = (r.peers ?? []).filter((p) => (fam === 'ip6') === p.cidr.includes(':'));
-      const plain = peers.filter((p) => !p.except?.length).map((p) => p.cidr);
+      const plain = outermost(peers.filter((p) => !p.except?.length).map((p) => p.cidr));
       if (plain.length) addrs.push(`${fam} ${dir} ${set(plain)}`);
-      for (const p of peers.filter((x) => x.except?.length)) addrs.push(`${fam} ${dir} ${p.cidr} ${fam} ${dir} != ${set(p.except!)}`);
+      for (const p of peers.filter((x) => x.except?.length)) addrs.push(`${fam} ${dir} ${p.cidr} ${fam} ${dir} != ${set(outermost(p.except!))}`);
     }
     for (const a of addrs) for (const p of ports) out.push([a, p, 'accept'].filter(Boolean).join(' '));
   }
