@@ -24,25 +24,25 @@ export function timeCommand(argv, env, input) {
 }
 
 /**
- * `runs` paired measurements of two command lines, alternating which goes first (a run's warm caches
- * or a load burst then favour neither). Returns the samples of each, in ms.
+ * `runs` paired measurements of two command lines (each `[argv, env]`), alternating which goes first (a
+ * run's warm caches or a load burst then favour neither). Returns the samples of each, in ms.
  */
-export function paired(a, b, runs, env) {
+export function paired(a, b, runs) {
   const sa = [];
   const sb = [];
   // One unmeasured round: the first run of each pays for the page cache and the server's first request.
-  timeCommand(a, env);
-  timeCommand(b, env);
+  timeCommand(...a);
+  timeCommand(...b);
   for (let i = 0; i < runs; i++) {
     if (i % 2) {
-      sb.push(timeCommand(b, env));
-      sa.push(timeCommand(a, env));
+      sb.push(timeCommand(...b));
+      sa.push(timeCommand(...a));
     } else {
-      sa.push(timeCommand(a, env));
-      sb.push(timeCommand(b, env));
+      sa.push(timeCommand(...a));
+      sb.push(timeCommand(...b));
     }
   }
-  return { a: sa, b: sb };
+  return { kbx: summarize(sa), baseline: summarize(sb) };
 }
 
 /**
@@ -62,19 +62,13 @@ export function extraCaCost(runs) {
   if (!process.env.NODE_EXTRA_CA_CERTS) return undefined;
   const without = { ...process.env };
   delete without.NODE_EXTRA_CA_CERTS;
-  const sa = [];
-  const sb = [];
-  for (let i = 0; i < runs; i++) {
-    sa.push(timeCommand([process.execPath, '-e', ''], process.env));
-    sb.push(timeCommand([process.execPath, '-e', ''], without));
-  }
-  return { kbx: summarize(sa), baseline: summarize(sb) };
+  return paired([[process.execPath, '-e', ''], process.env], [[process.execPath, '-e', ''], without], runs);
 }
 
 /** `kbx version --client` vs `node -e ""`: the CLI's own start, no server. */
 export function versionVsNode(home, runs) {
-  const { a, b } = paired([process.execPath, KBX, 'version', '--client'], [process.execPath, '-e', ''], runs, envOf(home));
-  return { kbx: summarize(a), baseline: summarize(b) };
+  const env = envOf(home);
+  return paired([[process.execPath, KBX, 'version', '--client'], env], [[process.execPath, '-e', ''], env], runs);
 }
 
 /**
@@ -83,25 +77,9 @@ export function versionVsNode(home, runs) {
  */
 export function getPodsVsKubectl(home, runs) {
   if (!fs.existsSync(KUBECTL)) throw new Error(`bench: the real kubectl is missing (${KUBECTL})`);
-  const env = { ...envOf(home), KUBECONFIG: path.join(home, 'kubeconfig'), KUBECACHEDIR: path.join(home, 'kubectl-cache') };
   // kbx follows $KUBECONFIG when it is set (an external cluster): the kbx side runs without it, as a user would.
-  const kbxEnv = envOf(home);
-  const sa = [];
-  const sb = [];
-  const k = [process.execPath, KBX, 'get', 'pods'];
-  const c = [KUBECTL, 'get', 'pods'];
-  timeCommand(k, kbxEnv);
-  timeCommand(c, env);
-  for (let i = 0; i < runs; i++) {
-    if (i % 2) {
-      sb.push(timeCommand(c, env));
-      sa.push(timeCommand(k, kbxEnv));
-    } else {
-      sa.push(timeCommand(k, kbxEnv));
-      sb.push(timeCommand(c, env));
-    }
-  }
-  return { kbx: summarize(sa), baseline: summarize(sb) };
+  const kubectlEnv = { ...envOf(home), KUBECONFIG: path.join(home, 'kubeconfig'), KUBECACHEDIR: path.join(home, 'kubectl-cache') };
+  return paired([[process.execPath, KBX, 'get', 'pods'], envOf(home)], [[KUBECTL, 'get', 'pods'], kubectlEnv], runs);
 }
 
 /** A bench row: the scenario, both figures, their ratio against a ratio budget. */
