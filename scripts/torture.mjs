@@ -40,6 +40,15 @@ function report(name, r) {
 
 // ---------------------------------------------------------------- a cluster home
 
+/** Homes not yet reset: a run stopped by a signal (a CI timeout) still leaves nothing behind. */
+const live = new Set();
+for (const sig of ['SIGTERM', 'SIGINT']) {
+  process.on(sig, () => {
+    for (const d of [...live]) d();
+    process.exit(1);
+  });
+}
+
 function newHome(name, env = {}) {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), `kbx-torture-${name}-`));
   const e = { ...process.env, KBX_HOME: home, NO_COLOR: '1', ...env };
@@ -69,7 +78,9 @@ function newHome(name, env = {}) {
   const destroy = () => {
     run(['cluster', 'reset']);
     fs.rmSync(home, { recursive: true, force: true });
+    live.delete(destroy);
   };
+  live.add(destroy);
   return { home, run, kill9, serverPid, destroy };
 }
 
