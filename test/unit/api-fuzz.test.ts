@@ -329,7 +329,8 @@ describe('API fuzz', () => {
 
   it('bodies that are not objects of the kind: a 4xx Status', async () => {
     await fc.assert(
-      fc.asyncProperty(kindArb, fc.oneof(fc.jsonValue({ maxDepth: 1 }).filter((v) => typeof v !== 'object' || v === null || Array.isArray(v)), fc.string()), async (r, v) => {
+      // (A string with a colon can be a YAML mapping: the server reads YAML bodies too.)
+      fc.asyncProperty(kindArb, fc.oneof(fc.jsonValue({ maxDepth: 1 }).filter((v) => typeof v !== 'object' || v === null || Array.isArray(v)), fc.string().filter((t) => !t.includes(':'))), async (r, v) => {
         const res = await send('POST', base(r), typeof v === 'string' ? v : JSON.stringify(v));
         expect(res.status >= 400 && res.status < 500, `${r.kind} ${JSON.stringify(v)} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`).toBe(true);
         expect(isStatus(res)).toBe(true);
