@@ -574,6 +574,9 @@ export class Kubelet implements NodeApi {
     // shareProcessNamespace: every container joins the sandbox's PID namespace (the pause process is PID 1).
     if (pidOf) spec.pidMode = `container:${pidOf.id}`;
     else if (pod.spec.shareProcessNamespace === true) spec.pidMode = `container:${infra.id}`;
+    // hostPID / hostIPC: the host's namespaces, as the CRI's NamespaceMode NODE (validation forbids hostPID with shareProcessNamespace).
+    if (pod.spec.hostPID === true) spec.pidMode = 'host';
+    if (pod.spec.hostIPC === true) spec.ipcMode = 'host';
     spec.labels[SANDBOX_LABEL] = infra.id;
     spec.labels[HASH_LABEL] = containerHash(c);
     let id: string;

@@ -84,8 +84,10 @@ export interface ContainerSpec {
   /** "no-new-privileges", "seccomp=unconfined". */
   securityOpt?: string[];
   sysctls?: Record<string, string>;
-  /** "container:<id>": share that container's PID namespace (an ephemeral container's targetContainerName). */
+  /** "container:<id>": share that container's PID namespace (an ephemeral container's targetContainerName, shareProcessNamespace); "host": the host's (hostPID). */
   pidMode?: string;
+  /** "host": the host's IPC namespace (hostIPC). */
+  ipcMode?: string;
   /** Restarted by the engine itself (the data plane); pod containers are restarted by the kubelet. */
   restartUnlessStopped?: boolean;
 }

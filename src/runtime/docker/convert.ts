@@ -28,7 +28,8 @@ export function createOptions(spec: ContainerSpec): Docker.ContainerCreateOption
   let networking: Docker.ContainerCreateOptions['NetworkingConfig'];
   if (spec.network?.mode === 'container') host.NetworkMode = `container:${spec.network.id}`;
   if (spec.pidMode) host.PidMode = spec.pidMode;
-  else if (spec.network?.mode === 'none') host.NetworkMode = 'none';
+  if (spec.ipcMode) host.IpcMode = spec.ipcMode;
+  if (spec.network?.mode === 'none') host.NetworkMode = 'none';
   else if (spec.network?.mode === 'network') {
     host.NetworkMode = spec.network.name;
     networking = { EndpointsConfig: { [spec.network.name]: { Aliases: spec.network.aliases ?? [] } } };
