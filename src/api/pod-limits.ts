@@ -37,7 +37,7 @@ export function unhonouredPodFields(pod: Pod): string[] {
     if (sc.seccompProfile?.type === 'Localhost') note(`containers[${c.name}].securityContext.seccompProfile`, 'Localhost profiles are not honoured by kbx');
     for (const m of (c.volumeMounts ?? []) as Obj[]) {
       const v = ((spec.volumes ?? []) as Obj[]).find((x) => x.name === m.name);
-      if (m.subPath && v?.emptyDir) note(`containers[${c.name}].volumeMounts[${m.name}].subPath`, 'not honoured by kbx for emptyDir volumes (the whole volume is mounted)');
+      if (m.subPath && v?.emptyDir?.medium === 'Memory') note(`containers[${c.name}].volumeMounts[${m.name}].subPath`, 'not honoured by kbx for emptyDir volumes of medium Memory (the whole volume is mounted)');
       if (set(m.mountPropagation) && m.mountPropagation !== 'None') note(`containers[${c.name}].volumeMounts[${m.name}].mountPropagation`, 'not honoured by kbx');
     }
   }

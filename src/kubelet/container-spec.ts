@@ -161,7 +161,7 @@ function mountsFor(clusterId: string, pod: Pod, c: Container): ContainerSpec['mo
       const source = m.subPath ? `${v.hostPath.path.replace(/\/+$/, '')}/${m.subPath}` : v.hostPath.path;
       out.push({ type: 'bind', source, target: m.mountPath, readOnly: !!m.readOnly });
     } else if (v.emptyDir) {
-      out.push({ type: 'volume', source: volumeName(clusterId, pod, v.name), target: m.mountPath, readOnly: !!m.readOnly });
+      out.push({ type: 'volume', source: volumeName(clusterId, pod, v.name), target: m.mountPath, readOnly: !!m.readOnly, ...(m.subPath ? { subPath: m.subPath } : {}) });
     }
   }
   return out;

@@ -31,6 +31,8 @@ export interface Mount {
   source: string;
   target: string;
   readOnly?: boolean;
+  /** A volume mount of this path inside the volume (a volumeMount's subPath), created when missing. */
+  subPath?: string;
 }
 
 export interface PortBinding {

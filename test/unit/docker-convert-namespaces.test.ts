@@ -24,3 +24,14 @@ describe('createOptions: namespaces', () => {
     expect(o.NetworkingConfig).toEqual({ EndpointsConfig: { 'kbx-net': { Aliases: ['p'] } } });
   });
 });
+
+describe('createOptions: a volume mount with a subPath', () => {
+  it('is a bind of the path under the volume mountpoint, read-only kept; other mounts stay mounts', () => {
+    const o = createOptions(
+      spec({ mounts: [{ type: 'volume', source: 'v1', target: '/a', subPath: 'x/y', readOnly: true }, { type: 'volume', source: 'v1', target: '/b' }] }),
+      { v1: '/var/lib/docker/volumes/v1/_data' },
+    );
+    expect(o.HostConfig!.Binds).toEqual(['/var/lib/docker/volumes/v1/_data/x/y:/a:ro']);
+    expect(o.HostConfig!.Mounts).toEqual([{ Type: 'volume', Source: 'v1', Target: '/b', ReadOnly: false }]);
+  });
+});

@@ -30,6 +30,7 @@ import { readExecOutput } from './exec.js';
 import { mergeFrames, passRaw } from './demux.js';
 import { readJsonLines } from './json-lines.js';
 import { tarFiles } from './tar.js';
+import { checkSubPathInside } from './subpath.js';
 
 export interface DockerRuntimeOptions {
   /** Where DOCKER_HOST, DOCKER_CONTEXT, DOCKER_TLS_VERIFY… are read from. */
@@ -336,7 +337,13 @@ export class DockerRuntime implements ContainerRuntime {
   async createContainer(spec: ContainerSpec): Promise<string> {
     return this.call(async () => {
       try {
-        return (await this.docker.createContainer(createOptions(spec))).id;
+        const mountpoints: Record<string, string> = {};
+        for (const m of spec.mounts) {
+          if (m.type !== 'volume' || !m.subPath) continue;
+          mountpoints[m.source] ??= ((await this.docker.getVolume(m.source).inspect()) as { Mountpoint: string }).Mountpoint;
+          checkSubPathInside(mountpoints[m.source], m.subPath);
+        }
+        return (await this.docker.createContainer(createOptions(spec, mountpoints))).id;
       } catch (e) {
         if (statusOf(e) === 409) throw new ContainerNameInUseError(dockerMessage(e));
         throw this.engineError(e);
@@ -596,3 +603,4 @@ export class DockerRuntime implements ContainerRuntime {
     };
   }
 }
+
