@@ -46,7 +46,8 @@ import { serviceEnv } from './service-env.js';
 import { VolumeManager } from './volumes/manager.js';
 import { containerEnv, serviceLinkServices, skippedKeysMessage } from './env.js';
 import type { TokenIssuer } from '../auth/sa-token.js';
-import { registryEnvSources } from './env-sources.js';
+import { podPullSecrets, registryEnvSources } from './env-sources.js';
+import { credentialsFor, dockerConfigsOf } from './credential-keyring.js';
 
 const SERVICES = RESOURCES.find((r) => r.kind === 'Service')!;
 
@@ -546,7 +547,9 @@ export class Kubelet implements NodeApi {
     const where = fieldPath(role, c.name);
     let image: Awaited<ReturnType<ImageManager['ensure']>>;
     try {
-      image = await this.images.ensure(pod, c, where, (msg) => this.progress(pod, c, msg, where));
+      const pull = podPullSecrets(this.d.registry, pod);
+      if (pull.missing.length) recorder.record('kubelet', pod, 'Warning', 'FailedToRetrieveImagePullSecret', `Unable to retrieve some image pull secrets (${pull.missing.join(', ')}); attempting to pull the image may not succeed.`);
+      image = await this.images.ensure(pod, c, where, (msg) => this.progress(pod, c, msg, where), credentialsFor(c.image, dockerConfigsOf(pull.secrets)));
     } catch (e) {
       if (!(e instanceof ImagePullFailed)) throw e;
       waiting.set(c.name, { reason: e.reason, message: e.message });

@@ -198,8 +198,8 @@ export class FakeRuntime implements ContainerRuntime {
     return i ? { ...i } : null;
   }
 
-  async pullImage(ref: string, onProgress?: (p: PullProgress) => void): Promise<void> {
-    this.enter('pullImage', [ref]);
+  async pullImage(ref: string, onProgress?: (p: PullProgress) => void, auth?: { username: string; password: string; serveraddress: string }): Promise<void> {
+    this.enter('pullImage', auth ? [ref, auth.username] : [ref]);
     const full = normalizeImageRef(ref);
     const failure = this.pullFailures.get(full);
     if (failure) throw new ImagePullError(failure);

@@ -218,7 +218,8 @@ export interface ContainerRuntime {
   /** The local image (its USER too: runAsNonRoot is checked against it), or null. */
   imagePresent(ref: string): Promise<{ id: string; size: number; user?: string } | null>;
   /** Rejects with ImagePullError carrying the engine's own words (what Kubernetes shows after ErrImagePull). */
-  pullImage(ref: string, onProgress?: (p: PullProgress) => void): Promise<void>;
+  /** Pulls `ref`, with `auth` (an imagePullSecret's credential for its registry) when given. */
+  pullImage(ref: string, onProgress?: (p: PullProgress) => void, auth?: { username: string; password: string; serveraddress: string }): Promise<void>;
   /** Resolves with the new container's id. Rejects with ContainerNameInUseError when the name is taken. */
   createContainer(spec: ContainerSpec): Promise<string>;
   /** No error if it already runs; ContainerNotFoundError if it does not exist. */

@@ -258,7 +258,7 @@ export class DockerRuntime implements ContainerRuntime {
    * Pulls with progress. A registry that does not answer is given up on after pullStartTimeoutMs (and a stalled
    * download after pullStallTimeoutMs) with the kubelet's own words, instead of waiting for Docker's dial timeouts.
    */
-  async pullImage(ref: string, onProgress?: (p: PullProgress) => void): Promise<void> {
+  async pullImage(ref: string, onProgress?: (p: PullProgress) => void, auth?: { username: string; password: string; serveraddress: string }): Promise<void> {
     const abort = new AbortController();
     let latest = '';
     let timedOut: string | undefined;
@@ -275,7 +275,7 @@ export class DockerRuntime implements ContainerRuntime {
     arm(this.pullStartTimeoutMs);
     try {
       try {
-        stream = (await this.docker.pull(ref, { abortSignal: abort.signal })) as NodeJS.ReadableStream;
+        stream = (await this.docker.pull(ref, { abortSignal: abort.signal, ...(auth ? { authconfig: auth } : {}) })) as NodeJS.ReadableStream;
       } catch (e) {
         if (timedOut) throw new ImagePullError(timedOut);
         if (this.isUnreachable(e)) throw this.unavailable(e);
