@@ -19,7 +19,6 @@ export function unhonouredPodFields(pod: Pod): string[] {
   if (spec.hostUsers === false) note('spec.hostUsers', 'not honoured by kbx (no user namespaces)');
   if (set(spec.overhead)) note('spec.overhead', 'not honoured by kbx');
   const psc = (spec.securityContext ?? {}) as Obj;
-  if (psc.fsGroup !== undefined) note('spec.securityContext.fsGroup', 'added as a supplementary group only; kbx does not change volume ownership');
   for (const f of ['fsGroupChangePolicy', 'seLinuxOptions', 'windowsOptions', 'appArmorProfile', 'supplementalGroupsPolicy', 'seLinuxChangePolicy']) {
     if (set(psc[f])) note(`spec.securityContext.${f}`, 'not honoured by kbx');
   }

@@ -480,9 +480,11 @@ export class Kubelet implements NodeApi {
     const { runtime, clusterId, infraImage } = this.d;
     // The dead sandbox goes (its containers were stopped by the kill actions: they restart in the new one).
     if (want.replaces) for (const c of containers) if (c.labels[LABELS.role] === 'infra') await runtime.removeContainer(c.id, { force: true });
+    const fsGroup = (pod.spec.securityContext as { fsGroup?: number } | undefined)?.fsGroup;
     for (const v of pod.spec.volumes ?? []) {
       if (!v.emptyDir) continue;
-      await runtime.createVolume(volumeName(clusterId, pod, v.name), { [LABELS.managed]: 'true', [LABELS.cluster]: clusterId, [LABELS.podUid]: pod.metadata.uid! }, emptyDirOptions(v));
+      const owned = await runtime.createVolume(volumeName(clusterId, pod, v.name), { [LABELS.managed]: 'true', [LABELS.cluster]: clusterId, [LABELS.podUid]: pod.metadata.uid! }, emptyDirOptions(v, fsGroup));
+      if (!owned) this.d.recorder.record('kubelet', pod, 'Warning', 'FailedMount', `MountVolume.SetUp for volume "${v.name}": the Docker engine's files are not reachable from kbx, so the emptyDir keeps Docker's root-owned 0755 directory${typeof fsGroup === 'number' ? ` (fsGroup ${fsGroup} not applied)` : ''}`);
     }
     if (!(await runtime.imagePresent(infraImage))) {
       try {

@@ -26,6 +26,14 @@ export const INFRA_CONTAINER_NAME = 'POD';
 
 export type ContainerRole = 'infra' | 'init' | 'app' | 'helper';
 
+/** How a named volume is made: `tmpfs` makes it memory-backed (emptyDir medium: Memory), of at most `sizeBytes`; its directory's `mode` and group `gid` (recursively: fsGroup). */
+export interface VolumeOptions {
+  tmpfs?: boolean;
+  sizeBytes?: number;
+  mode?: number;
+  gid?: number;
+}
+
 export interface Mount {
   type: 'volume' | 'bind';
   source: string;
@@ -236,7 +244,11 @@ export interface ContainerRuntime {
   listContainers(labels: Record<string, string>): Promise<RuntimeContainer[]>;
   /** No error if it exists. */
   /** A named volume; `tmpfs` makes it memory-backed (emptyDir medium: Memory), of at most `sizeBytes` when given. */
-  createVolume(name: string, labels: Record<string, string>, opts?: { tmpfs?: boolean; sizeBytes?: number }): Promise<void>;
+  /**
+   * Creates a named volume (idempotent) and sets its directory's mode and group (`opts.mode`, `opts.gid`);
+   * answers false when it could not set them (an engine whose files kbx cannot reach, e.g. Docker Desktop's VM).
+   */
+  createVolume(name: string, labels: Record<string, string>, opts?: VolumeOptions): Promise<boolean>;
   /** No error if it is already gone. */
   removeVolume(name: string): Promise<void>;
   listVolumes(labels: Record<string, string>): Promise<{ name: string; labels: Record<string, string> }[]>;

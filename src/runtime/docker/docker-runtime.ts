@@ -7,6 +7,7 @@ import https from 'node:https';
 import util from 'node:util';
 import Docker from 'dockerode';
 import {
+  type VolumeOptions,
   ContainerNameInUseError,
   ContainerNotFoundError,
   ImagePullError,
@@ -30,7 +31,8 @@ import { readExecOutput } from './exec.js';
 import { mergeFrames, passRaw } from './demux.js';
 import { readJsonLines } from './json-lines.js';
 import { tarFiles } from './tar.js';
-import { checkSubPathInside } from './subpath.js';
+import { checkSubPathInside } from './volume-dir.js';
+import { setVolumeOwnership } from '../volume-ownership.js';
 
 export interface DockerRuntimeOptions {
   /** Where DOCKER_HOST, DOCKER_CONTEXT, DOCKER_TLS_VERIFY… are read from. */
@@ -433,11 +435,19 @@ export class DockerRuntime implements ContainerRuntime {
 
   // ------------------------------------------------------------------------------------------------ volumes
 
-  async createVolume(name: string, labels: Record<string, string>, opts: { tmpfs?: boolean; sizeBytes?: number } = {}): Promise<void> {
-    await this.call(async () => {
+  async createVolume(name: string, labels: Record<string, string>, opts: VolumeOptions = {}): Promise<boolean> {
+    return this.call(async () => {
       try {
-        const driver = opts.tmpfs ? { DriverOpts: { type: 'tmpfs', device: 'tmpfs', ...(opts.sizeBytes ? { o: `size=${opts.sizeBytes}` } : {}) } } : {};
-        await this.docker.createVolume({ Name: name, Labels: labels, ...driver });
+        if (opts.tmpfs) {
+          // A tmpfs takes its mode and group as mount options (it is mounted afresh for each container).
+          const o = [opts.sizeBytes ? `size=${opts.sizeBytes}` : '', opts.mode !== undefined ? `mode=${opts.mode.toString(8)}` : '', opts.gid !== undefined ? `gid=${opts.gid}` : ''].filter(Boolean).join(',');
+          await this.docker.createVolume({ Name: name, Labels: labels, DriverOpts: { type: 'tmpfs', device: 'tmpfs', ...(o ? { o } : {}) } });
+          return true;
+        }
+        await this.docker.createVolume({ Name: name, Labels: labels });
+        if (opts.mode === undefined && opts.gid === undefined) return true;
+        const mountpoint = ((await this.docker.getVolume(name).inspect()) as { Mountpoint: string }).Mountpoint;
+        return setVolumeOwnership(mountpoint, opts.mode, opts.gid);
       } catch (e) {
         throw this.engineError(e);
       }

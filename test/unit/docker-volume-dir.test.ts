@@ -1,9 +1,9 @@
-// A volumeMount's subPath never leaves its volume through a symlink written there (runtime/docker/subpath.ts).
+// A volumeMount's subPath never leaves its volume through a symlink written there (runtime/docker/volume-dir.ts).
 import { afterAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { checkSubPathInside } from '../../src/runtime/docker/subpath.js';
+import { checkSubPathInside } from '../../src/runtime/docker/volume-dir.js';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kbx-subpath-'));
 const vol = path.join(root, '_data');

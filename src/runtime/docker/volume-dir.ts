@@ -34,3 +34,4 @@ function lstatOk(p: string): boolean {
     return false;
   }
 }
+
