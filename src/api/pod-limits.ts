@@ -14,15 +14,11 @@ export function unhonouredPodFields(pod: Pod): string[] {
   const spec = (pod.spec ?? {}) as Obj;
   const out: string[] = [];
   const note = (field: string, why: string) => out.push(`${field}: ${why}`);
-  for (const f of ['hostPID', 'hostIPC'] as const) {
-    if (spec[f] === true) note(`spec.${f}`, 'not honoured by kbx (pods get their own namespaces on Docker)');
-  }
   if (set(spec.hostAliases)) note('spec.hostAliases', 'not honoured by kbx (no /etc/hosts entries are added)');
   if (set(spec.runtimeClassName)) note('spec.runtimeClassName', 'not honoured by kbx (Docker’s default runtime runs every pod)');
   if (spec.hostUsers === false) note('spec.hostUsers', 'not honoured by kbx (no user namespaces)');
   if (set(spec.overhead)) note('spec.overhead', 'not honoured by kbx');
   const psc = (spec.securityContext ?? {}) as Obj;
-  if (psc.fsGroup !== undefined) note('spec.securityContext.fsGroup', 'added as a supplementary group only; kbx does not change volume ownership');
   for (const f of ['fsGroupChangePolicy', 'seLinuxOptions', 'windowsOptions', 'appArmorProfile', 'supplementalGroupsPolicy', 'seLinuxChangePolicy']) {
     if (set(psc[f])) note(`spec.securityContext.${f}`, 'not honoured by kbx');
   }
@@ -40,7 +36,7 @@ export function unhonouredPodFields(pod: Pod): string[] {
     if (sc.seccompProfile?.type === 'Localhost') note(`containers[${c.name}].securityContext.seccompProfile`, 'Localhost profiles are not honoured by kbx');
     for (const m of (c.volumeMounts ?? []) as Obj[]) {
       const v = ((spec.volumes ?? []) as Obj[]).find((x) => x.name === m.name);
-      if (m.subPath && v?.emptyDir) note(`containers[${c.name}].volumeMounts[${m.name}].subPath`, 'not honoured by kbx for emptyDir volumes (the whole volume is mounted)');
+      if (m.subPath && v?.emptyDir?.medium === 'Memory') note(`containers[${c.name}].volumeMounts[${m.name}].subPath`, 'not honoured by kbx for emptyDir volumes of medium Memory (the whole volume is mounted)');
       if (set(m.mountPropagation) && m.mountPropagation !== 'None') note(`containers[${c.name}].volumeMounts[${m.name}].mountPropagation`, 'not honoured by kbx');
     }
   }
@@ -58,7 +54,7 @@ function normalHostPath(p: string): string {
 /**
  * Fields that give a pod power over this machine (the API server's Warning on create/update, kubectl prints
  * it): a hostPath of `/` or of the Docker socket, privileged containers, added capabilities that reach the
- * host. hostNetwork is refused (validation); hostPID is warned as not honoured above. Pure.
+ * host, the host's PID or IPC namespace. hostNetwork is refused (validation). Pure.
  */
 export function dangerousPodFields(pod: Pod): string[] {
   const spec = (pod.spec ?? {}) as Obj;
@@ -72,6 +68,8 @@ export function dangerousPodFields(pod: Pod): string[] {
       out.push(`spec.volumes[${v.name}].hostPath.path: "${p}" exposes the host's Docker socket: the pod (and anyone who can create or exec into pods) controls the Docker engine, every container and the host`);
     }
   }
+  if (spec.hostPID === true) out.push("spec.hostPID: the pod's containers run in this machine's PID namespace: they see, and as root can signal or trace, every process of the host");
+  if (spec.hostIPC === true) out.push("spec.hostIPC: the pod's containers share this machine's IPC namespace (its shared memory and message queues)");
   const containers = [...((spec.initContainers ?? []) as Obj[]), ...((spec.containers ?? []) as Obj[])];
   for (const c of containers) {
     const sc = (c?.securityContext ?? {}) as Obj;

@@ -1139,6 +1139,9 @@ export function validatePodSpec(spec: PodSpec | undefined, path = 'spec', opts: 
   if (s.hostNetwork === true) {
     errs.push(forbidden(child(path, 'hostNetwork'), 'not supported by kbx: pods run on the cluster network (publish a port with hostPort, a NodePort or LoadBalancer Service, an Ingress or kbx port-forward)'));
   }
+  if (s.shareProcessNamespace === true && s.hostPID === true) {
+    errs.push(invalid(child(path, 'shareProcessNamespace'), true, 'ShareProcessNamespace and HostPID cannot both be enabled'));
+  }
   const rp = s.restartPolicy ?? '';
   if (!rp) errs.push(required(child(path, 'restartPolicy')));
   else if (!RESTART_POLICIES.includes(rp)) errs.push(notSupported(child(path, 'restartPolicy'), rp, RESTART_POLICIES));

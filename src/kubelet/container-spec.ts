@@ -1,7 +1,7 @@
 // Pure translation of a Pod into the containers, volumes and names kbx asks the runtime for.
 // Names are deterministic, so after any restart the kubelet finds what it made before.
 import type { Container, Pod } from '../api/types.js';
-import { LABELS, networkName, type ContainerSpec, type PortBinding } from '../runtime/runtime.js';
+import { LABELS, networkName, type ContainerSpec, type PortBinding, type VolumeOptions } from '../runtime/runtime.js';
 import { cpuToNanoCpus, memoryToBytes } from '../api/quantity.js';
 import type { PodNetworkSettings } from '../dataplane/manager.js';
 
@@ -161,16 +161,21 @@ function mountsFor(clusterId: string, pod: Pod, c: Container): ContainerSpec['mo
       const source = m.subPath ? `${v.hostPath.path.replace(/\/+$/, '')}/${m.subPath}` : v.hostPath.path;
       out.push({ type: 'bind', source, target: m.mountPath, readOnly: !!m.readOnly });
     } else if (v.emptyDir) {
-      out.push({ type: 'volume', source: volumeName(clusterId, pod, v.name), target: m.mountPath, readOnly: !!m.readOnly });
+      out.push({ type: 'volume', source: volumeName(clusterId, pod, v.name), target: m.mountPath, readOnly: !!m.readOnly, ...(m.subPath ? { subPath: m.subPath } : {}) });
     }
   }
   return out;
 }
 
-/** How an emptyDir volume is made: medium Memory is a tmpfs, of sizeLimit bytes when set. */
-export function emptyDirOptions(v: { emptyDir?: { medium?: string; sizeLimit?: string } }): { tmpfs?: boolean; sizeBytes?: number } {
-  if (v.emptyDir?.medium !== 'Memory') return {};
-  return { tmpfs: true, ...(v.emptyDir.sizeLimit ? { sizeBytes: memoryToBytes(String(v.emptyDir.sizeLimit)) } : {}) };
+/**
+ * How an emptyDir volume is made: medium Memory is a tmpfs, of sizeLimit bytes when set; its directory is 0777 as
+ * the kubelet makes it, and with the pod's fsGroup it belongs to that group with the setgid bit (the kubelet's
+ * SetVolumeOwnership), so a non-root container can write to it.
+ */
+export function emptyDirOptions(v: { emptyDir?: { medium?: string; sizeLimit?: string } }, fsGroup?: number): VolumeOptions {
+  const own: VolumeOptions = typeof fsGroup === 'number' ? { mode: 0o2777, gid: fsGroup } : { mode: 0o777 };
+  if (v.emptyDir?.medium !== 'Memory') return own;
+  return { tmpfs: true, ...(v.emptyDir.sizeLimit ? { sizeBytes: memoryToBytes(String(v.emptyDir.sizeLimit)) } : {}), ...own };
 }
 
 /** Volumes the runtime must create for a pod (emptyDirs). */

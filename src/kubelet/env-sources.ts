@@ -18,3 +18,17 @@ export function registryEnvSources(registry: Registry, pod: Pod, nodeName: strin
     allocatable: ((node?.status as { allocatable?: Record<string, string> } | undefined)?.allocatable ?? {}) as Record<string, string>,
   };
 }
+
+/** A pod's imagePullSecrets as its namespace holds them, and the names it does not hold (the kubelet's getPullSecretsForPod). */
+export function podPullSecrets(registry: Registry, pod: Pod): { secrets: Record<string, unknown>[]; missing: string[] } {
+  const ns = pod.metadata.namespace ?? 'default';
+  const secrets: Record<string, unknown>[] = [];
+  const missing: string[] = [];
+  for (const ref of (pod.spec as { imagePullSecrets?: { name?: string }[] }).imagePullSecrets ?? []) {
+    if (!ref?.name) continue;
+    const s = registry.tryGet(SECRET, ns, ref.name);
+    if (s) secrets.push(s as unknown as Record<string, unknown>);
+    else missing.push(ref.name);
+  }
+  return { secrets, missing };
+}

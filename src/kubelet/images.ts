@@ -3,6 +3,7 @@ import type { Container, Pod } from '../api/types.js';
 import type { ContainerRuntime, PullProgress } from '../runtime/runtime.js';
 import type { EventRecorder } from '../events/recorder.js';
 import { Backoff } from './backoff.js';
+import type { RegistryAuth } from './credential-keyring.js';
 
 /** An image as the runtime inspects it. */
 type ImageInfo = NonNullable<Awaited<ReturnType<ContainerRuntime['imagePresent']>>>;
@@ -35,9 +36,10 @@ export class ImageManager {
   /**
    * Makes sure `c.image` can be run, and returns it as inspected (the sync reads its user from it: no second
    * inspect on a pod's start). Throws ImagePullFailed (with the waiting reason to show) when it cannot;
-   * `onProgress` is told about pull progress.
+   * `onProgress` is told about pull progress; `auths` are the pod's pull credentials for this image, tried in
+   * turn (none: an anonymous pull).
    */
-  async ensure(pod: Pod, c: Container, fieldPath: string, onProgress?: (p: string) => void): Promise<ImageInfo | null> {
+  async ensure(pod: Pod, c: Container, fieldPath: string, onProgress?: (p: string) => void, auths: RegistryAuth[] = []): Promise<ImageInfo | null> {
     const image = c.image;
     const key = `${pod.metadata.uid}/${c.name}`;
     const now = this.clock.now();
@@ -68,7 +70,7 @@ export class ImageManager {
     ev('Normal', 'Pulling', `Pulling image "${image}"`);
     const started = this.clock.now();
     try {
-      await this.pull(image, onProgress);
+      await this.pull(image, onProgress, auths);
     } catch (e) {
       const msg = (e as Error).message;
       if (present) {
@@ -109,14 +111,27 @@ export class ImageManager {
     for (const k of this.lastMessage.keys()) if (k.startsWith(`${uid}/`)) this.lastMessage.delete(k);
   }
 
-  /** One pull per image at a time, shared by every pod that needs it. */
-  private pull(image: string, onProgress?: (p: string) => void): Promise<void> {
-    const existing = this.inflight.get(image);
+  /** One pull per image (and credentials) at a time, shared by every pod that needs it. */
+  private pull(image: string, onProgress?: (p: string) => void, auths: RegistryAuth[] = []): Promise<void> {
+    const key = `${image}\0${auths.map((a) => `${a.serveraddress}\0${a.username}`).join('\0')}`;
+    const existing = this.inflight.get(key);
     if (existing) return existing;
-    const p: Promise<void> = this.runtime
-      .pullImage(image, (e: PullProgress) => onProgress?.(formatProgress(image, e)))
-      .finally(() => this.inflight.delete(image));
-    this.inflight.set(image, p);
+    const progress = (e: PullProgress) => onProgress?.(formatProgress(image, e));
+    const attempt = async (): Promise<void> => {
+      if (!auths.length) return this.runtime.pullImage(image, progress);
+      // Each matching credential in turn, as the kubelet does; the last failure is the one reported.
+      let last: unknown;
+      for (const a of auths) {
+        try {
+          return await this.runtime.pullImage(image, progress, a);
+        } catch (e) {
+          last = e;
+        }
+      }
+      throw last;
+    };
+    const p: Promise<void> = attempt().finally(() => this.inflight.delete(key));
+    this.inflight.set(key, p);
     return p;
   }
 }

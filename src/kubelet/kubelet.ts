@@ -46,7 +46,8 @@ import { serviceEnv } from './service-env.js';
 import { VolumeManager } from './volumes/manager.js';
 import { containerEnv, serviceLinkServices, skippedKeysMessage } from './env.js';
 import type { TokenIssuer } from '../auth/sa-token.js';
-import { registryEnvSources } from './env-sources.js';
+import { podPullSecrets, registryEnvSources } from './env-sources.js';
+import { credentialsFor, dockerConfigsOf } from './credential-keyring.js';
 
 const SERVICES = RESOURCES.find((r) => r.kind === 'Service')!;
 
@@ -479,9 +480,11 @@ export class Kubelet implements NodeApi {
     const { runtime, clusterId, infraImage } = this.d;
     // The dead sandbox goes (its containers were stopped by the kill actions: they restart in the new one).
     if (want.replaces) for (const c of containers) if (c.labels[LABELS.role] === 'infra') await runtime.removeContainer(c.id, { force: true });
+    const fsGroup = (pod.spec.securityContext as { fsGroup?: number } | undefined)?.fsGroup;
     for (const v of pod.spec.volumes ?? []) {
       if (!v.emptyDir) continue;
-      await runtime.createVolume(volumeName(clusterId, pod, v.name), { [LABELS.managed]: 'true', [LABELS.cluster]: clusterId, [LABELS.podUid]: pod.metadata.uid! }, emptyDirOptions(v));
+      const owned = await runtime.createVolume(volumeName(clusterId, pod, v.name), { [LABELS.managed]: 'true', [LABELS.cluster]: clusterId, [LABELS.podUid]: pod.metadata.uid! }, emptyDirOptions(v, fsGroup));
+      if (!owned) this.d.recorder.record('kubelet', pod, 'Warning', 'FailedMount', `MountVolume.SetUp for volume "${v.name}": the Docker engine's files are not reachable from kbx, so the emptyDir keeps Docker's root-owned 0755 directory${typeof fsGroup === 'number' ? ` (fsGroup ${fsGroup} not applied)` : ''}`);
     }
     if (!(await runtime.imagePresent(infraImage))) {
       try {
@@ -546,7 +549,9 @@ export class Kubelet implements NodeApi {
     const where = fieldPath(role, c.name);
     let image: Awaited<ReturnType<ImageManager['ensure']>>;
     try {
-      image = await this.images.ensure(pod, c, where, (msg) => this.progress(pod, c, msg, where));
+      const pull = podPullSecrets(this.d.registry, pod);
+      if (pull.missing.length) recorder.record('kubelet', pod, 'Warning', 'FailedToRetrieveImagePullSecret', `Unable to retrieve some image pull secrets (${pull.missing.join(', ')}); attempting to pull the image may not succeed.`);
+      image = await this.images.ensure(pod, c, where, (msg) => this.progress(pod, c, msg, where), credentialsFor(c.image, dockerConfigsOf(pull.secrets)));
     } catch (e) {
       if (!(e instanceof ImagePullFailed)) throw e;
       waiting.set(c.name, { reason: e.reason, message: e.message });
@@ -574,6 +579,9 @@ export class Kubelet implements NodeApi {
     // shareProcessNamespace: every container joins the sandbox's PID namespace (the pause process is PID 1).
     if (pidOf) spec.pidMode = `container:${pidOf.id}`;
     else if (pod.spec.shareProcessNamespace === true) spec.pidMode = `container:${infra.id}`;
+    // hostPID / hostIPC: the host's namespaces, as the CRI's NamespaceMode NODE (validation forbids hostPID with shareProcessNamespace).
+    if (pod.spec.hostPID === true) spec.pidMode = 'host';
+    if (pod.spec.hostIPC === true) spec.ipcMode = 'host';
     spec.labels[SANDBOX_LABEL] = infra.id;
     spec.labels[HASH_LABEL] = containerHash(c);
     let id: string;

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
 import {
+  type VolumeOptions,
   ContainerNameInUseError,
   ContainerNotFoundError,
   ImagePullError,
@@ -198,8 +199,8 @@ export class FakeRuntime implements ContainerRuntime {
     return i ? { ...i } : null;
   }
 
-  async pullImage(ref: string, onProgress?: (p: PullProgress) => void): Promise<void> {
-    this.enter('pullImage', [ref]);
+  async pullImage(ref: string, onProgress?: (p: PullProgress) => void, auth?: { username: string; password: string; serveraddress: string }): Promise<void> {
+    this.enter('pullImage', auth ? [ref, auth.username] : [ref]);
     const full = normalizeImageRef(ref);
     const failure = this.pullFailures.get(full);
     if (failure) throw new ImagePullError(failure);
@@ -319,9 +320,10 @@ export class FakeRuntime implements ContainerRuntime {
       });
   }
 
-  async createVolume(name: string, labels: Record<string, string>): Promise<void> {
-    this.enter('createVolume', [name, labels]);
+  async createVolume(name: string, labels: Record<string, string>, opts?: VolumeOptions): Promise<boolean> {
+    this.enter('createVolume', opts?.gid !== undefined ? [name, labels, opts.gid] : [name, labels]);
     if (!this.volumes.has(name)) this.volumes.set(name, { ...labels });
+    return true;
   }
 
   async removeVolume(name: string): Promise<void> {

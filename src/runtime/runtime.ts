@@ -26,11 +26,21 @@ export const INFRA_CONTAINER_NAME = 'POD';
 
 export type ContainerRole = 'infra' | 'init' | 'app' | 'helper';
 
+/** How a named volume is made: `tmpfs` makes it memory-backed (emptyDir medium: Memory), of at most `sizeBytes`; its directory's `mode` and group `gid` (recursively: fsGroup). */
+export interface VolumeOptions {
+  tmpfs?: boolean;
+  sizeBytes?: number;
+  mode?: number;
+  gid?: number;
+}
+
 export interface Mount {
   type: 'volume' | 'bind';
   source: string;
   target: string;
   readOnly?: boolean;
+  /** A volume mount of this path inside the volume (a volumeMount's subPath), created when missing. */
+  subPath?: string;
 }
 
 export interface PortBinding {
@@ -84,8 +94,10 @@ export interface ContainerSpec {
   /** "no-new-privileges", "seccomp=unconfined". */
   securityOpt?: string[];
   sysctls?: Record<string, string>;
-  /** "container:<id>": share that container's PID namespace (an ephemeral container's targetContainerName). */
+  /** "container:<id>": share that container's PID namespace (an ephemeral container's targetContainerName, shareProcessNamespace); "host": the host's (hostPID). */
   pidMode?: string;
+  /** "host": the host's IPC namespace (hostIPC). */
+  ipcMode?: string;
   /** Restarted by the engine itself (the data plane); pod containers are restarted by the kubelet. */
   restartUnlessStopped?: boolean;
 }
@@ -214,7 +226,8 @@ export interface ContainerRuntime {
   /** The local image (its USER too: runAsNonRoot is checked against it), or null. */
   imagePresent(ref: string): Promise<{ id: string; size: number; user?: string } | null>;
   /** Rejects with ImagePullError carrying the engine's own words (what Kubernetes shows after ErrImagePull). */
-  pullImage(ref: string, onProgress?: (p: PullProgress) => void): Promise<void>;
+  /** Pulls `ref`, with `auth` (an imagePullSecret's credential for its registry) when given. */
+  pullImage(ref: string, onProgress?: (p: PullProgress) => void, auth?: { username: string; password: string; serveraddress: string }): Promise<void>;
   /** Resolves with the new container's id. Rejects with ContainerNameInUseError when the name is taken. */
   createContainer(spec: ContainerSpec): Promise<string>;
   /** No error if it already runs; ContainerNotFoundError if it does not exist. */
@@ -231,7 +244,11 @@ export interface ContainerRuntime {
   listContainers(labels: Record<string, string>): Promise<RuntimeContainer[]>;
   /** No error if it exists. */
   /** A named volume; `tmpfs` makes it memory-backed (emptyDir medium: Memory), of at most `sizeBytes` when given. */
-  createVolume(name: string, labels: Record<string, string>, opts?: { tmpfs?: boolean; sizeBytes?: number }): Promise<void>;
+  /**
+   * Creates a named volume (idempotent) and sets its directory's mode and group (`opts.mode`, `opts.gid`);
+   * answers false when it could not set them (an engine whose files kbx cannot reach, e.g. Docker Desktop's VM).
+   */
+  createVolume(name: string, labels: Record<string, string>, opts?: VolumeOptions): Promise<boolean>;
   /** No error if it is already gone. */
   removeVolume(name: string): Promise<void>;
   listVolumes(labels: Record<string, string>): Promise<{ name: string; labels: Record<string, string> }[]>;

@@ -82,4 +82,23 @@ describe('persistent volumes', () => {
     expect(phase('pod', 'writer')).toBe('Pending');
     c.ok('delete pod writer');
   }, 60_000);
+
+  it('subPath into an emptyDir: created when missing, the file is in the volume for the other container', async () => {
+    c.ok(['apply', '-f', '-'], {
+      input: `apiVersion: v1
+kind: Pod
+metadata: { name: subpath }
+spec:
+  terminationGracePeriodSeconds: 1
+  initContainers:
+  - { name: write, image: busybox:latest, command: ['sh', '-c', 'echo hello > /logs/out'], volumeMounts: [{ name: shared, mountPath: /logs, subPath: app/logs }] }
+  containers:
+  - { name: read, image: busybox:latest, command: ['sh', '-c', 'cat /all/app/logs/out; trap "exit 0" TERM; sleep 3600 & wait'], volumeMounts: [{ name: shared, mountPath: /all }] }
+  volumes:
+  - { name: shared, emptyDir: {} }
+`,
+    });
+    await waitFor('the reader printed the file', () => c.kbx('logs subpath -c read').stdout === 'hello\n', 60_000);
+    c.ok('delete pod subpath --wait=false');
+  }, 90_000);
 });

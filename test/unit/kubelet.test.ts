@@ -217,4 +217,19 @@ describe('Kubelet: native sidecars (FakeRuntime)', () => {
     expect(runtime.callsTo('stopContainer').slice(before).map((c) => c[0])).toEqual([appId, sideId]);
     expect(runtime.containers.size).toBe(0);
   });
+
+  it("pulls with the pod's imagePullSecrets (the matching registry's credential); a missing one is the kubelet's warning", async () => {
+    const SECRETS = RESOURCES.find((r) => r.kind === 'Secret')!;
+    const cfg = { auths: { 'registry.example:5000': { username: 'me', password: 'pw' } } };
+    reg.create(SECRETS, 'default', { metadata: { name: 'regcred' }, type: 'kubernetes.io/dockerconfigjson', data: { '.dockerconfigjson': Buffer.from(JSON.stringify(cfg)).toString('base64') } } as KObject);
+    reg.create(PODS, 'default', {
+      metadata: { name: 'web' },
+      spec: { nodeName: 'kbx', imagePullSecrets: [{ name: 'regcred' }, { name: 'gone' }], containers: [{ name: 'app', image: 'registry.example:5000/team/app:1', imagePullPolicy: 'Always' }] },
+    } as KObject);
+    await settle();
+    expect(runtime.callsTo('pullImage')).toContainEqual(['registry.example:5000/team/app:1', 'me']);
+    expect(events()).toContain('FailedToRetrieveImagePullSecret: Unable to retrieve some image pull secrets (gone); attempting to pull the image may not succeed.');
+    expect(get().status!.phase).toBe('Running');
+  });
 });
+

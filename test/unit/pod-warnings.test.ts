@@ -29,8 +29,11 @@ describe('dangerous pod specs', () => {
     ]);
   });
 
-  it('hostPID is announced (not honoured), ordinary pods are not', () => {
-    expect(warn({ hostPID: true })).toEqual(['spec.hostPID: not honoured by kbx (pods get their own namespaces on Docker)']);
+  it("hostPID and hostIPC are announced (honoured: the host's namespaces), ordinary pods are not", () => {
+    expect(warn({ hostPID: true, hostIPC: true })).toEqual([
+      "spec.hostPID: the pod's containers run in this machine's PID namespace: they see, and as root can signal or trace, every process of the host",
+      "spec.hostIPC: the pod's containers share this machine's IPC namespace (its shared memory and message queues)",
+    ]);
     expect(warn({ volumes: [{ name: 'd', hostPath: { path: '/tmp/data' } }, { name: 'e', emptyDir: {} }] })).toEqual([]);
   });
 

@@ -11,6 +11,7 @@ import { RESOURCES } from '../../api/registry.js';
 import { isApiError } from '../../api/errors.js';
 import type { Registry } from '../../registry/registry.js';
 import type { Mount } from '../../runtime/runtime.js';
+import { setVolumeOwnership } from '../../runtime/volume-ownership.js';
 import type { TokenIssuer } from '../../auth/sa-token.js';
 import { createTokenRequest } from '../../registry/service-account-tokens.js';
 import { writeAtomic } from './atomic-writer.js';
@@ -81,14 +82,17 @@ export class VolumeManager {
     const ns = pod.metadata.namespace ?? 'default';
     const refs = podReferences(pod);
     const failures: VolumeFailure[] = [];
+    const fsGroup = (pod.spec.securityContext as { fsGroup?: number } | undefined)?.fsGroup;
     for (const v of (pod.spec.volumes ?? []) as Obj[]) {
       if (!v.persistentVolumeClaim) continue;
       refs.add(`pvc/${v.persistentVolumeClaim.claimName}`);
       const r = this.claimPath(ns, v.persistentVolumeClaim.claimName);
       if ('error' in r) failures.push({ volume: v.name, message: r.error, blocking: true });
-      else if (!fs.existsSync(r.path)) {
+      else {
         try {
-          fs.mkdirSync(r.path, { recursive: true, mode: 0o777 });
+          if (!fs.existsSync(r.path)) fs.mkdirSync(r.path, { recursive: true, mode: 0o777 });
+          // fsGroup: the claim's files belong to the pod's group (the kubelet's SetVolumeOwnership, policy Always).
+          if (typeof fsGroup === 'number') setVolumeOwnership(r.path, undefined, fsGroup);
         } catch (e) {
           failures.push({ volume: v.name, message: (e as Error).message, blocking: true });
         }

@@ -16,11 +16,26 @@ export function labelFilter(labels: Record<string, string>): string[] {
   return Object.entries(labels).map(([k, v]) => `${k}=${v}`);
 }
 
-/** The body of POST /containers/create. */
-export function createOptions(spec: ContainerSpec): Docker.ContainerCreateOptions {
+/**
+ * The body of POST /containers/create. A volume mount with a subPath is a bind of that path under the volume's
+ * mountpoint on the engine's side (`mountpoints`: volume name → Mountpoint, from the engine): Docker's volume
+ * subpath needs API 1.45, and a `Binds` entry, unlike a bind mount, creates the directory when it is missing, as
+ * the kubelet does for a subPath.
+ */
+export function createOptions(spec: ContainerSpec, mountpoints: Record<string, string> = {}): Docker.ContainerCreateOptions {
   const joined = spec.network?.mode === 'container';
+  const binds: string[] = [];
+  const mounts: Docker.MountSettings[] = [];
+  for (const m of spec.mounts) {
+    if (m.type === 'volume' && m.subPath) {
+      const base = mountpoints[m.source];
+      if (!base) throw new Error(`volume ${m.source} has no mountpoint for subPath ${m.subPath}`);
+      binds.push(`${base.replace(/\/+$/, '')}/${m.subPath}:${m.target}${m.readOnly ? ':ro' : ''}`);
+    } else mounts.push({ Type: m.type, Source: m.source, Target: m.target, ReadOnly: !!m.readOnly });
+  }
   const host: Docker.HostConfig = {
-    Mounts: spec.mounts.map((m) => ({ Type: m.type, Source: m.source, Target: m.target, ReadOnly: !!m.readOnly })),
+    Mounts: mounts,
+    ...(binds.length ? { Binds: binds } : {}),
     // Logs must stay readable through the API whatever the engine's default driver is, and bounded like the
     // kubelet's (10Mi per file).
     LogConfig: { Type: 'json-file', Config: { 'max-size': '10m', 'max-file': '3' } },
@@ -28,7 +43,8 @@ export function createOptions(spec: ContainerSpec): Docker.ContainerCreateOption
   let networking: Docker.ContainerCreateOptions['NetworkingConfig'];
   if (spec.network?.mode === 'container') host.NetworkMode = `container:${spec.network.id}`;
   if (spec.pidMode) host.PidMode = spec.pidMode;
-  else if (spec.network?.mode === 'none') host.NetworkMode = 'none';
+  if (spec.ipcMode) host.IpcMode = spec.ipcMode;
+  if (spec.network?.mode === 'none') host.NetworkMode = 'none';
   else if (spec.network?.mode === 'network') {
     host.NetworkMode = spec.network.name;
     networking = { EndpointsConfig: { [spec.network.name]: { Aliases: spec.network.aliases ?? [] } } };

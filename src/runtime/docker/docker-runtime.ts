@@ -7,6 +7,7 @@ import https from 'node:https';
 import util from 'node:util';
 import Docker from 'dockerode';
 import {
+  type VolumeOptions,
   ContainerNameInUseError,
   ContainerNotFoundError,
   ImagePullError,
@@ -30,6 +31,8 @@ import { readExecOutput } from './exec.js';
 import { mergeFrames, passRaw } from './demux.js';
 import { readJsonLines } from './json-lines.js';
 import { tarFiles } from './tar.js';
+import { checkSubPathInside } from './volume-dir.js';
+import { setVolumeOwnership } from '../volume-ownership.js';
 
 export interface DockerRuntimeOptions {
   /** Where DOCKER_HOST, DOCKER_CONTEXT, DOCKER_TLS_VERIFY… are read from. */
@@ -257,7 +260,7 @@ export class DockerRuntime implements ContainerRuntime {
    * Pulls with progress. A registry that does not answer is given up on after pullStartTimeoutMs (and a stalled
    * download after pullStallTimeoutMs) with the kubelet's own words, instead of waiting for Docker's dial timeouts.
    */
-  async pullImage(ref: string, onProgress?: (p: PullProgress) => void): Promise<void> {
+  async pullImage(ref: string, onProgress?: (p: PullProgress) => void, auth?: { username: string; password: string; serveraddress: string }): Promise<void> {
     const abort = new AbortController();
     let latest = '';
     let timedOut: string | undefined;
@@ -274,7 +277,7 @@ export class DockerRuntime implements ContainerRuntime {
     arm(this.pullStartTimeoutMs);
     try {
       try {
-        stream = (await this.docker.pull(ref, { abortSignal: abort.signal })) as NodeJS.ReadableStream;
+        stream = (await this.docker.pull(ref, { abortSignal: abort.signal, ...(auth ? { authconfig: auth } : {}) })) as NodeJS.ReadableStream;
       } catch (e) {
         if (timedOut) throw new ImagePullError(timedOut);
         if (this.isUnreachable(e)) throw this.unavailable(e);
@@ -336,7 +339,13 @@ export class DockerRuntime implements ContainerRuntime {
   async createContainer(spec: ContainerSpec): Promise<string> {
     return this.call(async () => {
       try {
-        return (await this.docker.createContainer(createOptions(spec))).id;
+        const mountpoints: Record<string, string> = {};
+        for (const m of spec.mounts) {
+          if (m.type !== 'volume' || !m.subPath) continue;
+          mountpoints[m.source] ??= ((await this.docker.getVolume(m.source).inspect()) as { Mountpoint: string }).Mountpoint;
+          checkSubPathInside(mountpoints[m.source], m.subPath);
+        }
+        return (await this.docker.createContainer(createOptions(spec, mountpoints))).id;
       } catch (e) {
         if (statusOf(e) === 409) throw new ContainerNameInUseError(dockerMessage(e));
         throw this.engineError(e);
@@ -426,11 +435,19 @@ export class DockerRuntime implements ContainerRuntime {
 
   // ------------------------------------------------------------------------------------------------ volumes
 
-  async createVolume(name: string, labels: Record<string, string>, opts: { tmpfs?: boolean; sizeBytes?: number } = {}): Promise<void> {
-    await this.call(async () => {
+  async createVolume(name: string, labels: Record<string, string>, opts: VolumeOptions = {}): Promise<boolean> {
+    return this.call(async () => {
       try {
-        const driver = opts.tmpfs ? { DriverOpts: { type: 'tmpfs', device: 'tmpfs', ...(opts.sizeBytes ? { o: `size=${opts.sizeBytes}` } : {}) } } : {};
-        await this.docker.createVolume({ Name: name, Labels: labels, ...driver });
+        if (opts.tmpfs) {
+          // A tmpfs takes its mode and group as mount options (it is mounted afresh for each container).
+          const o = [opts.sizeBytes ? `size=${opts.sizeBytes}` : '', opts.mode !== undefined ? `mode=${opts.mode.toString(8)}` : '', opts.gid !== undefined ? `gid=${opts.gid}` : ''].filter(Boolean).join(',');
+          await this.docker.createVolume({ Name: name, Labels: labels, DriverOpts: { type: 'tmpfs', device: 'tmpfs', ...(o ? { o } : {}) } });
+          return true;
+        }
+        await this.docker.createVolume({ Name: name, Labels: labels });
+        if (opts.mode === undefined && opts.gid === undefined) return true;
+        const mountpoint = ((await this.docker.getVolume(name).inspect()) as { Mountpoint: string }).Mountpoint;
+        return setVolumeOwnership(mountpoint, opts.mode, opts.gid);
       } catch (e) {
         throw this.engineError(e);
       }
@@ -596,3 +613,4 @@ export class DockerRuntime implements ContainerRuntime {
     };
   }
 }
+
