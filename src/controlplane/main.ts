@@ -18,7 +18,7 @@ import {
   writeKubeconfig,
 } from '../config/home.js';
 import { ensureServingCerts } from '../config/pki.js';
-import { loadOrCreateEncryption } from '../config/encryption-config.js';
+import { loadOrCreateEncryption } from '../store/encryption-config.js';
 import { realClock, rfc3339 } from '../util/clock.js';
 import { VERSION } from '../version.js';
 import { tryLock, type LockResult } from './lock.js';

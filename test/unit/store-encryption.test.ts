@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
 import { DecryptError, EncryptingCodec, newKey } from '../../src/store/encryption.js';
-import { loadOrCreateEncryption, rotateEncryptionKey } from '../../src/config/encryption-config.js';
+import { loadOrCreateEncryption, rotateEncryptionKey } from '../../src/store/encryption-config.js';
 import type { KObject } from '../../src/api/types.js';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'kbx-enc-'));

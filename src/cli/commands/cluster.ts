@@ -100,7 +100,7 @@ export async function run(ctx: Ctx, args: string[], opts: Record<string, any> = 
   }
   if (sub === 'rotate-encryption-key') {
     // The API server's procedure in one step: the new key first (the old ones still read), then a restart rewrites every Secret with it.
-    const { rotateEncryptionKey } = await import('../../config/encryption-config.js');
+    const { rotateEncryptionKey } = await import('../../store/encryption-config.js');
     const name = rotateEncryptionKey(home);
     const running = await stop(ctx, true);
     if (running) await ctx.client();

@@ -8,10 +8,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { emitYaml } from '../compat/yaml-emit.js';
 import { yamlDocumentToJson } from '../compat/yaml-parse.js';
-import { EncryptingCodec, newKey, type AesKey, type Provider } from '../store/encryption.js';
-import { writeFileAtomic } from './home.js';
+import { EncryptingCodec, newKey, type AesKey, type Provider } from './encryption.js';
 
 type Obj = Record<string, any>;
+
+function writeFileAtomic(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  const fd = fs.openSync(tmp, 'w', 0o600);
+  fs.writeSync(fd, text);
+  fs.fsyncSync(fd); // losing the key would lose every Secret: on disk before it is used
+  fs.closeSync(fd);
+  fs.renameSync(tmp, file);
+}
 export const encryptionConfigPath = (home: string) => path.join(home, 'pki', 'encryption-config.yaml');
 
 export interface EncryptionSetup {
