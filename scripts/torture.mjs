@@ -118,7 +118,7 @@ function configMapNames(c, ns) {
 // ---------------------------------------------------------------- stampede
 
 async function stampede() {
-  const args = SHORT ? ['--trials=20', '--cli-trials=1'] : ['--trials=500', '--cli-trials=10'];
+  const args = SHORT ? ['--trials=8', '--cli-trials=1'] : ['--trials=500', '--cli-trials=10'];
   const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'torture-lock.mjs'), ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   const lock = /lock stampede.*?: (\d+) trials, (\d+) failures/.exec(r.stdout);
   const cli = /cli stampede.*?: (\d+) trials, (\d+) failures, (\d+) acknowledged writes, (\d+) lost/.exec(r.stdout);
@@ -129,7 +129,7 @@ async function stampede() {
 // ---------------------------------------------------------------- kill -9 under writes
 
 async function kill9() {
-  const trials = SHORT ? 3 : 100;
+  const trials = SHORT ? 2 : 100;
   const c = newHome('kill9', { KBX_DATAPLANE: 'off' });
   let failures = 0;
   let lost = 0;

@@ -8,7 +8,7 @@ import { Cluster, waitFor, writeManifest } from './harness.js';
 const c = new Cluster('autoscaling');
 afterAll(() => c.destroy());
 
-const WINDOW_S = 30;
+const WINDOW_S = 12;
 const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment
 metadata:
