@@ -1,11 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
 // Two projects: `unit` (test/unit: pure logic, no Docker, no network beyond loopback; files run in
-// parallel) and `integration` (test/integration: the real CLI, Docker engine, kubectl and helm; files
-// run one at a time because they share one Docker engine on 2 cores). `npm run test:unit` runs the
-// first, `npm test` both.
+// parallel) and `integration` (test/integration: the real CLI, Docker engine, kubectl and helm; each file
+// has its own cluster, two files run at a time). `npm run test:unit` runs the first, `npm test` both.
 export default defineConfig({
   test: {
+    // Two integration files at a time: they mostly wait on Docker and their own deadlines (the machine has 2 cores).
+    maxWorkers: 2,
+    minWorkers: 1,
     projects: [
       {
         test: {
@@ -23,7 +25,6 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           pool: 'forks',
-          poolOptions: { forks: { maxForks: 2, minForks: 1 } },
         },
       },
     ],
