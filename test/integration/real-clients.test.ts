@@ -116,8 +116,10 @@ describe('the real kubectl with the kubeconfig kbx wrote', () => {
     expect(kubectlOk(`apply -f ${file} --validate=false`)).toBe('deployment.apps/web configured\n');
     expect(kubectlOk('get deploy web -o jsonpath={.spec.replicas}')).toBe('2');
     expect(c.kubectl(`diff -f ${file}`).code).toBe(0); // server-side dry run: nothing differs
-    // The replaced template (no restartedAt) rolls again: logs of a pod being removed would be a race.
+    // The replaced template (no restartedAt) rolls again: logs of a pod being removed would be a race (kubectl may
+    // pick the old, still Running pod while its container is being removed). Let the old pods go first.
     expect(kubectlOk('rollout status deploy/web --timeout=90s')).toContain('successfully rolled out');
+    await waitFor('only the 2 new pods', () => kubectlOk('get pods -l app=web -o name').trim().split('\n').length === 2, 60_000);
     expect(kubectlOk('logs deploy/web')).toMatch(/httpd|^$/);
     expect(kubectlOk('get events --field-selector involvedObject.name=web')).toMatch(/ScalingReplicaSet\s+deployment\/web/);
     expect(kubectlOk('delete deploy web')).toBe('deployment.apps "web" deleted from default namespace\n');
